@@ -1,0 +1,29 @@
+# newsframe: `make report` runs every notebook on a corpus and exports HTML; `make test` runs the tests.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+CORPUS ?= seeds
+SHOW_CODE ?= 0
+
+.PHONY: setup report test lab bench clean-venv
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (Python 3.11)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+report: setup
+	$(PY) -m newsframe report --corpus $(CORPUS) --out reports --show-code $(SHOW_CODE)
+
+test: setup
+	$(PY) -m pytest -q
+
+lab: setup
+	$(VENV)/bin/jupyter lab notebooks/
+
+bench: setup
+	$(PY) bench/clean_bench.py
+	$(PY) bench/timex_bench.py

@@ -1,0 +1,148 @@
+"""Command line: ``python -m newsframe {clean,timex,reuse} ...``.
+
+* ``clean INPUT... --out DIR --format json|text``: clean raw page dumps.
+* ``timex IN.jsonl --out OUT.jsonl``: tag and normalise time expressions.
+* ``reuse INPUT... --out PAIRS.jsonl``: pairs of articles sharing wire copy.
+
+Exit status: 0 on success, 2 for a missing path or bad usage, 1 when no
+input could be processed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from pathlib import Path
+
+
+def _warn_to_stderr(message, category, filename, lineno, file=None, line=None):
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _check_paths(paths) -> bool:
+    missing = [p for p in paths if not Path(p).exists()]
+    for p in missing:
+        print(f"error: no such file or directory: {p}", file=sys.stderr)
+    return not missing
+
+
+def cmd_clean(args) -> int:
+    from .corpus import load_corpus
+
+    if not _check_paths(args.inputs):
+        return 2
+    inputs = args.inputs[0] if len(args.inputs) == 1 and Path(args.inputs[0]).is_dir() else args.inputs
+    articles, lines = load_corpus(inputs, manifest=args.manifest, with_lines=True)
+    if articles.empty:
+        print("error: no input file could be processed", file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for rec in articles.to_dict(orient="records"):
+        aid = rec["id"]
+        if args.format == "text":
+            (out / f"{aid}.txt").write_text(rec["body"] + ("\n" if rec["body"] else ""), encoding="utf-8")
+        else:
+            rec = {k: _jsonable(v) for k, v in rec.items()}
+            rec["lines"] = [
+                {k: _jsonable(v) for k, v in r.items() if k != "id"}
+                for r in lines[lines["id"] == aid].to_dict(orient="records")
+            ]
+            (out / f"{aid}.json").write_text(json.dumps(rec, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"cleaned {len(articles)} article(s) into {out}", file=sys.stderr)
+    return 0
+
+
+def _jsonable(v):
+    import pandas as pd
+
+    if isinstance(v, pd.Timestamp):
+        return v.isoformat()
+    if v is None or (isinstance(v, float) and v != v) or v is pd.NaT:
+        return None
+    if hasattr(v, "item"):
+        return v.item()
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    return v
+
+
+def cmd_timex(args) -> int:
+    from .timex import find_timexes
+
+    if not _check_paths([args.input]):
+        return 2
+    n_ok = 0
+    with open(args.input, encoding="utf-8") as fin, open(args.out, "w", encoding="utf-8") as fout:
+        for n, line in enumerate(fin, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                text, dct, did = doc["text"], doc["dct"], doc["id"]
+            except (ValueError, KeyError, TypeError) as exc:
+                print(f"warning: {args.input}:{n}: skipped malformed line ({exc.__class__.__name__}: {exc})", file=sys.stderr)
+                continue
+            try:
+                found = find_timexes(text, dct)
+            except ValueError as exc:
+                print(f"warning: {args.input}:{n}: skipped ({exc})", file=sys.stderr)
+                continue
+            keep = ("start", "end", "text", "type", "value")
+            timexes = [{k: t[k] for k in keep} for t in found]
+            fout.write(json.dumps({"id": did, "timexes": timexes}, ensure_ascii=False) + "\n")
+            n_ok += 1
+    return 0 if n_ok else 1
+
+
+def cmd_reuse(args) -> int:
+    from .corpus import load_corpus
+    from .wording import reuse_pairs_records
+
+    if not _check_paths(args.inputs):
+        return 2
+    inputs = args.inputs[0] if len(args.inputs) == 1 and Path(args.inputs[0]).is_dir() else args.inputs
+    articles = load_corpus(inputs, manifest=args.manifest)
+    if articles.empty:
+        print("error: no input file could be processed", file=sys.stderr)
+        return 1
+    with open(args.out, "w", encoding="utf-8") as fout:
+        for rec in reuse_pairs_records(articles, threshold=args.threshold):
+            fout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m newsframe", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser("clean", help="clean raw page dumps into article bodies")
+    c.add_argument("inputs", nargs="+", help="a folder of .txt dumps, or files")
+    c.add_argument("--out", required=True, help="output folder")
+    c.add_argument("--format", choices=("json", "text"), default="json")
+    c.add_argument("--manifest", default=None, help="manifest.csv (default: INPUT/manifest.csv if present)")
+    c.set_defaults(func=cmd_clean)
+
+    t = sub.add_parser("timex", help="tag and normalise time expressions in a JSONL file")
+    t.add_argument("input", help='JSONL with {"id", "dct", "text"} per line')
+    t.add_argument("--out", required=True)
+    t.set_defaults(func=cmd_timex)
+
+    r = sub.add_parser("reuse", help="find pairs of articles that reuse the same text")
+    r.add_argument("inputs", nargs="+", help="a folder of .txt dumps, or files")
+    r.add_argument("--out", required=True)
+    r.add_argument("--manifest", default=None)
+    r.add_argument("--threshold", type=float, default=None, help="minimum pair score (default: the library's)")
+    r.set_defaults(func=cmd_reuse)
+    return p
+
+
+def main(argv=None) -> int:
+    warnings.showwarning = _warn_to_stderr
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,443 @@
+"""Article metadata from a classified page: headline, dates, dateline, byline, credits.
+
+The cleaner (:mod:`newsframe.clean`) labels each line; this module reads the
+fields a reader expects from the lines it labelled ``headline`` and ``meta``
+and from the start of the body:
+
+* **published**: the first full date (day, month, year) in the page header,
+  refined by a later header date of the same day that carries a clock time and
+  a zone (``17:10 IST`` -> ``+05:30``, zones from ``data/timezones.csv``).
+  When the page gives only month and day (``March 19 (ANI)``), the year is
+  *inferred* and flagged: no earlier than the latest year the text mentions,
+  and nearest to the date of the most similar dated article in the corpus
+  (:func:`infer_missing_years`).
+* **dateline**: the place that opens the story (``Seoul, April 14 ...``,
+  ``Seoul [South Korea]March 19 (ANI): ...``, ``NAIROBI, Kenya (AP) _``).
+* **byline**: ``By ...`` in a meta line, up to a ``|`` separator.
+* **credited sources** (:func:`find_credits`): wire agencies and other outlets
+  the text credits, from the byline (``By IANS``), ``Source:`` lines, the
+  dateline (``(ANI)``) and phrases in the body (``AFP reported``, ``according
+  to CNN``, ``Yonhap News Agency reported``, ``the Japan Times reported``).
+  Names come from ``data/agencies.csv``; unknown names count when they end in
+  a word of ``data/outlet_words.txt`` (``Times``, ``News``, ``Agency`` ...).
+
+Hand-written with regular expressions and ``python-dateutil``: date
+libraries such as dateparser find dates in free text but do not know which
+date on a page is the publication date, which is a question of page layout.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import timedelta, timezone
+from functools import lru_cache
+
+import pandas as pd
+
+from .resources import read_lines, read_table
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_TIME = r"(?:[\s,|@-]*(?:at\s+)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?(?:\s*\(?(?P<tz>[A-Z]{1,5})\)?(?![A-Za-z]))?)?"
+DATE_PATTERNS = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d)(?::\d\d)?(?P<off>Z|[+-]\d\d:?\d\d)?)?")),
+    ("day_month_year", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r")\s*,?\s+(?P<y>(?:19|20)\d\d)\b" + _TIME)),
+    ("month_day_year", re.compile(r"\b(?P<mon>" + _MON + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s+(?P<y>(?:19|20)\d\d)\b" + _TIME)),
+    ("numeric_dmy", re.compile(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)\b" + _TIME)),
+]
+MONTH_DAY = re.compile(r"\b(?P<mon>" + _MON + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)")
+DAY_MONTH = re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r")\b(?!\s*,?\s*(?:19|20)\d\d)")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+# Lines of the header that may hold the publication date, by label.
+HEADER_LABELS = {"headline", "meta", "teaser", "duplicate", "other", "ui", "navigation", "ad"}
+HEADER_LINES_AFTER_BODY_START = 3  # date lines just inside the body start (e.g. a dateline) still count
+MAX_BYLINE_CHARS = 80
+FOOTER_LINES = 40  # non-empty lines at the end of a page searched for the site's name
+
+
+# --------------------------------------------------------------------------- dates
+@lru_cache(maxsize=1)
+def _zones() -> dict[str, str]:
+    return {r["abbreviation"]: r["utc_offset"] for r in read_table("timezones.csv")}
+
+
+def _tzinfo(abbr: str | None):
+    off = _zones().get(abbr or "")
+    if off is None:
+        return None
+    sign = -1 if off.startswith("-") else 1
+    hh, mm = off.lstrip("+-").split(":")
+    return timezone(sign * timedelta(hours=int(hh), minutes=int(mm)), abbr)
+
+
+def parse_dates(text: str) -> list[dict]:
+    """Full dates (with a year) in ``text``, each with its timestamp and span.
+
+    >>> [d["timestamp"].isoformat() for d in parse_dates("By IANS | Updated: April 14, 2023 17:10 IST")]
+    ['2023-04-14T17:10:00+05:30']
+    """
+    found: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    for name, pat in DATE_PATTERNS:
+        for m in pat.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            g = m.groupdict()
+            month = int(g["m"]) if g.get("m") else MONTHS.get(g["mon"].lower().rstrip(".")[:3])
+            try:
+                ts = pd.Timestamp(year=int(g["y"]), month=month, day=int(g["d"]))
+            except (ValueError, TypeError):
+                continue
+            has_time = bool(g.get("hh"))
+            zone = None
+            if has_time:
+                hh = int(g["hh"])
+                ampm = (g.get("ampm") or "").lower().replace(".", "")
+                hh = hh + 12 if ampm == "pm" and hh < 12 else (0 if ampm == "am" and hh == 12 else hh)
+                ts = ts.replace(hour=hh, minute=int(g["mi"]))
+                if g.get("off"):
+                    ts = ts.tz_localize(timezone.utc) if g["off"] == "Z" else pd.Timestamp(ts.isoformat() + g["off"][:3] + ":" + g["off"][-2:])
+                    zone = g["off"]
+                elif g.get("tz") and _tzinfo(g["tz"]) is not None:
+                    ts = ts.tz_localize(_tzinfo(g["tz"]))
+                    zone = g["tz"]
+            end = m.end()
+            text_found = text[m.start():end].strip(" ,|-")
+            found.append({"timestamp": ts, "text": text_found, "start": m.start(), "end": end,
+                          "has_time": has_time, "zone": zone, "pattern": name})
+            taken.append((m.start(), end))
+    return sorted(found, key=lambda d: d["start"])
+
+
+def _month_day(text: str):
+    for pat in (MONTH_DAY, DAY_MONTH):
+        m = pat.search(text)
+        if m:
+            month = MONTHS.get(m.group("mon").lower().rstrip(".")[:3])
+            day = int(m.group("d"))
+            if month and 1 <= day <= 31:
+                return month, day, m.group(0)
+    return None
+
+
+def find_published(table: pd.DataFrame) -> dict:
+    """The publication date of one page from its classified lines (see module doc)."""
+    labels = table["label"].tolist()
+    texts = table["text"].tolist()
+    body_idx = [i for i, lab in enumerate(labels) if lab == "body"]
+    first_body = body_idx[0] if body_idx else len(labels)
+    header = [i for i in range(min(len(labels), first_body + HEADER_LINES_AFTER_BODY_START))
+              if labels[i] in HEADER_LABELS or i >= first_body]
+    candidates = []
+    for i in header:
+        for d in parse_dates(texts[i]):
+            candidates.append((i, d))
+    if candidates:
+        i0, best = candidates[0]
+        for i, d in candidates[1:]:
+            same_day = d["timestamp"].date() == best["timestamp"].date()
+            if same_day and (d["has_time"] and not best["has_time"] or d["zone"] and not best["zone"]):
+                best = d
+        return {"published": best["timestamp"], "published_text": best["text"],
+                "published_inferred": False, "published_source": f"line {i0 + 1} ({best['pattern']})"}
+    # month and day only: dateline or header; the year is inferred later from the corpus
+    for i in header:
+        md = _month_day(texts[i][:120])
+        if md:
+            return {"published": None, "published_text": md[2], "published_inferred": True,
+                    "published_source": f"line {i + 1} (month and day only)", "_month_day": md[:2]}
+    return {"published": None, "published_text": None, "published_inferred": False, "published_source": None}
+
+
+def published_from_manifest(value: str) -> dict:
+    """Fields for a publication date given in the manifest's ``published`` column."""
+    try:
+        ts = pd.Timestamp(value)
+    except ValueError:
+        return {}
+    return {"published": ts, "published_text": value, "published_inferred": False,
+            "published_source": "manifest"}
+
+
+def _years_mentioned(text: str) -> list[int]:
+    return [int(y) for y in YEAR.findall(text or "")]
+
+
+def _content_vector(text: str) -> Counter:
+    from .text import content_words
+
+    return Counter(content_words(text or ""))
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    num = sum(v * b.get(k, 0) for k, v in a.items())
+    den = (sum(v * v for v in a.values()) ** 0.5) * (sum(v * v for v in b.values()) ** 0.5)
+    return num / den if den else 0.0
+
+
+def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
+    """Fill in ``published`` for articles whose page gives only month and day.
+
+    The year must be at least the latest year the article mentions (a story
+    does not cite years after its own). Among such years, the one that puts
+    the date nearest to the publication date of the most similar dated article
+    in the corpus (cosine over content words) is taken; without a similar
+    dated article, the earliest allowed year. ``published_inferred`` stays
+    True and ``published_source`` says how the year was chosen. Returns a
+    copy without the helper column ``_month_day``.
+    """
+    if "_month_day" not in articles.columns:
+        return articles
+    articles = articles.copy()
+    dated = articles[articles["published"].notna()]
+    vectors = {r.id: _content_vector(r.body) for r in articles.itertuples()}
+    for idx, row in articles.iterrows():
+        md = row.get("_month_day")
+        if not isinstance(md, tuple) or row["published"] is not None and not pd.isna(row["published"]):
+            continue
+        month, day = md
+        floor = max(_years_mentioned(row["body"]) or [0])
+        best, best_sim = None, 0.0
+        for o in dated.itertuples():
+            sim = _cosine(vectors[row["id"]], vectors[o.id])
+            if sim > best_sim:
+                best, best_sim = o, sim
+        if best is not None and best_sim > 0:
+            ref = pd.Timestamp(best.published).tz_localize(None) if pd.Timestamp(best.published).tzinfo else pd.Timestamp(best.published)
+            years = [y for y in range(ref.year - 1, ref.year + 2) if y >= floor] or [floor]
+            choices = []
+            for y in years:
+                try:
+                    choices.append(pd.Timestamp(year=y, month=month, day=day))
+                except ValueError:
+                    pass
+            if not choices:
+                continue
+            ts = min(choices, key=lambda t: abs(t - ref))
+            how = f"year inferred from the most similar dated article ({best.id}, similarity {best_sim:.2f})"
+        elif floor:
+            try:
+                ts = pd.Timestamp(year=floor, month=month, day=day)
+            except ValueError:
+                continue
+            how = "year inferred as the latest year the text mentions"
+        else:
+            continue
+        articles.at[idx, "published"] = ts
+        articles.at[idx, "published_source"] = f"{row['published_source']}; {how}"
+    return articles.drop(columns=["_month_day"])
+
+
+# --------------------------------------------------------------------------- dateline, byline
+DATELINE_PATTERNS = [
+    # Seoul [South Korea]March 19 (ANI): ...   /   NEW DELHI, March 3 (Reuters) - ...
+    re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3})\s*(?:\[[^\]]{1,40}\])?\s*,?\s*(?P<date>" + _MON + r"\s+\d{1,2})?\s*\((?P<agency>[A-Za-z][\w .&-]{1,40})\)\s*[:\-–—_]"),
+    # NAIROBI, Kenya (AP) _
+    re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?)?)\s*\((?P<agency>[A-Za-z][\w .&-]{1,40})\)\s*[:\-–—_]"),
+    # Seoul, April 14 Diplomats ...  /  TOKYO, June 2 -
+    re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}),\s*(?P<date>" + _MON + r"\s+\d{1,2})\b\s*[:\-–—(]?"),
+    # WASHINGTON - / SEOUL: (all-caps place)
+    re.compile(r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+){0,3})\s*(?:[-–—:]|\(\w+\))\s"),
+]
+
+
+def find_dateline(body: str) -> dict:
+    """The dateline that opens ``body``: ``{"dateline", "dateline_date", "dateline_agency", "end"}``."""
+    first = body.split("\n", 1)[0][:200] if body else ""
+    for pat in DATELINE_PATTERNS:
+        m = pat.match(first)
+        if m:
+            g = m.groupdict()
+            return {"dateline": g["place"].strip(), "dateline_date": g.get("date"),
+                    "dateline_agency": (g.get("agency") or "").strip() or None, "end": m.end()}
+    return {"dateline": None, "dateline_date": None, "dateline_agency": None, "end": 0}
+
+
+BYLINE = re.compile(r"^\s*(?:[•*·-]\s*)?By[:\s]\s*(?P<name>[^|•\n]{2,%d}?)\s*(?:\||•|$|\bUpdated\b|\bPublished\b)" % MAX_BYLINE_CHARS)
+
+
+def find_byline(table: pd.DataFrame) -> str | None:
+    """Text after ``By`` in the first line labelled meta/headline/teaser that starts with it."""
+    for lab, text in zip(table["label"], table["text"]):
+        if lab in {"meta", "other", "teaser", "ui"}:
+            m = BYLINE.match(text)
+            if m:
+                return m.group("name").strip(" ,;:")
+    return None
+
+
+# --------------------------------------------------------------------------- credits
+@lru_cache(maxsize=1)
+def _agency_index() -> tuple[dict[str, tuple[str, str]], re.Pattern]:
+    index: dict[str, tuple[str, str]] = {}
+    for row in read_table("agencies.csv"):
+        names = [row["name"]] + [a for a in row.get("aliases", "").split("|") if a]
+        for n in names:
+            index[n] = (row["name"], row.get("kind") or "outlet")
+    alts = sorted(index, key=len, reverse=True)
+    pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+    return index, pat
+
+
+@lru_cache(maxsize=1)
+def _outlet_name_pattern() -> str:
+    words = "|".join(re.escape(w) for w in read_lines("outlet_words.txt"))
+    cap = r"[A-Z][\w'’.&-]*"
+    return r"(?:the\s+)?(?P<name>(?:" + cap + r"\s+){0,4}(?:" + words + r")(?:\s+Agency)?)"
+
+
+def _credit_patterns() -> list[tuple[str, re.Pattern]]:
+    index, known = _agency_index()
+    name = r"(?:the\s+)?(?P<name>" + known.pattern + r")"
+    generic = _outlet_name_pattern()
+    pats = []
+    for nm, n in (("known", name), ("outlet_word", generic)):
+        pats += [
+            (f"according to ({nm})", re.compile(r"\b[Aa]ccording to\s+(?:a\s+|an\s+|the\s+)?(?:report\s+(?:by|from|in)\s+)?" + n)),
+            (f"X reported ({nm})", re.compile(n + r"(?:'s?\s+\w+)?\s+(?:reported|reports|said in a report|quoted|cited|was quoted)")),
+            (f"reported by X ({nm})", re.compile(r"\b(?:reported|quoted|cited)\s+by\s+" + n)),
+            (f"citing X ({nm})", re.compile(r"\b[Cc]iting\s+" + n)),
+            (f"told X ({nm})", re.compile(r"\btold\s+" + n)),
+            (f"X report ({nm})", re.compile(r"\b(?:a|an)\s+" + n + r"\s+report\b")),
+        ]
+    return pats
+
+
+def canonical_source(name: str) -> tuple[str, str]:
+    """Canonical name and kind (wire/outlet) of a credited source name."""
+    index, _ = _agency_index()
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    for cand in (name, "The " + name):
+        if cand in index:
+            return index[cand]
+    return name, "outlet"
+
+
+def find_credits(text: str, *, where: str = "body") -> list[dict]:
+    """Credits to agencies and outlets in ``text``.
+
+    Returns dicts ``name`` (canonical), ``kind`` (wire/outlet), ``where``
+    (given by the caller: body, byline, dateline, source line), ``start``,
+    ``end`` (span of the name), ``evidence`` (the matched phrase) and
+    ``pattern`` (which phrase family matched).
+    """
+    out: list[dict] = []
+    seen: set[tuple[int, int]] = set()
+    for pname, pat in _credit_patterns():
+        for m in pat.finditer(text):
+            s, e = m.span("name")
+            if any(s < e2 and s2 < e for s2, e2 in seen):
+                continue
+            raw = m.group("name")
+            canon, kind = canonical_source(raw)
+            seen.add((s, e))
+            out.append({"name": canon, "kind": kind, "where": where, "start": s, "end": e,
+                        "evidence": m.group(0).strip(), "pattern": pname})
+    return sorted(out, key=lambda d: d["start"])
+
+
+def _credits_in_name(text: str, where: str) -> list[dict]:
+    """Known agency names inside a byline or source line (``IANS``, ``Agencies``)."""
+    _, known = _agency_index()
+    found = [{"name": canonical_source(m.group(0))[0], "kind": canonical_source(m.group(0))[1], "where": where,
+              "start": m.start(), "end": m.end(), "evidence": text, "pattern": where}
+             for m in known.finditer(text)]
+    if not found and re.fullmatch(r"(?:News\s+)?[Aa]gencies", text.strip()):
+        found.append({"name": "Agencies (unnamed)", "kind": "wire", "where": where, "start": 0,
+                      "end": len(text), "evidence": text, "pattern": where})
+    return found
+
+
+SOURCE_LINE = re.compile(r"^\s*(?:[•*·-]\s*)?(?:Source|Sources|Courtesy|With inputs from|Inputs from)\s*[:|-]\s*(?P<name>.{2,60})$", re.I)
+
+
+def article_credits(table: pd.DataFrame, body: str) -> list[dict]:
+    """All credits of one article: byline, source lines, dateline and body phrases."""
+    credits: list[dict] = []
+    byline = find_byline(table)
+    if byline:
+        credits += _credits_in_name(byline, "byline")
+    for lab, text in zip(table["label"], table["text"]):
+        if lab in {"meta", "other", "ui"}:
+            m = SOURCE_LINE.match(text)
+            if m:
+                credits += _credits_in_name(m.group("name"), "source line")
+    dl = find_dateline(body)
+    if dl["dateline_agency"]:
+        canon, kind = canonical_source(dl["dateline_agency"])
+        credits.append({"name": canon, "kind": kind, "where": "dateline", "start": 0, "end": dl["end"],
+                        "evidence": body[:dl["end"]], "pattern": "dateline (AGENCY)"})
+    credits += find_credits(body, where="body")
+    return credits
+
+
+def credited_sources(credits: list[dict]) -> list[str]:
+    """Distinct credited names in order of first appearance."""
+    return list(dict.fromkeys(c["name"] for c in credits))
+
+
+# --------------------------------------------------------------------------- headline, outlet
+def find_headline(table: pd.DataFrame) -> str | None:
+    """The line the cleaner labelled ``headline`` (None when the dump has none)."""
+    heads = table.loc[table["label"] == "headline", "text"]
+    return heads.iloc[0].strip() if len(heads) else None
+
+
+SELF_ID = [
+    re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[A-Z][\w.&' -]{2,40}?)(?:[.,]|\s+All\b|\s*$)", re.I),
+    re.compile(r"\b(?:by|from)\s+(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+staff\b"),
+    re.compile(r"^(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+is\s+an?\s+[\w -]{0,60}(?:channel|newspaper|news|media|outlet|agency|website|portal)", re.I),
+]
+
+
+def guess_outlet(lines: list[str]) -> str:
+    """Guess the outlet from self-identifying text on the page.
+
+    Evidence, strongest first: a short title-case line that opens the page
+    and comes back in its footer (the site's name in header and footer); a
+    copyright line; ``by X staff``; ``X is a ... channel``. Empty string when
+    nothing identifies the site.
+    """
+    stripped = [ln.strip() for ln in lines if ln.strip()]
+    footer = set(stripped[-FOOTER_LINES:]) if len(stripped) > FOOTER_LINES else set()
+    for ln in stripped[:5]:
+        words = ln.split()
+        if (ln in footer and 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+                and not YEAR.search(ln)):
+            return ln
+    for ln in stripped:
+        for pat in SELF_ID:
+            m = pat.search(ln)
+            if m and not re.fullmatch(r"(?i)all rights reserved|the|\d+", m.group("name").strip()):
+                return m.group("name").strip()
+    counts = Counter(stripped)
+    for ln in stripped[:3]:
+        words = ln.split()
+        if counts[ln] >= 2 and 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not YEAR.search(ln):
+            return ln
+    return ""
+
+
+# --------------------------------------------------------------------------- all fields
+def extract_metadata(table: pd.DataFrame, body: str, *, outlet: str = "") -> dict:
+    """All metadata fields of one article from its line table and body.
+
+    Credits to the article's own ``outlet`` (``By Al Mayadeen English`` on
+    Al Mayadeen's site) are not credits to another source and are left out.
+    """
+    info = find_published(table)
+    dl = find_dateline(body)
+    own = canonical_source(outlet)[0] if outlet else None
+    credits = [c for c in article_credits(table, body) if c["name"] != own]
+    info.update({
+        "headline": find_headline(table),
+        "dateline": dl["dateline"],
+        "byline": find_byline(table),
+        "credited_sources": credited_sources(credits),
+    })
+    return info

@@ -1,0 +1,112 @@
+"""The shared text layer: normalisation, sentences and tokens.
+
+Every analysis (framing, wording, timex, timeline) splits text the same way,
+so a sentence id or a character span means the same thing everywhere.
+
+* Normalisation (:func:`normalize`) maps curly quotes to straight ones,
+  typographic dashes and non-breaking hyphens to ASCII, non-breaking and
+  zero-width spaces to plain spaces, and drops soft hyphens. It keeps the
+  string length unchanged where it can (one character for one), so offsets
+  computed on normalised text point into the original text too.
+* Sentences come from NLTK's Punkt algorithm (Kiss and Strunk 2006) used
+  *without* the downloadable ``punkt`` model: an untrained
+  ``PunktSentenceTokenizer`` seeded with the abbreviation list in
+  ``data/abbreviations_en.txt``. Paragraph breaks (blank lines) always end a
+  sentence.
+* Tokens come from an NLTK ``RegexpTokenizer`` that keeps words with inner
+  hyphens and apostrophes together (``Yoon Suk-yeol``, ``Japan's``) and
+  numbers with decimal points (``5.5-year``).
+* Stop words: ``data/stopwords_en.txt`` (NLTK's English list, shipped).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nltk.tokenize import RegexpTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .resources import read_lines
+
+# One character for one, so offsets survive normalisation.
+_CHAR_MAP = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+    "\u200b": " ", "\u200c": " ", "\u200d": " ", "\ufeff": " ",
+}
+_TRANS = str.maketrans(_CHAR_MAP)
+
+WORD_PATTERN = r"\$?\d+(?:[.,]\d+)*(?:-[A-Za-z]+)*%?|\w+(?:[-'’]\w+)*|[^\w\s]"
+_word_tokenizer = RegexpTokenizer(WORD_PATTERN)
+_WORD_RE = re.compile(r"\w")
+
+
+def normalize(text: str, *, lower: bool = False) -> str:
+    """Typographic normalisation, length-preserving except for soft hyphens.
+
+    >>> normalize("Japan\u2019s \u201cnew\u201d oil\u2011exporting")
+    'Japan\\'s "new" oil-exporting'
+    """
+    out = text.replace("\u00ad", "").translate(_TRANS)
+    return out.lower() if lower else out
+
+
+@lru_cache(maxsize=1)
+def _sentence_tokenizer() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(read_lines("abbreviations_en.txt"))
+    return PunktSentenceTokenizer(params)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences of ``text``.
+
+    Paragraphs (separated by blank lines or single newlines) are split first,
+    then each paragraph with Punkt. Spans point into ``text`` unchanged.
+    """
+    spans: list[tuple[int, int]] = []
+    norm = normalize(text) if len(normalize(text)) == len(text) else text
+    for m in re.finditer(r"[^\n]+", norm):
+        para = m.group()
+        if not para.strip():
+            continue
+        for s, e in _sentence_tokenizer().span_tokenize(para):
+            spans.append((m.start() + s, m.start() + e))
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` as strings (see :func:`sentence_spans`)."""
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the tokens of ``text`` (words, numbers, punctuation)."""
+    return list(_word_tokenizer.span_tokenize(text))
+
+
+def tokens(text: str, *, lower: bool = False, words_only: bool = False) -> list[str]:
+    """Tokens of ``text`` after :func:`normalize`.
+
+    ``words_only`` drops punctuation tokens; ``lower`` lower-cases.
+    """
+    toks = _word_tokenizer.tokenize(normalize(text, lower=lower))
+    if words_only:
+        toks = [t for t in toks if _WORD_RE.search(t)]
+    return toks
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """English stop words from ``data/stopwords_en.txt`` (lower case)."""
+    return frozenset(w.lower() for w in read_lines("stopwords_en.txt"))
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased word tokens that are not stop words and contain a letter."""
+    sw = stopwords()
+    return [t for t in tokens(text, lower=True, words_only=True)
+            if t not in sw and any(c.isalpha() for c in t)]

@@ -1,0 +1,58 @@
+"""The command line: python -m newsframe clean ..."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SEEDS
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "newsframe", *map(str, args)], capture_output=True, text=True)
+
+
+def test_clean_json_writes_fields_and_line_audit(tmp_path):
+    res = run("clean", SEEDS, "--out", tmp_path, "--format", "json")
+    assert res.returncode == 0, res.stderr
+    files = sorted(tmp_path.glob("*.json"))
+    assert [f.stem for f in files] == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    rec = json.loads((tmp_path / "004_df0f48aa840264a6.json").read_text())
+    for key in ("id", "outlet", "headline", "published", "published_text", "dateline", "byline",
+                "credited_sources", "body", "n_words", "lines"):
+        assert key in rec
+    assert rec["published"] == "2023-04-14T17:10:00+05:30"
+    raw_lines = (SEEDS / "004_df0f48aa840264a6.txt").read_text(encoding="utf-8").split("\n")
+    assert [ln["text"] for ln in rec["lines"]] == raw_lines
+
+
+def test_clean_text_writes_body_only(tmp_path):
+    res = run("clean", SEEDS / "000_c40e52543c5c9a5f.txt", "--out", tmp_path, "--format", "text")
+    assert res.returncode == 0, res.stderr
+    body = (tmp_path / "000_c40e52543c5c9a5f.txt").read_text()
+    assert "AFP reported" in body and "Story Code" not in body
+
+
+def test_missing_path_exit_2_one_line(tmp_path):
+    res = run("clean", tmp_path / "missing", "--out", tmp_path / "o")
+    assert res.returncode == 2
+    assert res.stderr.strip().count("\n") == 0 and "missing" in res.stderr
+
+
+def test_bad_file_warns_and_others_processed(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    (src / "good.txt").write_text("Some Headline\n\n" + "The ministers agreed on Friday to meet again next year in the capital city. " * 3)
+    res = run("clean", src, "--out", tmp_path / "o", "--format", "text")
+    assert res.returncode == 0
+    assert "bad.txt" in res.stderr and "binary" in res.stderr
+    assert (tmp_path / "o" / "good.txt").exists() and not (tmp_path / "o" / "bad.txt").exists()
+
+
+def test_nothing_processable_exit_1(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "empty.txt").write_bytes(b"")
+    res = run("clean", src, "--out", tmp_path / "o")
+    assert res.returncode == 1 and "empty.txt" in res.stderr

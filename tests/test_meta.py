@@ -1,0 +1,111 @@
+"""Metadata: dates, datelines, bylines, credited sources; and the five seeds."""
+import pandas as pd
+import pytest
+
+from newsframe import meta
+
+SEED_EXPECTED = {
+    # id: (headline, published ISO, inferred?, credited sources)
+    "000_c40e52543c5c9a5f": ("South Korea Moves to ‘Normalize’ Military Pact with Japan",
+                             "2023-03-18T10:34:00", False, ["AFP"]),
+    "001_13f536ddc75d8604": (None, "2023-03-19T00:00:00", True, ["ANI", "Yonhap", "The Japan Times", "CNN"]),
+    "002_6aac2701e2edd0f1": ("S Korea Says Better Japan Ties Helping Deter N Korea's Threat",
+                             "2024-03-01T23:49:00", False, ["Reuters"]),
+    "003_9a8df70d9255f726": ("Japan, South Korea agree to resume defense exchanges",
+                             "2024-06-02T17:27:00", False, ["Agencies (unnamed)"]),
+    "004_df0f48aa840264a6": ("S.Korea, Japan to hold first joint security talks of diplomats, defence officials in 5 yrs",
+                             "2023-04-14T17:10:00+05:30", False, ["IANS", "Yonhap"]),
+}
+
+
+@pytest.mark.parametrize("aid", sorted(SEED_EXPECTED))
+def test_seed_metadata(seeds_loaded, aid):
+    articles, _ = seeds_loaded
+    row = articles.set_index("id").loc[aid]
+    headline, published, inferred, credits = SEED_EXPECTED[aid]
+    assert row["headline"] == headline
+    assert row["published"].isoformat() == published
+    assert bool(row["published_inferred"]) is inferred
+    assert row["credited_sources"] == credits
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Saturday 18 March 2023 - 10:34", "2023-03-18T10:34:00"),
+    ("By IANS | Updated: April 14, 2023 17:10 IST", "2023-04-14T17:10:00+05:30"),
+    ("  • 2 Jun 2024 17:27", "2024-06-02T17:27:00"),
+    ("Published 2019-11-18T09:30Z", "2019-11-18T09:30:00+00:00"),
+    ("Nov. 19, 2019 at 3:05 pm EST", "2019-11-19T15:05:00-05:00"),
+    ("Posted on 03/04/2021", "2021-04-03T00:00:00"),
+])
+def test_parse_dates(text, iso):
+    assert meta.parse_dates(text)[0]["timestamp"].isoformat() == iso
+
+
+@pytest.mark.parametrize("body, place, agency", [
+    ("Seoul [South Korea]March 19 (ANI): South Korea's ministry said.", "Seoul", "ANI"),
+    ("Seoul, April 14 Diplomats and defence officials will meet.", "Seoul", None),
+    ("NAIROBI, Kenya (AP) _ Suspected bombs exploded.", "NAIROBI, Kenya", "AP"),
+    ("WASHINGTON - The Senate voted on Tuesday.", "WASHINGTON", None),
+    ("The ministers agreed on Friday.", None, None),
+])
+def test_find_dateline(body, place, agency):
+    dl = meta.find_dateline(body)
+    assert dl["dateline"] == place and dl["dateline_agency"] == agency
+
+
+@pytest.mark.parametrize("text, names", [
+    ("the neighbors agreed to turn the page, AFP reported.", ["AFP"]),
+    ("According to CNN, the deal came after the summit.", ["CNN"]),
+    ("according to a CNN report, the missile flew.", ["CNN"]),
+    ("leaders reached a joint agreement, Yonhap News Agency reported.", ["Yonhap"]),
+    ("welcomed the deal, the Japan Times reported, but", ["The Japan Times"]),
+    ("the Daily Planet Herald reported on Monday", ["Daily Planet Herald"]),
+    ("as reported by Reuters on Monday", ["Reuters"]),
+    ("the Japanese Foreign Ministry reported.", []),
+    ("He said the talks would resume.", []),
+])
+def test_find_credits(text, names):
+    assert [c["name"] for c in meta.find_credits(text)] == names
+
+
+def _table(rows):
+    return pd.DataFrame([(i + 1, t, lab, "test") for i, (t, lab) in enumerate(rows)],
+                        columns=["line_no", "text", "label", "reason"])
+
+
+def test_byline_and_source_line_credits():
+    table = _table([("Big talks", "headline"), ("By Reuters | Updated: May 1, 2024", "meta"),
+                    ("Source: Agencies", "meta"), ("Body text here.", "body")])
+    assert meta.find_byline(table) == "Reuters"
+    assert meta.credited_sources(meta.article_credits(table, "Body text here.")) == ["Reuters", "Agencies (unnamed)"]
+
+
+def test_own_outlet_is_not_a_credit():
+    table = _table([("By Al Mayadeen English", "meta"), ("Body.", "body")])
+    info = meta.extract_metadata(table, "Body.", outlet="Al Mayadeen English")
+    assert info["credited_sources"] == []
+
+
+@pytest.mark.parametrize("lines, outlet", [
+    (["Body text.", "© 2024 Example Media Group. All rights reserved."], "Example Media Group"),
+    (["Text", "(content not edited by Daily Bugle staff)"], "Daily Bugle"),
+    (["Example News", "", "Story", "Example News"], "Example News"),
+    (["A page without any name", "Just text."], ""),
+])
+def test_guess_outlet(lines, outlet):
+    assert meta.guess_outlet(lines) == outlet
+
+
+def test_year_inferred_from_similar_dated_article():
+    arts = pd.DataFrame({
+        "id": ["a", "b"],
+        "body": ["Leaders met in Tokyo for the summit on military intelligence, in 2019 talks failed.",
+                 "Leaders met in Tokyo for the summit on military intelligence."],
+        "published": [None, pd.Timestamp("2023-03-18")],
+        "published_source": ["line 2 (month and day only)", "line 1"],
+        "_month_day": [(3, 19), None],
+    })
+    arts["published"] = arts["published"].astype(object)
+    arts = meta.infer_missing_years(arts)
+    assert arts.loc[0, "published"] == pd.Timestamp("2023-03-19")
+    assert "similar dated article (b" in arts.loc[0, "published_source"]

@@ -1,0 +1,45 @@
+"""The shared text layer."""
+import pytest
+
+from newsframe import text
+
+
+@pytest.mark.parametrize("raw, norm", [
+    ("Japan’s “new” era", "Japan's \"new\" era"),
+    ("oil\u2011exporting states", "oil-exporting states"),
+    ("1910\u201345", "1910-45"),
+    ("co\u00adoperation", "cooperation"),
+    ("a\u00a0b", "a b"),
+])
+def test_normalize(raw, norm):
+    assert text.normalize(raw) == norm
+
+
+@pytest.mark.parametrize("para, n", [
+    ("The U.S. and Japan met. They agreed on Friday.", 2),
+    ("Gen. Kim spoke at 5 p.m. on Monday. Then he left.", 2),
+    ("One line.\nAnother line here.", 2),
+    ("No full stop at the end", 1),
+])
+def test_sentences(para, n):
+    assert len(text.sentences(para)) == n
+
+
+def test_sentence_spans_point_into_text():
+    t = "First one here. Second “quoted” one.\n\nThird paragraph."
+    for s, e in text.sentence_spans(t):
+        assert t[s:e].strip() == t[s:e]
+    assert [t[s:e] for s, e in text.sentence_spans(t)][-1] == "Third paragraph."
+
+
+@pytest.mark.parametrize("raw, toks", [
+    ("Yoon Suk-yeol's visit", ["Yoon", "Suk-yeol's", "visit"]),
+    ("a 5.5-year suspension", ["a", "5.5-year", "suspension"]),
+    ("$800 million, 2024.", ["$800", "million", ",", "2024", "."]),
+])
+def test_tokens(raw, toks):
+    assert text.tokens(raw) == toks
+
+
+def test_content_words_drop_stopwords():
+    assert text.content_words("The talks were held in Seoul") == ["talks", "held", "seoul"]
