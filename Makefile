@@ -5,8 +5,15 @@ PY := $(VENV)/bin/python
 CORPUS ?= seeds
 SHOW_CODE ?= 0
 
-.PHONY: setup report test lab bench clean-venv
-setup: $(VENV)/.installed
+.PHONY: setup chromium report test lab bench
+setup: $(VENV)/.installed chromium
+
+# Headless Chromium opens the exported reports in the tests (Debian package; playwright drives it).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium for the browser tests"; \
+	  (apt-get update -q && apt-get install -y -q chromium) >/dev/null 2>&1 || \
+	  (sudo apt-get update -q && sudo apt-get install -y -q chromium) >/dev/null 2>&1 || \
+	  echo "could not install chromium: install it yourself (apt-get install chromium)"; }
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (Python 3.11)"; exit 1; }

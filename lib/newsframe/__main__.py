@@ -1,8 +1,9 @@
-"""Command line: ``python -m newsframe {clean,timex,reuse} ...``.
+"""Command line: ``python -m newsframe {clean,timex,reuse,report} ...``.
 
 * ``clean INPUT... --out DIR --format json|text``: clean raw page dumps.
 * ``timex IN.jsonl --out OUT.jsonl``: tag and normalise time expressions.
 * ``reuse INPUT... --out PAIRS.jsonl``: pairs of articles sharing wire copy.
+* ``report --corpus DIR --out reports [--show-code 1]``: run and export every notebook.
 
 Exit status: 0 on success, 2 for a missing path or bad usage, 1 when no
 input could be processed.
@@ -113,6 +114,19 @@ def cmd_reuse(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from .report import build_reports
+
+    if not _check_paths([args.corpus]):
+        return 2
+    results = build_reports(args.corpus, out_dir=args.out, notebooks_dir=args.notebooks,
+                            figures_dir=args.figures, show_code=bool(int(args.show_code)))
+    for r in results:
+        print(f"{r['html']:<36} {r['seconds']:>6.1f} s  {r['title']}", file=sys.stderr)
+    print(f"open {Path(args.out) / 'index.html'}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m newsframe", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -135,6 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--manifest", default=None)
     r.add_argument("--threshold", type=float, default=None, help="minimum pair score (default: the library's)")
     r.set_defaults(func=cmd_reuse)
+
+    rp = sub.add_parser("report", help="run every notebook on a corpus and export HTML reports")
+    rp.add_argument("--corpus", default="seeds")
+    rp.add_argument("--out", default="reports")
+    rp.add_argument("--notebooks", default="notebooks")
+    rp.add_argument("--figures", default="figures")
+    rp.add_argument("--show-code", default="0", help="1 to show code cells in the reports")
+    rp.set_defaults(func=cmd_report)
     return p
 
 

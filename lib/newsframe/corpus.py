@@ -286,3 +286,38 @@ def load_corpus(path, manifest=None, *, with_lines: bool = False):
     lines_df = (pd.concat(line_tables, ignore_index=True) if line_tables
                 else pd.DataFrame(columns=LINE_COLUMNS))
     return (articles, lines_df) if with_lines else articles
+
+
+# --------------------------------------------------------------------------- views for students
+REMOVED_TEXT_WIDTH = 90
+
+
+def overview(articles: pd.DataFrame) -> pd.DataFrame:
+    """What is in the corpus: one small row per article, sorted by publication date."""
+    view = articles[["id", "outlet", "headline", "published", "credited_sources", "n_words"]].copy()
+    view["published"] = [p.strftime("%Y-%m-%d %H:%M %Z").strip() + (" (year inferred)" if inf else "")
+                         if isinstance(p, pd.Timestamp) else "not found"
+                         for p, inf in zip(articles["published"], articles["published_inferred"])]
+    view["credited_sources"] = [", ".join(c) if isinstance(c, list) else "" for c in articles["credited_sources"]]
+    view["headline"] = view["headline"].fillna("(no headline on the page)")
+    order = articles["published"].map(lambda p: p.tz_localize(None) if isinstance(p, pd.Timestamp) and p.tzinfo else p)
+    view = view.assign(_order=pd.to_datetime(order, errors="coerce")).sort_values(["_order", "id"], na_position="last")
+    return view.drop(columns="_order").reset_index(drop=True)
+
+
+def label_counts(lines: pd.DataFrame) -> pd.DataFrame:
+    """Lines per article (rows) and label (columns), blank lines left out."""
+    kept = lines[lines["label"] != "blank"]
+    table = pd.crosstab(kept["id"], kept["label"])
+    order = [lab for lab in clean.LABELS if lab in table.columns]
+    return table[order]
+
+
+def removed_lines(lines: pd.DataFrame, article_id: str | None = None, *, width: int = REMOVED_TEXT_WIDTH) -> pd.DataFrame:
+    """Lines that did not go into a body, with label and reason, text shortened to ``width``."""
+    out = lines[~lines["label"].isin(["body", "blank"])]
+    if article_id is not None:
+        out = out[out["id"] == article_id]
+    out = out[["id", "line_no", "label", "reason", "text"]].copy()
+    out["text"] = [t.strip() if len(t.strip()) <= width else t.strip()[: width - 1] + "…" for t in out["text"]]
+    return out.reset_index(drop=True)

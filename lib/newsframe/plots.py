@@ -94,3 +94,25 @@ def save_figure(fig, name: str, *, figures_dir="figures", caption: str | None = 
     fig.savefig(paths[0], metadata={"Software": None})
     fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
     return paths
+
+
+# --------------------------------------------------------------------------- corpus
+def line_labels_chart(counts, *, ax=None):
+    """Stacked horizontal bars: how many lines of each article got each label.
+
+    ``counts`` is :func:`newsframe.corpus.label_counts` (articles x labels).
+    """
+    fig, ax = new_axes(ax, figsize=(9, 0.6 * len(counts) + 2))
+    left = None
+    for label in counts.columns:
+        vals = counts[label].to_numpy()
+        ax.barh(counts.index, vals, left=left, color=LABEL_COLORS.get(label, "#DDDDDD"), label=label,
+                edgecolor="white", linewidth=0.5)
+        left = vals if left is None else left + vals
+    ax.invert_yaxis()
+    ax.set_title("What did each page contain besides the article?")
+    ax.set_xlabel("number of non-empty lines")
+    ax.set_ylabel("article")
+    ax.legend(title="label", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
+    ax.grid(axis="y", visible=False)
+    return fig

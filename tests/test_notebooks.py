@@ -1,0 +1,75 @@
+"""Every notebook runs top to bottom on the seeds and on a second corpus, and shows what it should."""
+import json
+
+import nbformat
+import pytest
+
+from newsframe.report import execute_notebook
+
+from conftest import CORPUS_B, ROOT, SEEDS
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+
+
+def output_text(nb) -> str:
+    """All text and HTML the executed notebook shows."""
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                parts.append("ERROR " + out.get("ename", ""))
+            parts.append(out.get("text", "") if isinstance(out.get("text", ""), str) else "".join(out["text"]))
+            data = out.get("data", {})
+            for key in ("text/plain", "text/html"):
+                v = data.get(key, "")
+                parts.append(v if isinstance(v, str) else "".join(v))
+    return "\n".join(parts)
+
+
+def n_images(nb) -> int:
+    return sum("image/png" in out.get("data", {}) for c in nb.cells for out in c.get("outputs", []))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_is_committed_without_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_house_style(path):
+    nb = nbformat.read(path, as_version=4)
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# ")
+    for field in ("Question", "You will learn", "Time in class"):
+        assert field in first.source
+    params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(params) == 1 and 'corpus_dir = "../seeds"' in params[0].source
+    md = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "### Try it" in md and "<details>" in md and "## Limits of this analysis" in md
+    long_cells = [c.source for c in nb.cells if c.cell_type == "code" and len(c.source.splitlines()) > 15]
+    assert long_cells == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_on_second_corpus(path, tmp_path):
+    nb = execute_notebook(path, tmp_path / path.name, cwd=path.parent, parameters={
+        "corpus_dir": str(CORPUS_B), "figures_dir": str(tmp_path / "figs"), "tables_dir": str(tmp_path / "tables")})
+    text = output_text(nb)
+    assert "ERROR" not in text
+    assert any((tmp_path / "figs").glob("*.png")) and any((tmp_path / "figs").glob("*.svg"))
+
+
+def executed(seed_reports, stem):
+    out, _ = seed_reports
+    return nbformat.read(out / "executed" / f"{stem}.ipynb", as_version=4)
+
+
+def test_corpus_notebook_on_seeds(seed_reports):
+    nb = executed(seed_reports, "00_corpus")
+    text = output_text(nb)
+    for aid in (p.stem for p in SEEDS.glob("*.txt")):
+        assert aid in text
+    for outlet in ("Islam Times", "LatestLY", "Al Mayadeen English", "Lokmat English"):
+        assert outlet in text
+    assert "year inferred" in text and n_images(nb) >= 1

@@ -1,0 +1,108 @@
+"""Exported reports: self-contained, escaped, and clean in a real browser."""
+import re
+import shutil
+
+import nbformat
+import pytest
+
+from newsframe.report import build_reports, export_html, sanitize_outputs
+
+from conftest import ROOT, SEEDS
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+EVIL = ('Evil page\n\nThe minister said the talks would resume next year, officials said on Friday in Seoul. '
+        '<script>alert("pwned")</script> The summit <img src=x onerror=alert(2)> ended without a deal, '
+        'according to reporters who attended the meeting.\n\n'
+        'A second paragraph follows with enough ordinary words to count as article text for the cleaner.\n')
+
+
+def open_in_browser(path, screenshot):
+    """Open a file in headless Chromium; return (js errors, failed or external requests, dialogs)."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM, "chromium is missing: `make setup` installs Debian's chromium"
+    errors, bad_requests, dialogs = [], [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("requestfailed", lambda r: bad_requests.append(r.url))
+        page.on("request", lambda r: bad_requests.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(path.as_uri())
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(screenshot), full_page=True)
+        browser.close()
+    return errors, bad_requests, dialogs
+
+
+def test_every_notebook_exported_with_index(seed_reports):
+    out, results = seed_reports
+    notebooks = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
+    assert [r["html"] for r in results][: len(notebooks)] == [f"{n}.html" for n in notebooks]
+    index = (out / "index.html").read_text()
+    for r in results:
+        assert f'href="{r["html"]}"' in index and r["summary"]
+
+
+@pytest.mark.parametrize("check", ["toc", "embedded_images", "no_external_scripts", "code_hidden"])
+def test_report_pages_are_self_contained(seed_reports, check):
+    out, results = seed_reports
+    for r in results:
+        page = (out / r["html"]).read_text()
+        if check == "toc":
+            assert '<nav class="newsframe-toc"' in page
+        elif check == "embedded_images":
+            assert "data:image/png;base64" in page
+            assert not re.search(r'<img[^>]+src="(?!data:)', page)
+        elif check == "no_external_scripts":
+            assert not re.search(r'<script[^>]+src=', page) and not re.search(r'<link[^>]+href="https?:', page)
+        elif check == "code_hidden":
+            assert "hl-ipython3" not in page  # no highlighted code cell
+
+
+def test_reports_open_cleanly_in_chromium(seed_reports):
+    out, results = seed_reports
+    shots = ROOT / "reports" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    for name in ["index.html"] + [r["html"] for r in results]:
+        errors, bad, dialogs = open_in_browser(out / name, shots / (name.replace(".html", ".png")))
+        assert errors == [] and bad == [] and dialogs == [], (name, errors, bad, dialogs)
+
+
+def test_article_markup_is_shown_as_text_never_run(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "0000_evil.txt").write_text(EVIL)
+    shutil.copy(SEEDS / "000_c40e52543c5c9a5f.txt", corpus)
+    results = build_reports(corpus, out_dir=tmp_path / "out", notebooks_dir=ROOT / "notebooks",
+                            figures_dir=tmp_path / "figs", progress=False)
+    for r in results:
+        page = (tmp_path / "out" / r["html"]).read_text()
+        assert not re.search(r"<script>alert", page, re.I), r["html"]
+        assert not re.search(r"<img[^>]*onerror", page, re.I), r["html"]
+        errors, bad, dialogs = open_in_browser(tmp_path / "out" / r["html"], tmp_path / f"{r['html']}.png")
+        assert dialogs == [] and errors == [], (r["html"], dialogs, errors)
+    corpus_page = (tmp_path / "out" / "00_corpus.html").read_text()
+    assert "&lt;script&gt;alert" in corpus_page  # shown, as text
+
+
+def test_sanitize_outputs_removes_handlers_keeps_tables():
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        "text/html": '<table><tr><td style="color: red">ok</td></tr></table><img src=x onerror=alert(1)><script>alert(1)</script>'})]
+    nb.cells = [cell]
+    html = sanitize_outputs(nb).cells[0].outputs[0]["data"]["text/html"]
+    assert "<td" in html and 'style="color: red;"' in html
+    assert not re.search(r"<img[^>]*onerror", html) and "<script" not in html
+
+
+def test_show_code_option_shows_inputs(seed_reports):
+    out, _ = seed_reports
+    nb = nbformat.read(out / "executed" / "00_corpus.ipynb", as_version=4)
+    assert "hl-ipython3" in export_html(nb, show_code=True)
+    assert "hl-ipython3" not in export_html(nb, show_code=False)
