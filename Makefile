@@ -34,3 +34,4 @@ lab: setup
 bench: setup
 	$(PY) bench/clean_bench.py
 	$(PY) bench/timex_bench.py
+	$(PY) bench/report_bench.py

@@ -211,7 +211,10 @@ def _norm_line(s: str) -> str:
     return re.sub(r"\s+", " ", s.strip().lower())
 
 
-def load_corpus(path, manifest=None, *, with_lines: bool = False):
+PROGRESS_MIN_FILES = 200  # show a progress bar from this many files on
+
+
+def load_corpus(path, manifest=None, *, with_lines: bool = False, progress: bool | None = None):
     """Load raw article dumps into one row per article.
 
     Parameters
@@ -221,6 +224,8 @@ def load_corpus(path, manifest=None, *, with_lines: bool = False):
     manifest : path of a manifest CSV (``file, outlet, country, notes``);
         overrides the folder's own.
     with_lines : also return the line audit table.
+    progress : show a progress bar (tqdm, on stderr); default: only for
+        corpora of :data:`PROGRESS_MIN_FILES` files or more.
 
     Returns
     -------
@@ -261,8 +266,11 @@ def load_corpus(path, manifest=None, *, with_lines: bool = False):
             per_outlet[outlet].update({_norm_line(ln) for ln in pg.text.splitlines() if ln.strip()})
     site_lines = {o: frozenset(k for k, n in c.items() if n >= 2) for o, c in per_outlet.items()}
 
+    from tqdm import tqdm
+
+    show = progress if progress is not None else len(pages) >= PROGRESS_MIN_FILES
     records, line_tables = [], []
-    for pg in pages:
+    for pg in tqdm(pages, desc="cleaning", unit="page", disable=not show):
         outlet, country, row = outlets[pg.id]
         lines = pg.text.split("\n")
         table = clean.classify_lines(lines, site_boilerplate=site_lines.get(outlet, frozenset()))
