@@ -172,7 +172,7 @@ def _mark_phrase_families(L: list[_Line]) -> None:
             continue
         label, scope = fam
         _set(ln, label, f"phrase family '{label}' ({ln.text[:40]})")
-        if scope in ("block", "rest") and not ln.bullet:  # a bulleted heading is a menu item
+        if scope in ("block", "rest") and not _in_menu(L, ln):
             headings.append((ln, label, scope))
     for ln, label, scope in headings:
         if scope == "rest":
@@ -194,6 +194,14 @@ def _mark_phrase_families(L: list[_Line]) -> None:
                     _set(nxt, label, f"under the '{ln.text[:30]}' heading ({label} block)")
                 claimed += 1
             j += 1
+
+
+def _in_menu(L: list[_Line], ln: _Line) -> bool:
+    """A bulleted heading right under another bulleted item is a menu entry, not a heading."""
+    if not ln.bullet:
+        return False
+    prev = next((x for x in reversed(L[:ln.i]) if x.text), None)
+    return prev is not None and prev.bullet and 1 <= prev.words <= 6
 
 
 def _claim_rest(L: list[_Line], head: _Line, label: str) -> None:
@@ -381,7 +389,7 @@ def _mark_repeats(L: list[_Line]) -> None:
         key = _norm(ln.text)
         if key in seen:
             first = seen[key]
-            if first.label == "body" and ln.label == "body":
+            if first.label == "body" and ln.label == "body" and first.kind == "good":
                 # the earlier copy is a summary above the article text
                 _set(first, "teaser", f"lede repeated as a summary; kept once, at line {ln.i + 1}", force=True)
             elif ln.label in (None, "body") and first.label != "body":
