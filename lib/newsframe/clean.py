@@ -99,6 +99,7 @@ class _Line:
     ends_sentence: bool
     bullet: bool
     indent: int
+    key: str = ""            # normalised text (lower case, single spaces) for comparisons
     label: str | None = None
     reason: str | None = None
     kind: str = "short"      # good / near / short
@@ -117,6 +118,14 @@ def _phrase_families() -> tuple[tuple[str, str, int, re.Pattern], ...]:
     return tuple((r["label"], r["scope"], int(r["max_words"]), re.compile(r["pattern"], re.I)) for r in rows)
 
 
+@lru_cache(maxsize=1)
+def _phrase_family_union() -> tuple[re.Pattern, int]:
+    """All phrase families in one regular expression (one match per line instead of one per family)."""
+    fams = _phrase_families()
+    union = re.compile("|".join(f"(?P<f{k}>{pat.pattern})" for k, (_, _, _, pat) in enumerate(fams)), re.I)
+    return union, max(m for _, _, m, _ in fams)
+
+
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.strip().lower())
 
@@ -131,15 +140,22 @@ def _features(lines: list[str]) -> list[_Line]:
         n = len(toks)
         share = sum(t in fw for t in toks) / n if n else 0.0
         out.append(_Line(i, raw, text, n, share, bool(_SENT_END.search(text)), bool(_BULLET.match(raw)),
-                         len(raw) - len(raw.lstrip(" \t"))))
+                         len(raw) - len(raw.lstrip(" \t")), " ".join(text.lower().split())))
     return out
 
 
 def _phrase_family(ln: _Line):
-    if not ln.text:
+    union, longest = _phrase_family_union()
+    if not ln.text or ln.words > longest:
         return None
-    body = _BULLET.sub("", ln.text).strip()
-    for label, scope, max_words, pat in _phrase_families():
+    body = _BULLET.sub("", ln.text).strip() if ln.bullet else ln.text
+    m = union.fullmatch(body)
+    if m is None:
+        return None
+    label, scope, max_words, _ = _phrase_families()[int(m.lastgroup[1:])]
+    if ln.words <= max_words:
+        return label, scope
+    for label, scope, max_words, pat in _phrase_families():  # another family may allow this length
         if ln.words <= max_words and pat.fullmatch(body):
             return label, scope
     return None
@@ -233,7 +249,7 @@ def _mark_templates(L: list[_Line], site_boilerplate: frozenset[str]) -> None:
     if not site_boilerplate:
         return
     for ln in L:
-        if ln.text and ln.label is None and ln.kind != "good" and _norm(ln.raw) in site_boilerplate:
+        if ln.text and ln.label is None and ln.kind != "good" and ln.key in site_boilerplate:
             _set(ln, "ui", "repeats on other pages of the same outlet (site template)")
 
 
@@ -357,8 +373,8 @@ def _mark_header(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
             continue
         caps = sum(w[:1].isupper() for w in ln.text.split()) / max(1, len(ln.text.split()))
         dist = first_body - ln.i
-        repeats = sum(_norm(o.text) == _norm(ln.text) or _norm(o.text).startswith(_norm(ln.text)) or
-                      _norm(ln.text).startswith(_norm(o.text)) for o in L if o.text and o is not ln and o.words >= 2)
+        repeats = any(o.key.startswith(ln.key) or ln.key.startswith(o.key) for o in L
+                      if o.text and o is not ln and o.words >= 2)
         score = ln.words * 0.3 + caps * 2 + (3 if repeats else 0) - dist * 0.15 - (2 if ln.label else 0)
         cands.append((score, ln))
     if not cands:
@@ -367,15 +383,15 @@ def _mark_header(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
     if score < 1.5:
         return
     # prefer the earliest full copy of the headline
-    key = _norm(head.text)
-    copies = [ln for ln in L[:first_body] if ln.text and (_norm(ln.text) == key or key.startswith(_norm(ln.text)) and ln.words >= 3
-                                                           or _norm(ln.text).startswith(key))]
+    key = head.key
+    copies = [ln for ln in L[:first_body] if ln.text and (ln.key == key or key.startswith(ln.key) and ln.words >= 3
+                                                           or ln.key.startswith(key))]
     head = max(copies, key=lambda ln: (ln.words, -ln.i)) if copies else head
     _set(head, "headline", "title-like line above the article", force=True)
     for ln in L:
         if ln is head or not ln.text or ln.label == "body":
             continue
-        t = _norm(_BULLET.sub("", ln.text))
+        t = _norm(_BULLET.sub("", ln.text)) if ln.bullet else ln.key
         if t and (t == key or (len(t) > 15 and (key.startswith(t) or t.startswith(key)))):
             _set(ln, "duplicate", "repeats the headline", force=True)
 
@@ -386,7 +402,7 @@ def _mark_repeats(L: list[_Line]) -> None:
     for ln in L:
         if not ln.text or ln.words < 4:
             continue
-        key = _norm(ln.text)
+        key = ln.key
         if key in seen:
             first = seen[key]
             if first.label == "body" and ln.label == "body" and first.kind == "good":
@@ -403,7 +419,7 @@ def _mark_repeats(L: list[_Line]) -> None:
     for ln in L:
         if ln.text and _TRUNCATED.search(ln.text) and ln.label in (None, "body"):
             stem = _norm(_TRUNCATED.sub("", ln.text))
-            if len(stem) > 20 and any(o is not ln and _norm(o.text).startswith(stem) for o in bodies):
+            if len(stem) > 20 and any(o is not ln and o.key.startswith(stem) for o in bodies):
                 _set(ln, "teaser", "truncated copy of an article paragraph (summary)", force=True)
 
 
