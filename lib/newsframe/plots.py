@@ -8,7 +8,6 @@ matplotlib only; no seaborn.
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -50,21 +49,15 @@ def use_style() -> None:
 
 
 def outlet_colors(outlets) -> dict[str, str]:
-    """A fixed colour per outlet name: the same name gets the same colour in every figure.
-
-    Colours are assigned by a hash of the name, with collisions resolved in
-    sorted order, so adding an outlet to a corpus rarely recolours the others.
-    """
+    """A fixed colour per outlet: outlets sorted by name take the palette in order,
+    so the same corpus gives the same colours in every figure of every notebook."""
     names = sorted({str(o) for o in outlets})
-    used: dict[str, str] = {}
-    taken: set[int] = set()
-    for name in names:
-        i = int(hashlib.md5(name.encode("utf-8")).hexdigest(), 16) % len(PALETTE)
-        while i in taken and len(taken) < len(PALETTE):
-            i = (i + 1) % len(PALETTE)
-        taken.add(i)
-        used[name] = PALETTE[i]
-    return used
+    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
+
+
+def outlet_label(outlet) -> str:
+    """The name shown for an outlet: "(unknown outlet)" when the corpus does not say."""
+    return outlet if isinstance(outlet, str) and outlet.strip() else "(unknown outlet)"
 
 
 def new_axes(ax=None, *, figsize=None):
@@ -77,7 +70,11 @@ def new_axes(ax=None, *, figsize=None):
 
 def add_caption(fig, text: str) -> None:
     """Put a one-sentence caption under the figure (kept in the saved files)."""
-    fig.text(0.01, -0.02, text, ha="left", va="top", fontsize=9, style="italic", wrap=True)
+    try:
+        fig.tight_layout()
+    except (ValueError, RuntimeError):  # some layouts cannot be tightened; the caption still goes below
+        pass
+    fig.text(0.01, 0.0, text, ha="left", va="top", fontsize=9, style="italic", wrap=True)
 
 
 def save_figure(fig, name: str, *, figures_dir="figures", caption: str | None = None) -> list[Path]:
@@ -114,5 +111,83 @@ def line_labels_chart(counts, *, ax=None):
     ax.set_xlabel("number of non-empty lines")
     ax.set_ylabel("article")
     ax.legend(title="label", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
+    ax.grid(axis="y", visible=False)
+    return fig
+
+
+# --------------------------------------------------------------------------- event timing
+def event_timeline_chart(lags, *, ax=None, max_events: int = 12, since=None):
+    """Events on a date axis (black diamonds) and, on the same row, when each outlet
+    published about it (coloured dots), joined by a line: the reporting lag.
+
+    ``lags`` is :func:`newsframe.timeline.reporting_lag`; the events with the most
+    articles come first, at most ``max_events``. Events before ``since`` (default:
+    a year before the earliest publication) are left out so recent events stay
+    readable; list them with a table instead.
+    """
+    import pandas as pd
+
+    from .timeline import period_start
+
+    if not lags.empty:
+        pubs = pd.to_datetime([pd.Timestamp(p).tz_localize(None) if pd.Timestamp(p).tzinfo else pd.Timestamp(p)
+                               for p in lags["published"]])
+        since = pd.Timestamp(since) if since is not None else pubs.min() - pd.Timedelta(days=365)
+        lags = lags[[period_start(v) >= since for v in lags["date_value"]]]
+
+    fig, ax = new_axes(ax, figsize=(10, 0.5 * min(max_events, max(1, lags["event_id"].nunique())) + 2))
+    if lags.empty:
+        ax.text(0.5, 0.5, "no dated events found", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    order = (lags.groupby(["event_id", "label", "date_value"]).size().sort_values(ascending=False)
+             .head(max_events).reset_index())
+    colors = outlet_colors(lags["outlet"].map(outlet_label))
+    seen = set()
+    for y, ev in enumerate(order.itertuples()):
+        rows = lags[lags["event_id"] == ev.event_id]
+        start = period_start(ev.date_value)
+        ax.plot([start], [y], marker="D", color="black", zorder=3)
+        for r in rows.itertuples():
+            pub = pd.Timestamp(r.published)
+            pub = pub.tz_localize(None) if pub.tzinfo else pub
+            outlet = outlet_label(r.outlet)
+            ax.plot([start, pub], [y, y], color=colors[outlet], alpha=0.5, linewidth=1)
+            ax.scatter([pub], [y], color=colors[outlet], s=40, zorder=4,
+                       label=outlet if outlet not in seen else None)
+            seen.add(outlet)
+    ax.set_yticks(range(len(order)))
+    ax.set_yticklabels([f"{e.event_id} {e.date_value}: {e.label[:40]}" for e in order.itertuples()], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_title("When did each event happen, and when did each outlet report it?")
+    ax.set_xlabel("date (diamond: event; dot: publication)")
+    ax.set_ylabel("event")
+    ax.legend(title="outlet", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
+    fig.autofmt_xdate()
+    return fig
+
+
+def lag_chart(summary, *, ax=None):
+    """Median reporting lag per outlet (bars) with the largest lag (marker).
+
+    ``summary`` is :func:`newsframe.timeline.lag_summary`.
+    """
+    fig, ax = new_axes(ax, figsize=(8, 0.5 * max(1, len(summary)) + 1.8))
+    if summary.empty:
+        ax.text(0.5, 0.5, "no day-precise events with a publication date", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    names = summary["outlet"].map(outlet_label).tolist()
+    colors = outlet_colors(names)
+    ax.barh(names, summary["median_lag_days"], color=[colors[n] for n in names])
+    ax.scatter(summary["max_lag_days"], names, color="black", marker="|", s=200, zorder=3, label="largest lag")
+    for y, r in enumerate(summary.itertuples()):
+        ax.text(r.median_lag_days, y, f"  {r.median_lag_days:.1f} d ({r.events} events)", va="center", fontsize=8)
+    ax.invert_yaxis()
+    ax.set_title("How late did each outlet report the events it mentions?")
+    ax.set_xlabel("days from event to publication (median; | = largest)")
+    ax.set_ylabel("outlet")
+    ax.legend(loc="lower right", fontsize=8)
     ax.grid(axis="y", visible=False)
     return fig

@@ -1,0 +1,274 @@
+"""Events across outlets: what happened when, who reported it, how late.
+
+An **event mention** is a body sentence that holds a DATE time expression
+(from :mod:`newsframe.timex`, anchored at the article's publication date)
+and a *trigger* word saying what happened then (summit, talks, launch,
+meeting, agreement, speech ...; ``data/event_triggers.csv``), with the
+*participants* the sentence names (runs of capitalised words: countries,
+people, institutions).
+
+Mentions from **different articles** are the same **event** when their dates
+are compatible (the same day, or one date containing the other: ``2023-03``
+contains ``2023-03-16``) and they share enough content words (at least
+:data:`MIN_SHARED_WORDS` Porter stems, trigger and participants included). This is
+single-link clustering with a union-find, deliberately simple so a student
+can check every link in the evidence table.
+
+The **reporting lag** of an outlet for an event is its publication time
+minus the event date (in days; for an event known only to the month or the
+year, from the start of that period, and marked as coarse).
+
+Hand-written: event extraction libraries for English news (e.g. EventPlus)
+need trained neural models and downloads; a transparent rule here is
+enough for a classroom corpus and is easy to audit.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from .resources import read_table
+from .text import content_words, sentence_spans, stopwords
+from .timex import find_timexes
+
+MIN_SHARED_WORDS = 3       # content words two mentions must share to be one event
+LABEL_PARTICIPANTS = 3     # participants shown in an event's label
+GRANULARITY_ORDER = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4, "decade": 5}
+
+_TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+                        "May June July August September October November December Now Today Yesterday Last Next "
+                        "Earlier Later Meanwhile Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_CAPS = re.compile(r"\b(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z]{2,}[\w-]*)(?:\s+(?:of\s+|the\s+|de\s+)?(?:[A-Z][\w'’.-]*|[A-Z]{2,}))*")
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, str]:
+    """Trigger word (lower case) -> event kind, from ``data/event_triggers.csv``."""
+    return {r["word"].lower(): r["kind"] for r in read_table("event_triggers.csv")}
+
+
+@lru_cache(maxsize=1)
+def _trigger_re() -> re.Pattern:
+    words = sorted(triggers(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def granularity(value: str) -> str | None:
+    """Granularity of a TimeML DATE value: day, week, month, season, quarter, year, decade (else None)."""
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d{1,2}", value):
+        return "week"
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return "month"
+    if re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", value):
+        return "season"
+    if re.fullmatch(r"\d{4}-Q[1-4]", value):
+        return "quarter"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    if re.fullmatch(r"\d{3}", value):
+        return "decade"
+    return None
+
+
+def period_start(value: str) -> pd.Timestamp | None:
+    """The first day of the period a DATE value names (``2023-W16`` -> Monday 2023-04-17)."""
+    g = granularity(value)
+    if g == "day":
+        return pd.Timestamp(value)
+    if g == "week":
+        y, w = value.split("-W")
+        return pd.Timestamp.fromisocalendar(int(y), int(w), 1)
+    if g == "month":
+        return pd.Timestamp(value + "-01")
+    if g == "season":
+        y, s = value.split("-")
+        return pd.Timestamp(int(y), {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[s], 1)
+    if g == "quarter":
+        y, q = value.split("-Q")
+        return pd.Timestamp(int(y), 3 * int(q) - 2, 1)
+    if g == "year":
+        return pd.Timestamp(int(value), 1, 1)
+    if g == "decade":
+        return pd.Timestamp(int(value) * 10, 1, 1)
+    return None
+
+
+def compatible(a: str, b: str) -> bool:
+    """Same date, or one contains the other (``2023-03`` contains ``2023-03-16``; ``2023`` contains both)."""
+    if a == b:
+        return True
+    ga, gb = granularity(a), granularity(b)
+    if not ga or not gb or "week" in (ga, gb) or "season" in (ga, gb) or "quarter" in (ga, gb):
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return long_.startswith(short + "-") or (granularity(short) == "decade" and long_.startswith(short))
+
+
+def participants(sentence: str) -> list[str]:
+    """Capitalised spans of a sentence (people, places, institutions), the sentence's first word only
+    when it is part of a longer name; time words left out."""
+    out = []
+    sw = stopwords()
+    for m in _CAPS.finditer(sentence):
+        span = m.group(0).strip(" .'’")
+        first, _, rest = span.partition(" ")
+        if first.lower() in sw or first in _TIME_WORDS:
+            span = rest  # "On June", "From now": the capital comes from the sentence start
+        if not span or (m.start() == 0 and " " not in span):
+            continue
+        if span in _TIME_WORDS or span.lower() in sw:
+            continue
+        out.append(span)
+    return list(dict.fromkeys(out))
+
+
+def _as_date(ts) -> pd.Timestamp | None:
+    if ts is None or (not isinstance(ts, pd.Timestamp) and pd.isna(ts)):
+        return None
+    ts = pd.Timestamp(ts)
+    return ts.tz_localize(None) if ts.tzinfo else ts
+
+
+def timex_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """Every time expression in every body, anchored at the article's publication date.
+
+    Columns: ``id, outlet, published, sentence, text, type, value, rule, anchor, start, end``
+    (offsets into the body). Articles without a publication date are left out (nothing to anchor).
+    """
+    rows = []
+    for art in articles.itertuples():
+        pub = _as_date(art.published)
+        if pub is None or not isinstance(art.body, str):
+            continue
+        spans = sentence_spans(art.body)
+        for t in find_timexes(art.body, pub.date()):
+            s, e = next(((s, e) for s, e in spans if s <= t["start"] < e), (t["start"], t["end"]))
+            rows.append({"id": art.id, "outlet": art.outlet, "published": art.published,
+                         "sentence": art.body[s:e], **t})
+    cols = ["id", "outlet", "published", "sentence", "text", "type", "value", "rule", "anchor", "start", "end"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def event_mentions(articles: pd.DataFrame, *, timexes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Sentences with a DATE and a trigger: one row per (sentence, date).
+
+    Columns: ``id, outlet, published, date_value, granularity, event_date, trigger, kind,
+    participants, sentence, timex``.
+    """
+    tx = timex_table(articles) if timexes is None else timexes
+    rows = []
+    for t in tx[tx["type"] == "DATE"].itertuples():
+        g = granularity(t.value)
+        if g is None:
+            continue
+        m = _trigger_re().search(t.sentence)
+        if not m:
+            continue
+        rows.append({"id": t.id, "outlet": t.outlet, "published": t.published, "date_value": t.value,
+                     "granularity": g, "event_date": period_start(t.value), "trigger": m.group(0).lower(),
+                     "kind": triggers()[m.group(0).lower()], "participants": participants(t.sentence),
+                     "sentence": t.sentence, "timex": t.text})
+    cols = ["id", "outlet", "published", "date_value", "granularity", "event_date", "trigger", "kind",
+            "participants", "sentence", "timex"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem import PorterStemmer  # rule-based, needs no downloaded data
+
+    return PorterStemmer()
+
+
+def _words(row) -> set[str]:
+    """Stemmed content words of a mention's sentence, its time expression left out."""
+    stem = _stemmer().stem
+    skip = {w.lower() for w in re.findall(r"\w+", row.timex)}
+    return {stem(w) for w in content_words(row.sentence) if w not in skip}
+
+
+def events(mentions: pd.DataFrame, *, min_shared_words: int = MIN_SHARED_WORDS) -> pd.DataFrame:
+    """Group mentions into events; one row per event.
+
+    Columns: ``event_id, date, granularity, label, outlets, n_articles, mentions`` (list of mention
+    row numbers), ``evidence`` (the sentences, one per article). Sorted by date.
+    """
+    if mentions.empty:
+        return pd.DataFrame(columns=["event_id", "date", "granularity", "label", "outlets", "n_articles",
+                                     "mentions", "evidence"])
+    n = len(mentions)
+    parent = list(range(n))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    rows = list(mentions.itertuples())
+    words = [_words(r) for r in rows]
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = rows[i], rows[j]
+            if compatible(a.date_value, b.date_value) and len(words[i] & words[j]) >= min_shared_words:
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    out = []
+    for members in groups.values():
+        sub = mentions.iloc[members]
+        finest = min(sub["granularity"], key=lambda g: GRANULARITY_ORDER.get(g, 9))
+        date_row = sub[sub["granularity"] == finest].iloc[0]
+        parts = [p for ps in sub["participants"] for p in ps]
+        top = [p for p, _ in pd.Series(parts).value_counts().head(LABEL_PARTICIPANTS).items()] if parts else []
+        trig = sub["trigger"].value_counts().index[0]
+        evidence = sub.drop_duplicates("id")[["id", "outlet", "sentence"]].to_dict(orient="records")
+        out.append({"date": date_row["event_date"], "date_value": date_row["date_value"], "granularity": finest,
+                    "label": f"{trig}: {', '.join(top)}" if top else trig,
+                    "outlets": sorted({o if isinstance(o, str) and o.strip() else "(unknown outlet)"
+                                       for o in sub["outlet"]}),
+                    "n_articles": sub["id"].nunique(), "mentions": list(sub.index), "evidence": evidence})
+    ev = pd.DataFrame(out).sort_values(["date", "n_articles"], ascending=[True, False]).reset_index(drop=True)
+    ev.insert(0, "event_id", [f"E{i + 1}" for i in range(len(ev))])
+    return ev
+
+
+def reporting_lag(events_df: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per (event, article): when the outlet published, and how long after the event.
+
+    Columns: ``event_id, label, date_value, granularity, id, outlet, published, lag_days, coarse``
+    (``coarse`` when the event is known only to the week, month or year).
+    """
+    rows = []
+    for ev in events_df.itertuples():
+        sub = mentions.loc[ev.mentions].drop_duplicates("id")
+        for m in sub.itertuples():
+            pub = _as_date(m.published)
+            lag = (pub - ev.date).total_seconds() / 86400 if pub is not None and ev.date is not None else None
+            rows.append({"event_id": ev.event_id, "label": ev.label, "date_value": ev.date_value,
+                         "granularity": ev.granularity, "id": m.id, "outlet": m.outlet, "published": m.published,
+                         "lag_days": None if lag is None else round(lag, 1), "coarse": ev.granularity != "day"})
+    cols = ["event_id", "label", "date_value", "granularity", "id", "outlet", "published", "lag_days", "coarse"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def lag_summary(lags: pd.DataFrame, *, day_events_only: bool = True) -> pd.DataFrame:
+    """Per outlet: events reported, median and largest lag in days (day-precise events by default)."""
+    use = lags[~lags["coarse"].astype(bool)] if day_events_only else lags
+    use = use.dropna(subset=["lag_days"]).assign(outlet=lambda d: d["outlet"].where(
+        d["outlet"].map(lambda o: isinstance(o, str) and bool(o.strip())), "(unknown outlet)"))
+    if use.empty:
+        return pd.DataFrame(columns=["outlet", "events", "median_lag_days", "max_lag_days"])
+    out = use.groupby("outlet").agg(events=("event_id", "nunique"), median_lag_days=("lag_days", "median"),
+                                    max_lag_days=("lag_days", "max")).reset_index()
+    return out.sort_values("median_lag_days").reset_index(drop=True)
+
+
+def shared_events(events_df: pd.DataFrame) -> pd.DataFrame:
+    """Events that more than one article mentions: the ones to line up across outlets."""
+    return events_df[events_df["n_articles"] > 1].reset_index(drop=True)

@@ -1,0 +1,83 @@
+"""Events and reporting lag."""
+import pandas as pd
+import pytest
+
+from newsframe import timeline
+
+
+def corpus(rows):
+    df = pd.DataFrame(rows, columns=["id", "outlet", "published", "body"])
+    df["published"] = df["published"].map(lambda p: pd.Timestamp(p) if p else None).astype(object)
+    return df
+
+
+SUMMIT = corpus([
+    ("a", "Daily A", "2023-03-18 10:34", "At a fence-mending summit on Thursday, the leaders of Japan and South Korea agreed to mend ties."),
+    ("b", "Wire B", "2023-03-19", "The leaders of Japan and South Korea met at a summit in Tokyo on Thursday and agreed to mend ties."),
+    ("c", "Paper C", "2023-04-14 17:10", "The leaders of Japan and South Korea agreed at a summit in Tokyo last month to mend ties. Talks will take place on Monday."),
+    ("d", "Paper D", None, "The summit on Thursday ended."),
+])
+
+
+@pytest.mark.parametrize("value, gran, start", [
+    ("2023-03-16", "day", "2023-03-16"), ("2023-W16", "week", "2023-04-17"), ("2023-03", "month", "2023-03-01"),
+    ("2023", "year", "2023-01-01"), ("2024-Q2", "quarter", "2024-04-01"), ("199", "decade", "1990-01-01"),
+])
+def test_granularity_and_period_start(value, gran, start):
+    assert timeline.granularity(value) == gran
+    assert timeline.period_start(value) == pd.Timestamp(start)
+
+
+@pytest.mark.parametrize("a, b, ok", [
+    ("2023-03-16", "2023-03-16", True), ("2023-03", "2023-03-16", True), ("2023", "2023-03", True),
+    ("2023-03-16", "2023-03-17", False), ("2023-W11", "2023-03-16", False), ("PRESENT_REF", "2023", False),
+])
+def test_compatible(a, b, ok):
+    assert timeline.compatible(a, b) is ok
+
+
+def test_participants_skip_sentence_start_and_time_words():
+    got = timeline.participants("On June 1, Defense Minister Minoru Kihara met Shin Won-sik in Singapore.")
+    assert "Singapore" in got and "Shin Won-sik" in got and not any(p.startswith(("On", "June")) for p in got)
+
+
+def test_mentions_need_a_date_and_a_trigger_and_a_publication_date():
+    m = timeline.event_mentions(SUMMIT)
+    assert set(m["id"]) == {"a", "b", "c"}  # d has no publication date to anchor "Thursday"
+    assert {"2023-03-16", "2023-03", "2023-04-17"} <= set(m["date_value"])
+
+
+def test_events_line_up_across_outlets_and_lags():
+    m = timeline.event_mentions(SUMMIT)
+    ev = timeline.events(m)
+    summit = ev[ev["date_value"] == "2023-03-16"].iloc[0]
+    assert summit["n_articles"] == 3 and summit["outlets"] == ["Daily A", "Paper C", "Wire B"]
+    lags = timeline.reporting_lag(ev, m)
+    got = lags[lags["event_id"] == summit["event_id"]].set_index("id")["lag_days"].to_dict()
+    assert got == {"a": 2.4, "b": 3.0, "c": 29.7}
+    talks = ev[ev["date_value"] == "2023-04-17"]
+    assert len(talks) == 1 and talks.iloc[0]["n_articles"] == 1
+
+
+def test_threshold_keeps_unrelated_events_apart():
+    docs = corpus([
+        ("a", "A", "2019-12-01", "In 2019, the ministers signed a trade agreement in Geneva."),
+        ("b", "B", "2019-12-02", "In 2019, a storm killed fishermen off the coast of Chile."),
+    ])
+    ev = timeline.events(timeline.event_mentions(docs))
+    assert (ev["n_articles"] == 1).all()
+
+
+def test_lag_summary_uses_day_events_by_default():
+    m = timeline.event_mentions(SUMMIT)
+    lags = timeline.reporting_lag(timeline.events(m), m)
+    summary = timeline.lag_summary(lags).set_index("outlet")
+    assert summary.loc["Daily A", "median_lag_days"] == 2.4
+    assert summary.loc["Paper C", "events"] == 2  # the summit and Monday's talks (a future event: negative lag)
+
+
+def test_empty_corpus_gives_empty_tables():
+    empty = corpus([])
+    m = timeline.event_mentions(empty)
+    ev = timeline.events(m)
+    assert m.empty and ev.empty and timeline.lag_summary(timeline.reporting_lag(ev, m)).empty
