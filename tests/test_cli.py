@@ -56,3 +56,16 @@ def test_nothing_processable_exit_1(tmp_path):
     (src / "empty.txt").write_bytes(b"")
     res = run("clean", src, "--out", tmp_path / "o")
     assert res.returncode == 1 and "empty.txt" in res.stderr
+
+
+def test_quotes_cli_offsets_and_malformed_line(tmp_path):
+    src = tmp_path / "in.jsonl"
+    text = "“We will meet again,” Kishida said."
+    src.write_text(json.dumps({"id": "a", "text": text}) + "\n{bad\n")
+    out = tmp_path / "out.jsonl"
+    res = run("quotes", src, "--out", out)
+    assert res.returncode == 0 and "line 2" in res.stderr
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    q = rows[0]["quotes"][0]
+    assert text[q["speaker_start"]:q["speaker_end"]] == "Kishida" and q["kind"] == "direct"
+    assert "We will meet again" in text[q["start"]:q["end"]]

@@ -73,3 +73,39 @@ def test_corpus_notebook_on_seeds(seed_reports):
     for outlet in ("Islam Times", "LatestLY", "Al Mayadeen English", "Lokmat English"):
         assert outlet in text
     assert "year inferred" in text and n_images(nb) >= 1
+
+
+# A student changes a documented parameter and re-runs: later cells must not break.
+PARAMETER_CHANGES = {
+    "00_corpus": {"article_to_inspect": "003_9a8df70d9255f726"},
+    "03_event_timing": {"min_shared_words": 1, "article_to_inspect": "004_df0f48aa840264a6"},
+}
+
+
+@pytest.mark.parametrize("stem", sorted(PARAMETER_CHANGES))
+def test_notebook_runs_after_a_parameter_change(stem, tmp_path):
+    path = ROOT / "notebooks" / f"{stem}.ipynb"
+    params = {"corpus_dir": str(SEEDS), "figures_dir": str(tmp_path / "figs"), "tables_dir": str(tmp_path / "t"),
+              **PARAMETER_CHANGES[stem]}
+    nb = execute_notebook(path, tmp_path / path.name, cwd=path.parent, parameters=params)
+    text = output_text(nb)
+    assert "ERROR" not in text
+    for value in PARAMETER_CHANGES[stem].values():
+        if isinstance(value, str):
+            assert value in text  # the changed parameter shows in the output
+
+
+def test_timing_notebook_on_seeds(seed_reports):
+    nb = executed(seed_reports, "03_event_timing")
+    text = output_text(nb)
+    assert "2023-03-16" in text  # the Tokyo summit, dated from "on Thursday"
+    for outlet in ("Islam Times", "LatestLY", "Lokmat English"):
+        assert outlet in text
+    assert n_images(nb) >= 2
+
+
+def test_source_framing_notebook_on_seeds(seed_reports):
+    text = output_text(executed(seed_reports, "01_source_framing"))
+    for s in ("AFP (body)", "Reuters (body)", "ANI (dateline)", "Yonhap (body)", "IANS (byline)",
+              "a defense ministry official", "Tokyo claimed", "forced labor", "colonial rule"):
+        assert s in text

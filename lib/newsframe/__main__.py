@@ -1,7 +1,8 @@
-"""Command line: ``python -m newsframe {clean,timex,reuse,report} ...``.
+"""Command line: ``python -m newsframe {clean,timex,quotes,reuse,report} ...``.
 
 * ``clean INPUT... --out DIR --format json|text``: clean raw page dumps.
 * ``timex IN.jsonl --out OUT.jsonl``: tag and normalise time expressions.
+* ``quotes IN.jsonl --out OUT.jsonl``: quotations and attributions with their speakers.
 * ``reuse INPUT... --out PAIRS.jsonl``: pairs of articles sharing wire copy.
 * ``report --corpus DIR --out reports [--show-code 1]``: run and export every notebook.
 
@@ -97,6 +98,15 @@ def cmd_timex(args) -> int:
     return 0 if n_ok else 1
 
 
+def cmd_quotes(args) -> int:
+    from .framing import quotes_jsonl
+
+    if not _check_paths([args.input]):
+        return 2
+    written, _ = quotes_jsonl(args.input, args.out)
+    return 0 if written else 1
+
+
 def cmd_reuse(args) -> int:
     from .corpus import load_corpus
     from .wording import reuse_pairs_records
@@ -142,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("input", help='JSONL with {"id", "dct", "text"} per line')
     t.add_argument("--out", required=True)
     t.set_defaults(func=cmd_timex)
+
+    q = sub.add_parser("quotes", help="direct and reported quotes with their speakers in a JSONL file")
+    q.add_argument("input", help='JSONL with {"id", "text"} per line')
+    q.add_argument("--out", required=True)
+    q.set_defaults(func=cmd_quotes)
 
     r = sub.add_parser("reuse", help="find pairs of articles that reuse the same text")
     r.add_argument("inputs", nargs="+", help="a folder of .txt dumps, or files")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 import matplotlib.pyplot as plt
 
 # Colour-blind-safe palette (Okabe and Ito 2008), then Tableau's for more outlets.
@@ -190,4 +192,126 @@ def lag_chart(summary, *, ax=None):
     ax.set_ylabel("outlet")
     ax.legend(loc="lower right", fontsize=8)
     ax.grid(axis="y", visible=False)
+    return fig
+
+
+# --------------------------------------------------------------------------- source framing (notebook 01)
+# One colour per source type (Okabe and Ito palette), fixed across figures.
+SOURCE_TYPE_COLORS = {
+    "head_of_state": "#0072B2", "official": "#56B4E9", "anonymous": "#D55E00",
+    "wire_outlet": "#E69F00", "document": "#009E73", "other": "#BBBBBB",
+}
+TOPIC_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+                "#4E79A7", "#F28E2B", "#59A14F", "#B07AA1", "#BBBBBB"]
+
+
+def _stacked_barh(ax, table, colors, *, legend_title):
+    left = np.zeros(len(table))
+    for i, col in enumerate(table.columns):
+        vals = table[col].to_numpy(dtype=float)
+        color = colors.get(col) if isinstance(colors, dict) else colors[i % len(colors)]
+        ax.barh(table.index.astype(str), vals, left=left, color=color, label=str(col), edgecolor="white", linewidth=0.5)
+        left += vals
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    ax.legend(title=legend_title, bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
+    return left
+
+
+def sources_by_type_chart(summary, *, ax=None, labels=None):
+    """Stacked bars: attributed sentences per outlet by source type, anonymous share written at the end.
+
+    ``summary`` is :func:`newsframe.framing.source_summary`.
+    """
+    from .framing import SOURCE_TYPE_LABELS, SOURCE_TYPES
+    fig, ax = new_axes(ax, figsize=(9, 0.6 * max(len(summary), 1) + 2))
+    t = summary.set_index("outlet")[SOURCE_TYPES]
+    t.columns = [(labels or SOURCE_TYPE_LABELS)[c] for c in SOURCE_TYPES]
+    colors = {(labels or SOURCE_TYPE_LABELS)[k]: v for k, v in SOURCE_TYPE_COLORS.items()}
+    totals = _stacked_barh(ax, t, colors, legend_title="source type")
+    for y, (tot, share) in enumerate(zip(totals, summary["anonymous_share"])):
+        ax.text(tot + 0.01 * max(totals.max(), 1), y, f"{share:.0%} anonymous", va="center", fontsize=8)
+    ax.set_xlim(0, max(totals.max(), 1) * 1.25)  # room for the labels
+    ax.set_title("Who speaks in each outlet? Attributed sentences by type of source")
+    ax.set_xlabel("attributed body sentences")
+    ax.set_ylabel("outlet")
+    return fig
+
+
+def sources_by_country_chart(table, *, ax=None):
+    """Stacked bars: attributed sentences per outlet by the country of the source.
+
+    ``table`` is an outlet x country count table (e.g. ``pd.crosstab(attr.outlet, attr.country)``).
+    """
+    fig, ax = new_axes(ax, figsize=(9, 0.6 * max(len(table), 1) + 2))
+    named = [c for c in table.columns if c != "not stated"]
+    colors = {c: TOPIC_COLORS[i % (len(TOPIC_COLORS) - 1)] for i, c in enumerate(named)}
+    colors["not stated"] = "#BBBBBB"
+    _stacked_barh(ax, table, colors, legend_title="country of source")
+    ax.set_title("Whose voice? Attributed sentences by country of the source")
+    ax.set_xlabel("attributed body sentences (country stated or implied by the text)")
+    ax.set_ylabel("outlet")
+    return fig
+
+
+def frame_heatmap(matrix, *, ax=None, frame_labels=None):
+    """Heatmap outlet x frame: share of the outlet's body sentences with a cue of the frame.
+
+    ``matrix`` is :func:`newsframe.framing.outlet_frame_matrix`; the cue words behind
+    each cell are in :func:`newsframe.framing.outlet_frame_cues`.
+    """
+    fig, ax = new_axes(ax, figsize=(1.3 * max(matrix.shape[1], 1) + 3, 0.6 * max(matrix.shape[0], 1) + 2))
+    vals = matrix.to_numpy(dtype=float)
+    im = ax.imshow(vals, cmap="Blues", vmin=0, vmax=max(1e-9, float(vals.max()) if vals.size else 1), aspect="auto")
+    ax.set_xticks(range(matrix.shape[1]))
+    ax.set_xticklabels([(frame_labels or {}).get(c, c) for c in matrix.columns])
+    ax.set_yticks(range(matrix.shape[0]))
+    ax.set_yticklabels(matrix.index)
+    for i in range(vals.shape[0]):
+        for j in range(vals.shape[1]):
+            ax.text(j, i, f"{vals[i, j]:.0%}", ha="center", va="center", fontsize=9,
+                    color="white" if vals[i, j] > 0.6 * vals.max() else "black")
+    ax.grid(False)
+    fig.colorbar(im, ax=ax, label="share of body sentences with a cue")
+    ax.set_title("Which frames does each outlet use?")
+    ax.set_xlabel("frame")
+    ax.set_ylabel("outlet")
+    return fig
+
+
+def tone_by_target_chart(table, *, ax=None, targets=None):
+    """Dots: mean VADER compound per target (rows) and outlet (colours); dot size = number of sentences.
+
+    ``table`` is :func:`newsframe.framing.tone_by_target` with ``by="outlet"``.
+    """
+    t = table if targets is None else table[table["target"].isin(targets)]
+    order = t.groupby("target")["sentences"].sum().sort_values(ascending=False).index.tolist()
+    fig, ax = new_axes(ax, figsize=(8, 0.45 * max(len(order), 1) + 2))
+    colors = outlet_colors(t["outlet"].unique())
+    ypos = {name: i for i, name in enumerate(order)}
+    for outlet, g in t.groupby("outlet"):
+        ax.scatter(g["mean_compound"], [ypos[x] for x in g["target"]], s=25 + 25 * g["sentences"],
+                   color=colors[outlet], alpha=0.8, label=outlet, edgecolor="white")
+    ax.axvline(0, color="#555555", linewidth=0.8)
+    ax.set_yticks(range(len(order)))
+    ax.set_yticklabels(order)
+    ax.invert_yaxis()
+    ax.set_xlim(-1, 1)
+    ax.set_title("How positive are the sentences about each country or leader?")
+    ax.set_xlabel("mean VADER compound of sentences naming the target (-1 negative .. +1 positive)")
+    ax.set_ylabel("target")
+    ax.legend(title="outlet (dot size = sentences)", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
+    return fig
+
+
+def page_context_chart(table, *, ax=None):
+    """Stacked bars: lines placed around the article per outlet, by topic.
+
+    ``table`` is an outlet x topic count table (from :func:`newsframe.framing.page_context`).
+    """
+    fig, ax = new_axes(ax, figsize=(9, 0.6 * max(len(table), 1) + 2))
+    _stacked_barh(ax, table, TOPIC_COLORS, legend_title="topic")
+    ax.set_title("What else did each outlet put around the article?")
+    ax.set_xlabel("tickers, related and featured headlines (distinct lines)")
+    ax.set_ylabel("outlet")
     return fig

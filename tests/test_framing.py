@@ -1,0 +1,280 @@
+"""Source framing: attribution, quotations, wire dependence, frames, tone, page context.
+
+Hand-made sentences for every attribution and quotation pattern the rules
+support, negative cases included; hand-made DataFrames so the tests do not
+depend on the cleaner.
+"""
+import json
+
+import pandas as pd
+import pytest
+
+from newsframe import framing
+
+
+def one(text):
+    """The attribution row of the last sentence of ``text``."""
+    return framing.attributions(text).iloc[-1]
+
+
+# ------------------------------------------------------------------ attribution
+ATTRIBUTION_CASES = [
+    # text, source, source_type, country, cue
+    ("Yoon said the talks went well.", "Yoon", "head_of_state", "South Korea", "said"),
+    ("The talks went well, Yoon said.", "Yoon", "head_of_state", "South Korea", "said"),
+    ("The talks went well, said Foreign Minister Park Jin.", "Foreign Minister Park Jin", "official", "South Korea", "said"),
+    ("According to Yonhap, the talks went well.", "Yonhap", "wire_outlet", None, "according to"),
+    ("The talks went well, according to a senior official who declined to be named.", "a senior official",
+     "anonymous", None, "according to"),
+    ("Following the summit, the ministry was asked to act, said a defense ministry official, who declined to be named.",
+     "a defense ministry official", "anonymous", None, "said"),
+    ("The talks will resume next week, officials said.", "officials", "anonymous", None, "said"),
+    ("In a statement, the foreign ministry said the talks would resume.", "the foreign ministry", "official", None, "said"),
+    ("Tokyo claimed that a South Korean ship locked its radar on a patrol aircraft.", "Tokyo", "official", "Japan", "claimed"),
+    ("Seoul's defence ministry said on Friday that talks would resume.", "Seoul's defence ministry", "official",
+     "South Korea", "said"),
+    ("The deal came after a summit, the Japan Times reported.", "the Japan Times", "wire_outlet", "Japan", "reported"),
+    ("Japanese Prime Minister Fumio Kishida warned of new risks.", "Japanese Prime Minister Fumio Kishida",
+     "head_of_state", "Japan", "warned"),
+    ("The United States and Japan have repeatedly said they want closer ties.", "The United States and Japan",
+     "official", "United States", "said"),
+    ("According to Seoul's figures, some 780,000 Koreans were forced into labor.", "Seoul's figures", "document",
+     "South Korea", "according to"),
+    ("The statement detailed that ministers agreed to talk.", "The statement", "document", None, "detailed"),
+    ("NASA said five companies had been selected.", "NASA", "other", None, "said"),
+    ("Chris Tang, Hong Kong's new police commissioner, said police alone could not end it.", "Chris Tang", "other", None,
+     "said"),
+    ("Israeli Prime Minister Benjamin Netanyahu, however, said he was moved.",
+     "Israeli Prime Minister Benjamin Netanyahu", "head_of_state", "Israel", "said"),
+    ("Israeli settlers said the change paved the way for annexation.", "Israeli settlers", "other", "Israel", "said"),
+    ("The deal was reported by Yonhap News Agency.", "Yonhap News Agency", "wire_outlet", None, "reported"),
+    ("A person familiar with the matter told TRD that layoffs begin Monday.", "A person familiar with the matter",
+     "anonymous", None, "told"),
+    ("He has always denied the allegations, saying the sex was consensual.", "He", "other", None, "denied"),
+    ("The ministry rejected the report, saying it was false.", "The ministry", "official", None, "saying"),
+    ("However, the group raised alarm at the terms, and said employees were confused.", "the group", "other", None,
+     "said"),
+    ("The results were weak, chairman, CEO and president Craig Menear said.", "president Craig Menear", "other", None,
+     "said"),  # a company president is no head of state
+]
+
+
+@pytest.mark.parametrize("text, source, stype, country, cue", ATTRIBUTION_CASES)
+def test_attribution(text, source, stype, country, cue):
+    r = one(text)
+    assert r["attributed"]
+    assert (r["source"], r["source_type"], r["cue"]) == (source, stype, cue)
+    assert (None if pd.isna(r["country"]) else r["country"]) == country
+
+
+@pytest.mark.parametrize("text", [
+    "The talks were held in Seoul on Monday.",
+    "Two states signed the treaty.",                 # "states" as a noun
+    "News reports of the meeting were brief.",      # "reports" as a noun
+    "The film \"Parasite\" won four awards.",        # a title in quotes, no speaker
+    "Assange was accused of rape in 2010.",          # passive: the subject is the target, not the source
+])
+def test_not_attributed(text):
+    assert not one(text)["attributed"]
+
+
+def test_statement_channel_and_according_to_channel():
+    r = one("The ministry said in a statement that the talks would resume.")
+    assert (r["source"], r["channel"]) == ("The ministry", "in a statement")
+    r = one("According to a pool report, Yoon told Kishida he wanted a deal.")
+    assert (r["source"], r["cue"], r["channel"]) == ("Yoon", "told", "according to a pool report")
+
+
+def test_extra_verb_changes_attribution():
+    text = "Kishida asserted that ties had improved."
+    assert not one(text)["attributed"]
+    r = framing.attributions(text, extra_verbs=["asserted"]).iloc[0]
+    assert (r["attributed"], r["source"], r["connotation"]) == (True, "Kishida", "added by you")
+
+
+# ------------------------------------------------------------------ quotations
+QUOTE_CASES = [
+    # text, [(quote, speaker, kind)]
+    ('“From now on,” Kishida said, “I hope to open a new chapter.”',
+     [("From now on,", "Kishida", "direct"), ("I hope to open a new chapter.", "Kishida", "direct")]),
+    ('"I believe we can share information," Yoon said.', [("I believe we can share information,", "Yoon", "direct")]),
+    ('Kishida stated: "We agreed on everything."', [("We agreed on everything.", "Kishida", "direct")]),
+    ('The ministry was asked “to proceed with the measures,“ said a defense ministry official, who declined to be named.',
+     [("to proceed with the measures,", "a defense ministry official", "mixed")]),
+    ('Yoon told Kishida he wanted a “complete normalization” of the pact.', [("complete normalization", "Yoon", "mixed")]),
+    ('The film "Parasite" won four awards.', [("Parasite", None, "unattributed")]),
+    ('They reaffirmed a “free and open Indo-Pacific”.', [("free and open Indo-Pacific", None, "unattributed")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", QUOTE_CASES)
+def test_quotations(text, expected):
+    q = framing.quotations(text)
+    got = [(r.quote, None if pd.isna(r.speaker) else r.speaker, r.kind) for r in q.itertuples()]
+    assert got == expected
+
+
+def test_multi_paragraph_quote_keeps_its_speaker():
+    text = ('Liu said that the army could be deployed, warning: "They are already there.\n\n'
+            '"If the situation becomes uncontrollable, we will act. We have enough power."')
+    a = framing.attributions(text)
+    assert list(a["source"]) == ["Liu", "Liu", "Liu"]
+    assert list(a["pattern"]) == ["SOURCE VERB", "inside a quote", "inside a quote"]
+
+
+def test_nested_quote():
+    q = framing.quotations('"We are moving toward a \'new world\'," Yoon said.')
+    assert q.iloc[0]["nested"] == ["new world"]
+    assert q.iloc[0]["speaker_person"] == "Yoon Suk Yeol"
+
+
+@pytest.mark.parametrize("text, person", [
+    ('President Yoon Suk Yeol spoke at a ceremony.\n\n"We agreed," he said.', "Yoon Suk Yeol"),
+    ('Prime Minister Fumio Kishida met President Yoon Suk Yeol.\n\n"We agreed," he said.', None),  # ambiguous
+    ('"We agreed," he said.', None),  # nobody named before
+])
+def test_pronoun_speaker(text, person):
+    q = framing.quotations(text)
+    got = q.iloc[0]["speaker_person"]
+    assert (None if pd.isna(got) else got) == person
+    assert q.iloc[0]["speaker"] == "he"
+
+
+def test_words_quoted_per_speaker():
+    text = '"We agreed on everything," Kishida said.\n\n"Security ties matter," Kishida added.'
+    w = framing.words_quoted(framing.quotations(text))
+    assert w.iloc[0][["speaker", "quotes", "words"]].tolist() == ["Fumio Kishida", 2, 7]
+
+
+def test_quotes_for_text_offsets():
+    text = '“From now on,” Kishida said. The talks will resume, officials said.'
+    out = framing.quotes_for_text(text)
+    assert [(text[d["start"]:d["end"]], d["speaker"], d["cue"], d["kind"]) for d in out] == [
+        ("From now on,", "Kishida", "said", "direct"),
+        ("The talks will resume", "officials", "said", "indirect"),
+    ]
+    assert text[out[0]["speaker_start"]:out[0]["speaker_end"]] == "Kishida"
+
+
+# ------------------------------------------------------------------ wire dependence
+def test_wire_dependence_where():
+    arts = pd.DataFrame({
+        "id": ["a", "b"], "outlet": ["X", "Y"], "byline": [None, "IANS"], "credited_sources": [[], []],
+        "body": ["Seoul, March 19 (ANI): Talks resumed, Yonhap News Agency reported.\n\nMore talks are planned.",
+                 "Talks resumed.\n\nThe deal was welcomed, AFP reported."],
+    })
+    w = framing.wire_dependence(arts)
+    got = sorted(zip(w["id"], w["agency"], w["where"], w["paragraph"].fillna(-1).astype(int)))
+    assert got == [("a", "ANI", "dateline", 0), ("a", "Yonhap", "body", 0), ("b", "AFP", "body", 1),
+                   ("b", "IANS", "byline", -1)]
+    s = framing.wire_summary(arts, w).set_index("id")
+    assert s.loc["b", "credit_paragraphs"] == "1" and s.loc["b", "credit_share"] == 0.5
+
+
+# ------------------------------------------------------------------ frames
+FRAME_CASES = [
+    ("North Korea test-fired a ballistic missile.", {"security"}),
+    ("Japan's colonial rule and war-time forced labor still divide them.", {"history"}),
+    ("The leaders agreed to mend ties at the summit.", {"diplomacy"}),
+    ("The trilateral pact binds the three allies.", {"alliance"}),
+    ("Exports and investment fell.", {"economy"}),
+    ("The opposition party criticised him ahead of the election.", {"domestic"}),
+    ("It rained in the afternoon.", set()),
+]
+
+
+@pytest.mark.parametrize("text, frames", FRAME_CASES)
+def test_frame_cues(text, frames):
+    c = framing.frame_cues(text)
+    assert set(c["frame"]) == frames
+
+
+def test_war_time_is_history_not_security():
+    c = framing.frame_cues("A row over war-time labor, not a war.")
+    assert list(zip(c["frame"], c["cue"])) == [("history", "row over"), ("history", "war-time"), ("security", "war")]
+
+
+@pytest.mark.parametrize("text", ["The investigation continued.", "He showed determination.", "It was important."])
+def test_prefix_cues_do_not_misfire(text):
+    assert framing.frame_cues(text).empty
+
+
+def test_frame_salience_headline_lead_and_extra_cue():
+    arts = pd.DataFrame({"id": ["a"], "outlet": ["X"], "headline": ["Leaders hold summit"],
+                         "body": ["The summit ended.\n\nMissiles flew. Deterrence was discussed. Nothing else."]})
+    s = framing.frame_salience(arts).set_index("frame")
+    assert (s.loc["diplomacy", "salience"], s.loc["security", "salience"]) == (0.25, 0.5)
+    assert s.loc["security", "headline_frame"] == "diplomacy" and s.loc["security", "lead_frame"] == "diplomacy"
+    assert s.loc["security", "cues"] == "missiles (1), deterrence (1)"
+    s2 = framing.frame_salience(arts, extra_cues={"economy": ["nothing"]}).set_index("frame")
+    assert s2.loc["economy", "sentences_with_cue"] == 1
+
+
+# ------------------------------------------------------------------ tone
+FENCE = "At a fence-mending summit on Thursday, the neighbors agreed to turn the page on a bitter dispute"
+
+
+def test_vader_misreads_fence_mending_and_adjustment_fixes_it():
+    raw = framing.vader_with_drivers(FENCE, adjust=False)
+    adj = framing.vader_with_drivers(FENCE, adjust=True)
+    assert raw["label"] == "negative" and {"bitter", "dispute"} <= {w for w, _ in raw["drivers"]}
+    assert adj["label"] == "positive"
+    assert ("fence-mending", 2.0) in adj["drivers"]
+    assert all(w not in {"bitter", "dispute"} for w, _ in adj["drivers"])
+
+
+@pytest.mark.parametrize("text, label, driver", [
+    ("The talks were a great success.", "positive", "success"),
+    ("The attack killed ten people.", "negative", "killed"),
+    ("The meeting is on Monday.", "neutral", None),
+])
+def test_tone_with_drivers(text, label, driver):
+    v = framing.vader_with_drivers(text, adjust=False)
+    assert v["label"] == label
+    assert (driver in [w for w, _ in v["drivers"]]) if driver else v["drivers"] == []
+
+
+def test_tone_by_target():
+    arts = pd.DataFrame({"id": ["a"], "outlet": ["X"],
+                         "body": ["Japan praised the great success. North Korea launched a deadly attack."]})
+    t = framing.tone_by_target(framing.sentence_tone(arts, adjust=False)).set_index("target")
+    assert t.loc["Japan", "mean_compound"] > 0 > t.loc["North Korea", "mean_compound"]
+    assert "success" in t.loc["Japan", "drivers"] and "attack (-)" in t.loc["North Korea", "drivers"]
+
+
+# ------------------------------------------------------------------ page context
+def test_page_context_topics_and_separation():
+    arts = pd.DataFrame({"id": ["a"], "outlet": ["X"], "body": ["Japan and South Korea held security talks in Seoul."]})
+    lines = pd.DataFrame({"id": ["a"] * 4, "line_no": range(4), "label": ["ticker", "related", "related", "body"],
+                          "reason": [""] * 4,
+                          "text": ["Israeli strike kills two in Gaza", "InternationalSouth Korea and Japan hold security talks",
+                                   "InternationalSouth Korea and Japan hold security talks", "Japan and South Korea held talks."]})
+    pc = framing.page_context(lines, arts)
+    assert list(zip(pc["label"], pc["topic"], pc["same_story"])) == [
+        ("related", "Korea / Japan", True), ("ticker", "Israel / Palestine / Lebanon", False)]
+
+
+def test_empty_inputs_give_empty_tables():
+    arts = pd.DataFrame({"id": ["a"], "outlet": ["X"], "body": [""], "headline": [None]})
+    assert framing.attributions(arts).empty
+    assert framing.quotations(arts).empty
+    assert framing.source_summary(framing.attributions(arts)).empty
+    assert framing.tone_by_target(framing.sentence_tone(arts)).empty
+
+
+def test_quotes_jsonl_skips_malformed_lines(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "The talks will resume, officials said."}\nnot json\n{"id": "c"}\n', encoding="utf-8")
+    with pytest.warns(UserWarning) as caught:
+        written, skipped = framing.quotes_jsonl(src, tmp_path / "out.jsonl")
+    assert (written, skipped) == (1, 2)
+    assert [str(w.message).split(" skipped")[0] for w in caught] == ["in.jsonl: line 2", "in.jsonl: line 3"]
+    out = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert out == [{"id": "a", "quotes": [{"start": 0, "end": 21, "speaker": "officials", "speaker_start": 23,
+                                           "speaker_end": 32, "cue": "said", "kind": "indirect"}]}]
+
+
+def test_quotes_for_text_multi_sentence_quote_is_one_direct_quote():
+    text = '"We agreed. We will meet again," Yoon said.'
+    out = framing.quotes_for_text(text)
+    assert [(d["kind"], d["speaker"]) for d in out] == [("direct", "Yoon")]
