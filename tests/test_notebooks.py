@@ -99,6 +99,10 @@ def test_timing_notebook_on_seeds(seed_reports):
     nb = executed(seed_reports, "03_event_timing")
     text = output_text(nb)
     assert "2023-03-16" in text  # the Tokyo summit, dated from "on Thursday"
+    assert "2023-04-17" in text  # the April 2023 security talks ("Monday" in a story of Friday 14 April)
+    assert "2024-06-01" in text  # the defence ministers' meeting ("On June 1")
+    assert "2016" in text and "2019" in text  # the GSOMIA background
+    assert "2011" in text  # "the first such summit in 12 years", resolved
     for outlet in ("Islam Times", "LatestLY", "Lokmat English"):
         assert outlet in text
     assert n_images(nb) >= 2

@@ -81,3 +81,36 @@ def test_empty_corpus_gives_empty_tables():
     m = timeline.event_mentions(empty)
     ev = timeline.events(m)
     assert m.empty and ev.empty and timeline.lag_summary(timeline.reporting_lag(ev, m)).empty
+
+
+def test_temporal_orientation_shares_and_depth():
+    docs = corpus([("a", "A", "2023-03-18", "The summit was held on Thursday. Japan ruled Korea from 1910 to 1945. Talks go on.")])
+    got = timeline.temporal_orientation(docs).set_index("outlet").loc["A"]
+    assert got["earliest_year"] == 1910 and got["sentences"] == 3
+    assert (got["news_day"], got["past"], got["undated"]) == (0.33, 0.33, 0.33)
+
+
+@pytest.mark.parametrize("sentence, years, implied", [
+    ("It was the first such summit in 12 years.", 12.0, 2011),
+    ("The leaders have not seen each other for 12 years.", 12.0, 2011),
+    ("They will hold talks for the first time in five years.", 5.0, 2018),
+])
+def test_first_in_years_claims(sentence, years, implied):
+    docs = corpus([("a", "A", "2023-04-14", sentence)])
+    claims = timeline.first_in_years_claims(docs)
+    assert claims[["years", "implied_year"]].values.tolist() == [[years, implied]]
+
+
+def test_no_claim_without_first_or_negation():
+    docs = corpus([("a", "A", "2023-04-14", "The pact lasted 12 years.")])
+    assert timeline.first_in_years_claims(docs).empty
+
+
+def test_page_clocks_flag_pages_saved_late():
+    docs = corpus([("a", "A", "2024-06-02 17:27", "The ministers met on June 1 and agreed to resume talks.")])
+    lines = pd.DataFrame({"id": ["a"] * 3, "line_no": [1, 2, 3],
+                          "text": ["The ministers met on June 1 and agreed to resume talks.", "Most Read", "• 16 Nov 2025"],
+                          "label": ["body", "related", "related"], "reason": ["x"] * 3})
+    got = timeline.page_clocks(docs, lines).iloc[0]
+    assert got["event_time"] == pd.Timestamp("2024-06-01")
+    assert got["captured_after"] == pd.Timestamp("2025-11-16") and bool(got["saved_late"])

@@ -169,6 +169,57 @@ def event_timeline_chart(lags, *, ax=None, max_events: int = 12, since=None):
     return fig
 
 
+def outlet_timeline_chart(lags, articles, *, ax=None, since=None):
+    """One row per outlet: a grey bar at each of its publications and a marker at each
+    event it mentions, labelled with the event id and the lag in days.
+
+    ``lags`` is :func:`newsframe.timeline.reporting_lag`, ``articles`` the corpus. Events
+    before ``since`` (default: a year before the earliest publication) are left out.
+    """
+    import pandas as pd
+
+    from .timeline import period_start
+
+    def naive(p):
+        p = pd.Timestamp(p)
+        return p.tz_localize(None) if p.tzinfo else p
+
+    dated = articles[articles["published"].notna()]
+    outlets = sorted({outlet_label(o) for o in dated["outlet"]})
+    fig, ax = new_axes(ax, figsize=(10, 0.8 * max(1, len(outlets)) + 1.8))
+    if dated.empty:
+        ax.text(0.5, 0.5, "no article has a publication date", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    since = pd.Timestamp(since) if since is not None else min(naive(p) for p in dated["published"]) - pd.Timedelta(days=365)
+    colors = outlet_colors(outlets)
+    ypos = {o: i for i, o in enumerate(outlets)}
+    for r in dated.itertuples():
+        y = ypos[outlet_label(r.outlet)]
+        ax.plot([naive(r.published)] * 2, [y - 0.3, y + 0.3], color="#777777", linewidth=3, alpha=0.6)
+    placed: dict[str, int] = {}
+    for r in lags.sort_values("date_value").itertuples():
+        start = period_start(r.date_value)
+        if start is None or start < since:
+            continue
+        o = outlet_label(r.outlet)
+        k = placed[o] = placed.get(o, -1) + 1
+        ax.scatter([start], [ypos.get(o, 0)], color=colors.get(o, "black"), s=50, zorder=3,
+                   marker="o" if r.granularity == "day" else "s")
+        lag = "" if r.lag_days is None or pd.isna(r.lag_days) else f" {r.lag_days:+.0f}d"
+        ax.annotate(f"{r.event_id}{lag}", (start, ypos.get(o, 0)), textcoords="offset points",
+                    xytext=(3, 6 + 8 * (k % 3)), fontsize=7)  # staggered so neighbouring labels stay apart
+    ax.set_yticks(range(len(outlets)))
+    ax.set_yticklabels(outlets)
+    ax.set_ylim(-0.7, len(outlets) - 0.3)
+    ax.invert_yaxis()
+    ax.set_title("Which events does each outlet mention, and how long before it published?")
+    ax.set_xlabel("date (dot: day-precise event, square: week/month/year; grey bar: publication)")
+    ax.set_ylabel("outlet")
+    fig.autofmt_xdate()
+    return fig
+
+
 def lag_chart(summary, *, ax=None):
     """Median reporting lag per outlet (bars) with the largest lag (marker).
 

@@ -272,3 +272,116 @@ def lag_summary(lags: pd.DataFrame, *, day_events_only: bool = True) -> pd.DataF
 def shared_events(events_df: pd.DataFrame) -> pd.DataFrame:
     """Events that more than one article mentions: the ones to line up across outlets."""
     return events_df[events_df["n_articles"] > 1].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- orientation, clocks, claims
+NEWS_DAY_WINDOW_DAYS = 3   # dates this close to the publication count as "the news day"
+SAVED_LATE_DAYS = 30       # a page whose surroundings are this much newer was saved later
+
+
+def temporal_orientation(articles: pd.DataFrame, *, timexes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per outlet: how far back it reaches and what its dated sentences are about.
+
+    Each body sentence with a DATE is *past* (its date ends more than
+    :data:`NEWS_DAY_WINDOW_DAYS` before publication), *news day* (within that
+    window) or *future*; sentences without a date are *undated*. Columns:
+    ``outlet, articles, sentences, past, news_day, future, undated`` (shares of
+    sentences) and ``earliest_year`` (the oldest year a DATE refers to).
+    """
+    tx = timex_table(articles) if timexes is None else timexes
+    rows = []
+    for art in articles.itertuples():
+        pub = _as_date(art.published)
+        if pub is None or not isinstance(art.body, str):
+            continue
+        spans = sentence_spans(art.body)
+        mine = tx[(tx["id"] == art.id) & (tx["type"] == "DATE")]
+        for s, e in spans:
+            starts = [period_start(v) for v, st in zip(mine["value"], mine["start"]) if s <= st < e]
+            starts = [d for d in starts if d is not None]
+            if not starts:
+                kind = "undated"
+            else:
+                d = min(starts, key=lambda x: abs((x - pub).days))
+                delta = (d - pub.normalize()).days
+                kind = "news_day" if abs(delta) <= NEWS_DAY_WINDOW_DAYS else ("past" if delta < 0 else "future")
+            rows.append({"outlet": art.outlet, "id": art.id, "kind": kind,
+                         "year": min((x.year for x in starts), default=None)})
+    cols = ["outlet", "articles", "sentences", "past", "news_day", "future", "undated", "earliest_year"]
+    if not rows:
+        return pd.DataFrame(columns=cols)
+    df = pd.DataFrame(rows)
+    df["outlet"] = df["outlet"].where(df["outlet"].map(lambda o: isinstance(o, str) and bool(o.strip())),
+                                      "(unknown outlet)")
+    shares = pd.crosstab(df["outlet"], df["kind"], normalize="index").reindex(
+        columns=["past", "news_day", "future", "undated"], fill_value=0.0).round(2)
+    out = shares.assign(articles=df.groupby("outlet")["id"].nunique(), sentences=df.groupby("outlet").size(),
+                        earliest_year=df.groupby("outlet")["year"].min()).reset_index()
+    out["earliest_year"] = out["earliest_year"].astype("Int64")
+    return out[cols].sort_values("earliest_year").reset_index(drop=True)
+
+
+def page_clocks(articles: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
+    """Three clocks per page: event time, publication time, capture time.
+
+    * event time: the latest day-precise date the article text refers to at or
+      before publication (what the story is about);
+    * publication time: from the page header or dateline (``published``);
+    * capture time, bounded from below: the latest full date in the material
+      *around* the article (sidebars, most-read lists, related headlines, the
+      lines the cleaner removed). A page is ``saved_late`` when that bound is more
+      than :data:`SAVED_LATE_DAYS` after publication: its surroundings are not what
+      readers saw on the day.
+    """
+    from .meta import parse_dates  # dates with a year, as printed on pages
+
+    tx = timex_table(articles)
+    rows = []
+    for art in articles.itertuples():
+        pub = _as_date(art.published)
+        mine = tx[(tx["id"] == art.id) & (tx["type"] == "DATE")]
+        days = [period_start(v) for v in mine["value"] if granularity(v) == "day"]
+        days = [d for d in days if pub is None or d <= pub]
+        around = lines[(lines["id"] == art.id) & ~lines["label"].isin(["body", "blank", "headline", "meta"])]
+        found = [(d["timestamp"], t) for t in around["text"] for d in parse_dates(t)]
+        found = [(_as_date(ts), t) for ts, t in found]
+        if not found:  # no full date around the article: a year in a headline is a weaker bound (1 January)
+            found = [(pd.Timestamp(int(y), 1, 1), t) for t in around["text"]
+                     for y in re.findall(r"\b(20\d\d|19\d\d)\b", t)]
+        capture, evidence = max(found, key=lambda x: x[0]) if found else (None, None)
+        late = (capture - pub).days if capture is not None and pub is not None else None
+        rows.append({"id": art.id, "outlet": art.outlet, "event_time": max(days) if days else None,
+                     "published": art.published, "captured_after": capture,
+                     "capture_evidence": evidence.strip()[:100] if evidence else None,
+                     "saved_late": bool(late is not None and late > SAVED_LATE_DAYS),
+                     "days_between_publication_and_capture": late})
+    return pd.DataFrame(rows, columns=["id", "outlet", "event_time", "published", "captured_after",
+                                       "capture_evidence", "saved_late", "days_between_publication_and_capture"])
+
+
+_FIRST_CLAIM = re.compile(r"\bfirst\b|\bnot\b[^.]{0,60}\bfor\b|\bno\b[^.]{0,40}\bfor\b|\bnever\b|\bsince\b", re.I)
+
+
+def first_in_years_claims(articles: pd.DataFrame, *, timexes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Claims like "the first summit in 12 years" or "have not met for 12 years", resolved to the
+    year they imply (publication year minus N), so that claims across outlets can be compared.
+
+    Columns: ``id, outlet, published, claim, years, implied_year, sentence``.
+    """
+    tx = timex_table(articles) if timexes is None else timexes
+    rows = []
+    for t in tx[tx["type"] == "DURATION"].itertuples():
+        m = re.fullmatch(r"P(\d+(?:\.\d+)?)Y", t.value)
+        if not m:
+            continue
+        idx = t.sentence.find(t.text)
+        left = t.sentence[:idx] if idx >= 0 else t.sentence
+        if not _FIRST_CLAIM.search(left[-120:]) or not re.search(r"\b(?:in|for)\s+(?:the\s+(?:past|last)\s+)?$", left[-25:]):
+            continue
+        pub = _as_date(t.published)
+        years = float(m.group(1))
+        rows.append({"id": t.id, "outlet": t.outlet, "published": t.published,
+                     "claim": (left[-80:] + t.text).strip(), "years": years,
+                     "implied_year": None if pub is None else int(round(pub.year - years)),
+                     "sentence": t.sentence})
+    return pd.DataFrame(rows, columns=["id", "outlet", "published", "claim", "years", "implied_year", "sentence"])
