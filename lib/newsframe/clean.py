@@ -4,7 +4,9 @@ A raw dump is the text of a whole web page: menus, tickers, link lists,
 captions, share buttons and footers around the article. HTML extractors
 (trafilatura, jusText, readability) rely on the markup, which a text dump no
 longer has; handed plain text, trafilatura scores F1 0.67 on the development
-pages. So this classifier is written for text and uses *shallow text
+pages, and jusText classifies the HTML's paragraphs (it needs the tags
+to find them and its stop-word lists name one language). So this classifier
+is written for text and uses *shallow text
 features* of a line and of its neighbours, which separate boilerplate almost
 as well as HTML structure does (Kohlschütter, Fankhauser and Nejdl,
 "Boilerplate Detection using Shallow Text Features", WSDM 2010), in the
@@ -21,9 +23,11 @@ The algorithm, in five passes (``docs/cleaning.md`` explains it for class):
 2. **Line classes** from length, sentence punctuation and the share of
    function words (``data/function_words.txt``, several languages): *good*
    (a paragraph of prose), *near* (a shorter sentence), *short*.
+   A line the renderer wrapped mid-sentence takes the class of its sentence.
    Bullets, indentation and runs of short lines mark *navigation*; lines that
    repeat on other pages of the same outlet (``site_boilerplate``) are
-   templates.
+   templates; a *story-card list* (a few short lines - title, date, section -
+   then a one-sentence summary, three times or more in a row) is ``related``.
 3. **The main block**: every line gets a score (prose words count for it,
    furniture against it) and the article is the highest-scoring stretch of
    the page (a maximum-sum segment). A related-links block in the middle of
@@ -42,6 +46,7 @@ Every input line gets exactly one label and a reason; nothing is dropped.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,11 +66,16 @@ GOOD_MIN_WORDS = 12          # a prose paragraph has at least this many words ..
 GOOD_MIN_FUNCTION = 0.12     # ... and this share of function words
 LONG_PROSE_WORDS = 30        # this long, sentence punctuation is not required
 NEAR_MIN_WORDS = 6           # shorter lines are "short"
+WRAP_MIN_WORDS = 4           # a wrapped line this long joins the sentence below it
 SHORT_PENALTY = 1.5          # score of a short, unmarked line (and of a bulleted or unpunctuated near line)
 HEADER_BONUS = 25.0         # extra score of the first prose line under a byline or date line
 BULLET_WEIGHT = 0.5          # a bulleted prose line counts this much of its words
 FURNITURE_PENALTY = 4.0      # score of a line a phrase family or a template marks
 NAVIGATION_PENALTY = 6.0     # score of a line in a menu run: long menus end the article
+CARD_MIN_CARDS = 3           # this many title-then-summary cards in a row make a list of stories
+CARD_MIN_SHORT = 2          # ... each with at least this many short lines (title, date, section) ...
+CARD_MAX_SHORT = 6          # ... and at most this many
+CARD_SUMMARY_MAX_WORDS = 40  # card summaries are short (median), unless titles repeat or carry dates
 NAV_RUN_MIN = 3              # this many short lines in a row make a menu
 BLOCK_MAX_LINES = 40         # a block heading claims at most this many lines
 HEADLINE_MAX_WORDS = 30
@@ -77,15 +87,19 @@ SECOND_BLOCK_MAX_GAP = 12    # ... if at most this many non-blank lines away
 _WORD = re.compile(r"\w+", re.UNICODE)
 _BULLET = re.compile(r"^\s*(?:[•*·◦▪▫■□●○►▸‣⁃+–-]|\d{1,2}[.)])\s+")
 _SENT_END = re.compile(r"""[.!?。！？…:;]["'”’»)\]]*$""")
-_PHOTO_CREDIT = re.compile(
-    r"\((?:[^()]{0,60}(?:photo|image|picture|file|getty|afp|ap|reuters|epa|xinhua|yonhap|via|credit|illustrat)[^()]{0,60})\)\s*$"
-    r"|^(?:photo|image|picture|file photo|caption)\s*[:/-]"
-    r"|(?:photo|image|picture)\s*(?:credit|courtesy|by)\s*[:/]", re.I)
+_PHOTO_CREDIT_TAIL = r"\((?:[^()]{0,60}\b(?:%s)\b[^()]{0,60})\)\s*$"   # "(AP)", "(Photo: Reuters)"; words from data
+_PHOTO_CREDIT_HEAD = (
+    r"^(?:photo|image|picture|file photo|caption)\s*[:/-]"
+    r"|^(?:image|media|photo|video)\s+caption\b"
+    r"|(?:photo|image|picture)\s*(?:credit|courtesy|by)\s*[:/]")
+_BRACKETED = re.compile(r"\[[^\]]*\]")
 _W3M_IMAGE = re.compile(r"^\s*\[[^\]]{0,120}\]\s*$")
 _DATE_LINE = re.compile(
     r"^\W*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\W+)?"
     r"(?:\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
     r"(?:\W+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)?(?:\s*[a-z]{2,4})?[\s\d:|-]*$", re.I)
+_SENT_END_CHARS = frozenset(".!?。！？…:;\"'”’»)]")
+_BULLET_CHARS = frozenset("•*·◦▪▫■□●○►▸‣⁃+–-")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
@@ -119,11 +133,22 @@ def _phrase_families() -> tuple[tuple[str, str, int, re.Pattern], ...]:
 
 
 @lru_cache(maxsize=1)
-def _phrase_family_union() -> tuple[re.Pattern, int]:
-    """All phrase families in one regular expression (one match per line instead of one per family)."""
+def _phrase_family_unions() -> tuple[tuple[int, re.Pattern | None], ...]:
+    """The phrase families in a few regular expressions, one per length limit: the expression for limit
+    ``m`` joins every family that allows lines of ``m`` words (one match per line instead of one per
+    family, and long lines are only tried against the few families that allow them)."""
     fams = _phrase_families()
-    union = re.compile("|".join(f"(?P<f{k}>{pat.pattern})" for k, (_, _, _, pat) in enumerate(fams)), re.I)
-    return union, max(m for _, _, m, _ in fams)
+    unions = []
+    for limit in sorted({m for _, _, m, _ in fams}):
+        alts = [f"(?P<f{k}>{pat.pattern})" for k, (_, _, m, pat) in enumerate(fams) if m >= limit]
+        unions.append((limit, re.compile("|".join(alts), re.I)))
+    return tuple(unions)
+
+
+@lru_cache(maxsize=1)
+def _photo_credit() -> re.Pattern:
+    cues = sorted((re.escape(w.lower()) for w in read_lines("caption_cues.txt")), key=len, reverse=True)
+    return re.compile(_PHOTO_CREDIT_TAIL % "|".join(cues) + "|" + _PHOTO_CREDIT_HEAD, re.I)
 
 
 def _norm(s: str) -> str:
@@ -133,32 +158,37 @@ def _norm(s: str) -> str:
 # --------------------------------------------------------------------------- features
 def _features(lines: list[str]) -> list[_Line]:
     fw = _function_words()
+    is_function = fw.__contains__
     out = []
     for i, raw in enumerate(lines):
         text = raw.strip()
-        toks = _WORD.findall(text.lower())
+        if not text:
+            out.append(_Line(i, raw, "", 0, 0.0, False, False, 0, ""))
+            continue
+        low = text.lower()
+        toks = _WORD.findall(low)
         n = len(toks)
-        share = sum(t in fw for t in toks) / n if n else 0.0
-        out.append(_Line(i, raw, text, n, share, bool(_SENT_END.search(text)), bool(_BULLET.match(raw)),
-                         len(raw) - len(raw.lstrip(" \t")), " ".join(text.lower().split())))
+        share = sum(map(is_function, toks)) / n if n else 0.0
+        # cheap character tests first; the regular expressions only where they can match
+        ends = text[-1] in _SENT_END_CHARS and bool(_SENT_END.search(text))
+        bullet = (text[0] in _BULLET_CHARS or text[0].isdigit()) and bool(_BULLET.match(raw))
+        out.append(_Line(i, raw, text, n, share, ends, bullet, len(raw) - len(raw.lstrip(" \t")),
+                         " ".join(low.split())))
     return out
 
 
 def _phrase_family(ln: _Line):
-    union, longest = _phrase_family_union()
-    if not ln.text or ln.words > longest:
+    if not ln.text:
+        return None
+    union = next((u for limit, u in _phrase_family_unions() if ln.words <= limit), None)
+    if union is None:
         return None
     body = _BULLET.sub("", ln.text).strip() if ln.bullet else ln.text
     m = union.fullmatch(body)
     if m is None:
         return None
-    label, scope, max_words, _ = _phrase_families()[int(m.lastgroup[1:])]
-    if ln.words <= max_words:
-        return label, scope
-    for label, scope, max_words, pat in _phrase_families():  # another family may allow this length
-        if ln.words <= max_words and pat.fullmatch(body):
-            return label, scope
-    return None
+    label, scope, _, _ = _phrase_families()[int(m.lastgroup[1:])]
+    return label, scope
 
 
 def _kind(ln: _Line) -> str:
@@ -169,6 +199,17 @@ def _kind(ln: _Line) -> str:
     if ln.words >= NEAR_MIN_WORDS and (ln.ends_sentence or ln.function_share >= GOOD_MIN_FUNCTION):
         return "near"
     return "short"
+
+
+def _join_wrapped(L: list[_Line]) -> None:
+    """A line the renderer wrapped mid-sentence (no sentence end, the next line right below starting in
+    lower case and ending the sentence) takes the class of the sentence it belongs to."""
+    for a, b in zip(L, L[1:]):
+        if a.text and b.text and not a.ends_sentence and a.words >= WRAP_MIN_WORDS and not a.bullet \
+                and b.text[:1].islower() and b.kind in ("good", "near") and b.ends_sentence:
+            words = a.words + b.words
+            kind = "good" if words >= GOOD_MIN_WORDS else "near"
+            a.kind, b.kind, a.ends_sentence = kind, kind, True
 
 
 def _set(ln: _Line, label: str, reason: str, *, force: bool = False) -> None:
@@ -276,6 +317,49 @@ def _mark_navigation_runs(L: list[_Line]) -> None:
     flush()
 
 
+def _has_alnum(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+def _looks_like_cards(nonblank: list[_Line], run: list[tuple[int, int]]) -> bool:
+    """Cards have short summaries, or their title lines carry dates or repeat (a title printed twice)."""
+    summaries = sorted(nonblank[b].words for _, b in run)
+    if summaries[len(summaries) // 2] <= CARD_SUMMARY_MAX_WORDS:
+        return True
+    titles = [x for a, b in run for x in nonblank[a:b]]
+    dates = sum(bool(_DATE_LINE.match(x.text)) for x in titles)
+    repeats = len(titles) - len({x.key for x in titles})
+    return dates + repeats >= len(run) / 2
+
+
+def _mark_card_lists(L: list[_Line]) -> None:
+    """Lists of story cards: one prose line (a summary) after a few short lines (title, date, section),
+    again and again. An article's paragraphs follow each other or sit under one subheading; a card list
+    puts CARD_MIN_SHORT or more short lines between its sentences, CARD_MIN_CARDS times in a row."""
+    nonblank = [ln for ln in L if ln.text]
+    prose = [k for k, ln in enumerate(nonblank)
+             if ln.kind in ("good", "near") and ln.ends_sentence and not ln.text.endswith("?") and ln.label is None]
+    run: list[tuple[int, int]] = []   # (first short line, prose line) of each card
+
+    def flush():
+        if len(run) >= CARD_MIN_CARDS and _looks_like_cards(nonblank, run):
+            for a, b in run:
+                for ln in nonblank[a:b + 1]:
+                    _set(ln, "related", f"in a list of {len(run)} story cards (short title lines, then a summary)")
+        run.clear()
+
+    prev = -1
+    for k in prose:
+        gap = [g for g in nonblank[prev + 1:k] if _has_alnum(g.text)]   # rules such as "___" are not card lines
+        if CARD_MIN_SHORT <= len(gap) <= CARD_MAX_SHORT and \
+                all(g.kind != "good" and (not g.ends_sentence or g.text.endswith("?")) for g in gap):
+            run.append((prev + 1, k))
+        else:
+            flush()
+        prev = k
+    flush()
+
+
 def _line_score(ln: _Line) -> float:
     if not ln.text:
         return 0.0
@@ -341,7 +425,7 @@ def _mark_body(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
         for ln in inside:
             if ln.label is not None:
                 continue
-            if _PHOTO_CREDIT.search(ln.text) or _W3M_IMAGE.match(ln.text):
+            if _photo_credit().search(ln.text) or _W3M_IMAGE.match(ln.text):
                 _set(ln, "caption", "photo caption or credit inside the article")
             elif ln.kind in ("good", "near"):
                 _set(ln, "body", f"{ln.kind} prose line ({ln.words} words) in the main block of text")
@@ -354,27 +438,50 @@ def _mark_body(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
                     _set(ln, "body", "short line between article paragraphs (subheading or list item)")
 
 
+def _mostly_bracketed(text: str) -> bool:
+    """Image labels and form fields of a text browser: ``[facebook-icon] [twitter-icon]``."""
+    inside = sum(len(m) for m in _BRACKETED.findall(text))
+    return inside > len(text) / 2
+
+
+def _repeated_on_page(ln: _Line, page_keys: list[str]) -> bool:
+    """Does another line of the page (``page_keys``: sorted keys) equal, extend or begin this line?"""
+    key = ln.key
+    k = bisect.bisect_left(page_keys, key)
+    own = 1 if ln.words >= 2 else 0          # the line's own key is in the list
+    n_extending = 0                          # keys that start with this key (itself included)
+    while k + n_extending < len(page_keys) and page_keys[k + n_extending].startswith(key) and n_extending <= own:
+        n_extending += 1
+    if n_extending > own:
+        return True
+    keys = set(page_keys)
+    return any(key[:j] in keys for j in range(1, len(key)))
+
+
 def _mark_header(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
     first_body = next((ln.i for ln in L if ln.label == "body"), None)
     # dates, bylines and similar meta lines anywhere above or at the top of the article
     for ln in L:
-        if ln.text and ln.label is None and _DATE_LINE.match(_BULLET.sub("", ln.text)):
-            _set(ln, "meta", "a date line")
+        above = first_body is not None and ln.i < first_body
+        if ln.text and (ln.label is None or above and ln.label == "navigation") \
+                and _DATE_LINE.match(_BULLET.sub("", ln.text)):
+            _set(ln, "meta", "a date line", force=True)
     if first_body is None:
         return
     lo = max(0, first_body - HEADLINE_LOOKBACK)
+    page_keys = sorted(ln.key for ln in L if ln.text and ln.words >= 2)
     cands = []
     for ln in L[lo:first_body]:
         if not ln.text or ln.label not in (None, "navigation", "ui"):
             continue
         if not (HEADLINE_MIN_WORDS <= ln.words <= HEADLINE_MAX_WORDS) or _DATE_LINE.match(ln.text):
             continue
-        if ln.bullet or ln.text.endswith((".", ":")) and not ln.text.endswith("..."):
+        if ln.bullet or ln.text.endswith((".", ":")) and not ln.text.endswith("...") \
+                or _photo_credit().search(ln.text) or _mostly_bracketed(ln.text):
             continue
         caps = sum(w[:1].isupper() for w in ln.text.split()) / max(1, len(ln.text.split()))
         dist = first_body - ln.i
-        repeats = any(o.key.startswith(ln.key) or ln.key.startswith(o.key) for o in L
-                      if o.text and o is not ln and o.words >= 2)
+        repeats = _repeated_on_page(ln, page_keys)
         score = ln.words * 0.3 + caps * 2 + (3 if repeats else 0) - dist * 0.15 - (2 if ln.label else 0)
         cands.append((score, ln))
     if not cands:
@@ -389,9 +496,11 @@ def _mark_header(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
     head = max(copies, key=lambda ln: (ln.words, -ln.i)) if copies else head
     _set(head, "headline", "title-like line above the article", force=True)
     for ln in L:
-        if ln is head or not ln.text or ln.label == "body":
+        if ln is head or not ln.text:
             continue
         t = _norm(_BULLET.sub("", ln.text)) if ln.bullet else ln.key
+        if ln.label == "body" and t != key:
+            continue  # a body paragraph may start like the headline; only an exact copy is a repeat
         if t and (t == key or (len(t) > 15 and (key.startswith(t) or t.startswith(key)))):
             _set(ln, "duplicate", "repeats the headline", force=True)
 
@@ -429,7 +538,7 @@ def _mark_rest(L: list[_Line]) -> None:
             continue
         if not ln.text:
             _set(ln, "blank", "empty line")
-        elif _PHOTO_CREDIT.search(ln.text) or _W3M_IMAGE.match(ln.text):
+        elif _photo_credit().search(ln.text) or _W3M_IMAGE.match(ln.text):
             _set(ln, "caption", "photo caption or credit")
         elif ln.kind == "good":
             _set(ln, "other", f"prose ({ln.words} words) outside the main block of text")
@@ -449,11 +558,13 @@ def classify_lines(lines, *, site_boilerplate=frozenset()) -> pd.DataFrame:
     L = _features(list(lines))
     for ln in L:
         ln.kind = _kind(ln)
+    _join_wrapped(L)
     for ln in L:
         if not ln.text:
             _set(ln, "blank", "empty line")
     _mark_phrase_families(L)
     _mark_templates(L, frozenset(site_boilerplate))
+    _mark_card_lists(L)
     _mark_navigation_runs(L)
     for ln in L:
         ln.score = _line_score(ln)
@@ -463,7 +574,8 @@ def classify_lines(lines, *, site_boilerplate=frozenset()) -> pd.DataFrame:
     _mark_header(L, blocks)
     _mark_repeats(L)
     _mark_rest(L)
-    return pd.DataFrame([(ln.i + 1, ln.raw, ln.label, ln.reason) for ln in L],
+    return pd.DataFrame({"line_no": [ln.i + 1 for ln in L], "text": [ln.raw for ln in L],
+                         "label": [ln.label for ln in L], "reason": [ln.reason for ln in L]},
                         columns=["line_no", "text", "label", "reason"])
 
 
@@ -476,7 +588,8 @@ def assemble_body(line_table: pd.DataFrame) -> str:
     """
     paras: list[str] = []
     prev_no, prev_open = None, False
-    for no, text, label in zip(line_table["line_no"], line_table["text"], line_table["label"]):
+    for no, text, label in zip(line_table["line_no"].tolist(), line_table["text"].tolist(),
+                               line_table["label"].tolist()):
         if label != "body":
             continue
         t = text.strip()

@@ -1,0 +1,266 @@
+"""Tests for the line classifier (newsframe.clean): nothing lost, seeds, one synthetic page per label family."""
+from pathlib import Path
+
+import pytest
+
+from newsframe import clean
+from newsframe.corpus import read_page
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEEDS_GOLD = ROOT / "tests" / "fixtures" / "seeds_gold"
+CORPUS_B = ROOT / "tests" / "fixtures" / "corpus_b"
+DEV = ROOT.parent / "shared" / "benchmarks" / "boilerplate" / "dev"
+
+FIXTURES = sorted(SEEDS.glob("*.txt")) + sorted(CORPUS_B.glob("*.txt"))
+
+# Sentences for synthetic pages (made up here; long enough to be prose).
+P1 = ("The city council approved the new budget on Tuesday after a long debate about the cost of "
+      "public transport and the repair of old school buildings in the northern districts.")
+P2 = ("Several members said that the plan did not go far enough, but the mayor argued that it was the "
+      "best compromise available given the fall in tax revenue over the last two years.")
+P3 = ("The budget will now be sent to the regional government, which has until the end of the month to "
+      "raise any objections before the measures take effect in the spring.")
+P4 = ("Officials expect the first contracts for the school repairs to be signed in April, and the works "
+      "should be finished before the start of the next school year in September.")
+HEADLINE = "Council Approves Budget After Long Debate"
+
+
+def labels_of(lines, **kw):
+    table = clean.classify_lines(lines, **kw)
+    return dict(zip(table["text"], table["label"])), table
+
+
+def body_of(lines, **kw):
+    return clean.assemble_body(clean.classify_lines(lines, **kw))
+
+
+# --------------------------------------------------------------------------- nothing lost
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_one_row_per_input_line_in_order(path):
+    lines = read_page(path).text.split("\n")
+    table = clean.classify_lines(lines)
+    assert list(table.columns) == ["line_no", "text", "label", "reason"]
+    assert len(table) == len(lines)
+    assert table["line_no"].tolist() == list(range(1, len(lines) + 1))
+    assert table["text"].tolist() == lines
+    assert set(table["label"]) <= set(clean.LABELS)
+    assert table["reason"].map(lambda r: isinstance(r, str) and len(r) > 0).all()
+
+
+def test_one_row_per_line_on_dev_pages():
+    pages = sorted(DEV.glob("*.txt"))
+    assert len(pages) == 64
+    for path in pages:
+        lines = read_page(path).text.split("\n")
+        table = clean.classify_lines(lines)
+        assert table["text"].tolist() == lines, path.name
+
+
+def test_labels_tuple_is_the_contract():
+    required = {"body", "headline", "teaser", "meta", "navigation", "ticker", "related", "read_also", "ad",
+                "disclaimer", "caption", "tags", "ui", "duplicate", "comment", "blank", "other"}
+    assert required <= set(clean.LABELS)
+    assert all(lab == lab.lower() for lab in clean.LABELS)
+
+
+# --------------------------------------------------------------------------- seeds
+SEED_HEADLINES = [
+    ("000_c40e52543c5c9a5f", "South Korea Moves to ‘Normalize’ Military Pact with Japan"),
+    ("001_13f536ddc75d8604", None),
+    ("002_6aac2701e2edd0f1", "S Korea Says Better Japan Ties Helping Deter N Korea's Threat"),
+    ("003_9a8df70d9255f726", "Japan, South Korea agree to resume defense exchanges"),
+    ("004_df0f48aa840264a6", "S.Korea, Japan to hold first joint security talks of diplomats, defence officials in 5 yrs"),
+]
+
+
+@pytest.mark.parametrize("seed_id,headline", SEED_HEADLINES)
+def test_seed_body_matches_hand_checked_gold(seed_id, headline):
+    lines = read_page(SEEDS / f"{seed_id}.txt").text.split("\n")
+    table = clean.classify_lines(lines)
+    gold = (SEEDS_GOLD / f"{seed_id}.txt").read_text(encoding="utf-8").strip()
+    assert clean.assemble_body(table) == gold
+    heads = table.loc[table["label"] == "headline", "text"].str.strip().tolist()
+    assert heads == ([headline] if headline else [])
+
+
+@pytest.mark.parametrize("seed_id,headline", SEED_HEADLINES)
+def test_seed_body_through_the_loader_with_site_templates(seeds_loaded, seed_id, headline):
+    articles, _ = seeds_loaded
+    row = articles.set_index("id").loc[seed_id]
+    gold = (SEEDS_GOLD / f"{seed_id}.txt").read_text(encoding="utf-8").strip()
+    assert row["body"] == gold
+
+
+@pytest.mark.parametrize("seed_id,line_no,label", [
+    ("003_9a8df70d9255f726", 63, "ticker"),       # BREAKING heading
+    ("003_9a8df70d9255f726", 99, "related"),      # Related News in the middle of the article
+    ("003_9a8df70d9255f726", 101, "related"),
+    ("003_9a8df70d9255f726", 105, "body"),        # body resumes after the related block
+    ("003_9a8df70d9255f726", 86, "duplicate"),    # headline repeated as an image title
+    ("003_9a8df70d9255f726", 87, "caption"),
+    ("003_9a8df70d9255f726", 80, "meta"),         # 3 Min Read
+    ("001_13f536ddc75d8604", 1, "ad"),
+    ("001_13f536ddc75d8604", 4, "read_also"),
+    ("001_13f536ddc75d8604", 16, "disclaimer"),
+    ("000_c40e52543c5c9a5f", 5, "meta"),          # Story Code
+    ("000_c40e52543c5c9a5f", 6, "duplicate"),
+    ("004_df0f48aa840264a6", 8, "teaser"),        # truncated copy of the lede
+    ("004_df0f48aa840264a6", 26, "tags"),
+])
+def test_seed_line_labels(seed_id, line_no, label):
+    table = clean.classify_lines(read_page(SEEDS / f"{seed_id}.txt").text.split("\n"))
+    assert table.loc[table["line_no"] == line_no, "label"].item() == label
+
+
+# --------------------------------------------------------------------------- synthetic pages
+NAV = ["Home", "World", "Politics", "Business", "Sports", "Culture", "Opinion"]
+BULLET_NAV = ["  • " + w for w in NAV]
+
+PAGES = {
+    "navigation run": (NAV + ["", HEADLINE, "", P1, "", P2, "", P3], {"Politics": "navigation", P2: "body"}),
+    "bulleted menu": (BULLET_NAV + ["", HEADLINE, "", P1, "", P2], {"  • Sports": "navigation", P1: "body"}),
+    "ticker": (["BREAKING", "Storm closes airport in the south", "Minister resigns over expenses row", "",
+                HEADLINE, "", P1, "", P2, "", P3],
+               {"BREAKING": "ticker", "Minister resigns over expenses row": "ticker", P1: "body"}),
+    "related block mid-article": ([HEADLINE, "", P1, "", P2, "", "Related Stories", "",
+                                   "Mayor opens new bridge over the river", "", "Schools to get new heating", "",
+                                   P3, "", P4],
+                                  {"Related Stories": "related", "Schools to get new heating": "related",
+                                   P3: "body", P4: "body"}),
+    "read also line": ([HEADLINE, "", P1, "Read also | Mayor opens new bridge over the river", P2, "", P3],
+                       {"Read also | Mayor opens new bridge over the river": "read_also", P2: "body"}),
+    "caption": ([HEADLINE, "", "The mayor speaks to reporters at the town hall on Tuesday. (Photo: Reuters)", "",
+                 P1, "", P2, "", P3],
+                {"The mayor speaks to reporters at the town hall on Tuesday. (Photo: Reuters)": "caption"}),
+    "disclaimer": ([HEADLINE, "", P1, "", P2, "",
+                    "Disclaimer: This story was published from a wire agency feed without modifications."],
+                   {"Disclaimer: This story was published from a wire agency feed without modifications.":
+                    "disclaimer"}),
+    "tags": ([HEADLINE, "", P1, "", P2, "", P3, "", "Tags: budget, council, schools"],
+             {"Tags: budget, council, schools": "tags"}),
+    "ad marker and ui": (["[ad_1]", HEADLINE, "", P1, "", P2, "", "share now", "[ad_2]"],
+                         {"[ad_1]": "ad", "[ad_2]": "ad", "share now": "ui"}),
+    "markup and sign-up prompt": ([HEADLINE, "", P1, "", '<span style="display: inline-block; width: 0px;">x</span>', "",
+                                   P2, "", "Get the latest headlines delivered to your inbox every morning.", "", P3],
+                                  {'<span style="display: inline-block; width: 0px;">x</span>': "ad",
+                                   "Get the latest headlines delivered to your inbox every morning.": "ui",
+                                   P3: "body"}),
+    "image caption prefix": ([HEADLINE, "", P1, "", "Image caption The mayor said the budget was a fair compromise for all",
+                              "", P2, "", P3],
+                             {"Image caption The mayor said the budget was a fair compromise for all": "caption"}),
+    "meta lines": ([HEADLINE, "By Jane Doe", "12 March 2024 - 10:15", "3 Min Read", "", P1, "", P2, "", P3],
+                   {"By Jane Doe": "meta", "12 March 2024 - 10:15": "meta", "3 Min Read": "meta",
+                    HEADLINE: "headline"}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_synthetic_page_labels(name):
+    lines, expected = PAGES[name]
+    labels, table = labels_of(lines)
+    assert len(table) == len(lines)
+    for text, label in expected.items():
+        assert labels[text] == label, (name, text, labels[text])
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_synthetic_page_body_holds_only_article_paragraphs(name):
+    lines, _ = PAGES[name]
+    paras = body_of(lines).split("\n\n")
+    assert paras == [p for p in (P1, P2, P3, P4) if p in lines]
+
+
+def test_duplicate_headline_is_labelled_once():
+    lines = ["Menu", "", HEADLINE, "", "Story Code : 123456", HEADLINE, P1, "", P2, "", P3]
+    table = clean.classify_lines(lines)
+    assert table["label"].tolist().count("headline") == 1
+    assert table.loc[table["line_no"] == 3, "label"].item() == "headline"
+    assert table.loc[table["line_no"] == 6, "label"].item() == "duplicate"
+
+
+def test_repeated_lede_counts_once():
+    lines = [HEADLINE, "", P1, "", "Listen", "", P1, "", P2, "", P3]
+    body = body_of(lines)
+    assert body.count(P1) == 1
+    assert body.split("\n\n") == [P1, P2, P3]
+
+
+def test_truncated_teaser_is_not_body():
+    teaser = P1[:90] + " ..."
+    labels, _ = labels_of([HEADLINE, "", teaser, "", "Open in App", "", P1, "", P2])
+    assert labels[teaser] == "teaser"
+
+
+NON_ENGLISH = [
+    ("de", ["Der Stadtrat hat am Dienstag nach einer langen Debatte den neuen Haushalt beschlossen, der vor "
+            "allem Geld für den Nahverkehr und die Sanierung der Schulen vorsieht.",
+            "Mehrere Mitglieder sagten, dass der Plan nicht weit genug gehe, aber der Bürgermeister nannte ihn "
+            "den besten Kompromiss, der unter den gegebenen Umständen möglich sei."]),
+    ("es", ["El ayuntamiento aprobó el martes el nuevo presupuesto después de un largo debate sobre el coste "
+            "del transporte público y la reparación de las escuelas de los barrios del norte.",
+            "Varios concejales dijeron que el plan no era suficiente, pero el alcalde defendió que era el mejor "
+            "compromiso posible con la caída de los ingresos de los dos últimos años."]),
+    ("fr", ["Le conseil municipal a adopté mardi le nouveau budget après un long débat sur le coût des "
+            "transports publics et la rénovation des écoles dans les quartiers du nord de la ville.",
+            "Plusieurs élus ont estimé que le plan ne va pas assez loin, mais le maire a répondu que c'était le "
+            "meilleur compromis possible avec la baisse des recettes fiscales."]),
+]
+
+
+@pytest.mark.parametrize("lang,paras", NON_ENGLISH, ids=[x[0] for x in NON_ENGLISH])
+def test_non_english_prose_is_body(lang, paras):
+    lines = NAV + ["", "Haushalt 2024", ""] + [x for p in paras for x in (p, "")] + NAV
+    assert body_of(lines).split("\n\n") == paras
+
+
+def test_very_long_single_line():
+    line = " ".join([P1, P2, P3] * 200)
+    table = clean.classify_lines([line])
+    assert len(table) == 1
+    assert clean.assemble_body(table) == line
+
+
+@pytest.mark.parametrize("lines", [
+    NAV + [""] + BULLET_NAV + ["", "Contact Us", "Privacy Policy", "© 2024 Example Media. All rights reserved."],
+    [],
+    ["", "   ", ""],
+], ids=["menus only", "empty", "blank lines"])
+def test_page_without_article_gives_empty_body(lines):
+    table = clean.classify_lines(lines)
+    assert len(table) == len(lines)
+    assert "body" not in set(table["label"])
+    assert clean.assemble_body(table) == ""
+
+
+def test_site_boilerplate_marks_template_lines():
+    template = "Get the latest news delivered to your inbox every morning"
+    lines = [HEADLINE, "", P1, "", template, "", P2, "", P3]
+    labels, _ = labels_of(lines, site_boilerplate=frozenset({clean._norm(template)}))
+    assert labels[template] != "body"
+    labels_without, _ = labels_of(lines)
+    assert labels[P2] == labels_without[P2] == "body"
+
+
+def test_wrapped_paragraph_is_joined():
+    first = P1[:80].rsplit(" ", 1)[0]
+    second = P1[len(first) + 1:]
+    assert second[:1].islower()
+    lines = [HEADLINE, "", first, second, "", P2, "", P3]
+    assert body_of(lines).split("\n\n") == [P1, P2, P3]
+
+
+def test_reasons_explain_navigation_runs():
+    _, table = labels_of(NAV + ["", HEADLINE, "", P1, "", P2])
+    reason = table.loc[table["text"] == "Politics", "reason"].item()
+    assert "run of" in reason
+
+
+@pytest.mark.parametrize("line,is_caption", [
+    ("South Korean President Yoon Suk Yeol shakes hands with the Japanese Prime Minister in Seoul. (AP)", True),
+    ("Officials met the delegation at the airport on Monday morning. (Photo: Reuters)", True),
+    ("The minister said talks would continue next week with the government of (Japan)", False),
+])
+def test_photo_credit_needs_a_credit_word(line, is_caption):
+    labels, _ = labels_of([HEADLINE, "", P1, "", line, "", P2, "", P3])
+    assert (labels[line] == "caption") is is_caption
