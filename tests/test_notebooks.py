@@ -78,6 +78,9 @@ def test_corpus_notebook_on_seeds(seed_reports):
 # A student changes a documented parameter and re-runs: later cells must not break.
 PARAMETER_CHANGES = {
     "00_corpus": {"article_to_inspect": "003_9a8df70d9255f726"},
+    "01_source_framing": {"extra_verbs": ["welcomed"], "extra_cues": {"security": ["deterrence"]}, "adjust_tone": True},
+    "02_wording_differences": {"concordance_terms": ["Kishida"], "keyness_min_freq": 1,
+                               "extra_aliases": [["North Korea", "Pyongyang"]]},
     "03_event_timing": {"min_shared_words": 1, "article_to_inspect": "004_df0f48aa840264a6"},
 }
 
@@ -93,6 +96,7 @@ def test_notebook_runs_after_a_parameter_change(stem, tmp_path):
     for value in PARAMETER_CHANGES[stem].values():
         if isinstance(value, str):
             assert value in text  # the changed parameter shows in the output
+    assert n_images(nb) >= 1
 
 
 def test_timing_notebook_on_seeds(seed_reports):
@@ -113,3 +117,12 @@ def test_source_framing_notebook_on_seeds(seed_reports):
     for s in ("AFP (body)", "Reuters (body)", "ANI (dateline)", "Yonhap (body)", "IANS (byline)",
               "a defense ministry official", "Tokyo claimed", "forced labor", "colonial rule"):
         assert s in text
+
+
+def test_wording_notebook_on_seeds(seed_reports):
+    text = output_text(executed(seed_reports, "02_wording_differences"))
+    for s in ("Yoon Seok-youl", "Yoon Suk-yeol", "Yin", "Military Intelligence General Security Agreement",
+              "General Security of Military Information Agreement", "colonisation", "colonization", "defence",
+              "lede repeated", "scrap", "cancel"):
+        assert s in text
+

@@ -10,8 +10,8 @@ from newsframe.report import build_reports, export_html, sanitize_outputs
 from conftest import ROOT, SEEDS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-EVIL = ('Evil page\n\nThe minister said the talks would resume next year, officials said on Friday in Seoul. '
-        '<script>alert("pwned")</script> The summit <img src=x onerror=alert(2)> ended without a deal, '
+EVIL = ('Evil page\n\nThe <script>alert("pwned")</script> minister said the talks would resume next year, officials '
+        'said on Friday in Seoul. The summit <img src=x onerror=alert(2)> ended without a deal, '
         'according to reporters who attended the meeting.\n\n'
         'A second paragraph follows with enough ordinary words to count as article text for the cleaner.\n')
 

@@ -366,3 +366,94 @@ def page_context_chart(table, *, ax=None):
     ax.set_xlabel("tickers, related and featured headlines (distinct lines)")
     ax.set_ylabel("outlet")
     return fig
+
+
+# --------------------------------------------------------------------------- wording differences (notebook 02)
+BRITISH_COLOR, AMERICAN_COLOR = "#0072B2", "#D55E00"   # Okabe and Ito
+
+
+def spelling_chart(summary, *, ax=None):
+    """Bars per outlet: British and American spellings used outside names.
+
+    ``summary`` is :func:`newsframe.wording.spelling_summary`.
+    """
+    fig, ax = new_axes(ax, figsize=(8, 0.6 * max(len(summary), 1) + 2))
+    y = np.arange(len(summary))
+    ax.barh(y - 0.2, summary["n_british"], height=0.4, color=BRITISH_COLOR, label="British (defence, colonisation)")
+    ax.barh(y + 0.2, summary["n_american"], height=0.4, color=AMERICAN_COLOR, label="American (defense, colonization)")
+    ax.set_yticks(y)
+    ax.set_yticklabels(summary["outlet"])
+    ax.invert_yaxis()
+    ax.set_title("Which spelling convention does each outlet write in?")
+    ax.set_xlabel("words with a British or American spelling (names not counted)")
+    ax.set_ylabel("outlet")
+    ax.legend(loc="lower right", fontsize=8)
+    ax.grid(axis="y", visible=False)
+    return fig
+
+
+def keyness_chart(table, *, outlet: str | None = None, n: int = 6, ax=None):
+    """Log ratio of the top key terms each way, one panel per outlet (or one ``outlet`` on ``ax``).
+
+    ``table`` is :func:`newsframe.wording.keyness` (or its ``top_key_terms``);
+    bars right: used more by the outlet than the rest; left: less. The raw
+    counts (outlet / rest) are written at each bar; hatched bars: the term is
+    key only because of one article.
+    """
+    outlets = [outlet] if outlet else sorted(table["outlet"].unique())
+    if ax is None:
+        fig, axes = plt.subplots(len(outlets), 1, figsize=(8, 2.2 * n / 3 * max(len(outlets), 1) + 1), squeeze=False)
+        axes = axes[:, 0]
+    else:
+        fig, axes = ax.figure, [ax]
+    colors = outlet_colors(table["outlet"].unique())
+    for o, a in zip(outlets, axes):
+        t = table[table["outlet"] == o]
+        over = t[t["direction"] == "over"].nlargest(n, "g2")
+        under = t[t["direction"] == "under"].nlargest(n, "g2")
+        rows = over.sort_values("log_ratio").to_dict("records") + under.sort_values("log_ratio").to_dict("records")
+        rows = sorted(rows, key=lambda r: r["log_ratio"])
+        y = np.arange(len(rows))
+        vals = [r["log_ratio"] for r in rows]
+        bars = a.barh(y, vals, color=[colors[o] if v > 0 else "#BBBBBB" for v in vals])
+        for bar, r in zip(bars, rows):
+            if r.get("one_article_only"):
+                bar.set_hatch("//")
+            a.text(r["log_ratio"], bar.get_y() + bar.get_height() / 2, f" {r['n_outlet']}/{r['n_rest']} ",
+                   va="center", ha="left" if r["log_ratio"] > 0 else "right", fontsize=7)
+        a.set_yticks(y)
+        a.set_yticklabels([r["term"] for r in rows], fontsize=8)
+        a.axvline(0, color="black", linewidth=0.8)
+        a.set_title(f"Which words set {o} apart from the other outlets?", fontsize=10)
+        a.set_xlabel("log ratio (log2 of relative frequency, outlet / rest); label: count outlet / rest")
+        a.set_ylabel("term")
+        a.grid(axis="y", visible=False)
+    fig.tight_layout()
+    return fig
+
+
+def reuse_heatmap(matrix, *, ax=None, labels=None):
+    """Article x article heatmap of reuse scores (:func:`newsframe.wording.reuse_matrix`).
+
+    ``labels``: optional ``{id: label}`` for the ticks (e.g. outlet and short id).
+    """
+    n = max(matrix.shape[0], 1)
+    fig, ax = new_axes(ax, figsize=(0.9 * n + 3, 0.8 * n + 2))
+    vals = matrix.to_numpy(dtype=float).copy()
+    np.fill_diagonal(vals, np.nan)
+    im = ax.imshow(vals, cmap="Oranges", vmin=0, vmax=max(0.2, float(np.nanmax(vals)) if np.isfinite(vals).any() else 1))
+    names = [(labels or {}).get(i, str(i)[:10]) for i in matrix.index]
+    ax.set_xticks(range(n))
+    ax.set_xticklabels(names, rotation=35, ha="right", fontsize=8)
+    ax.set_yticks(range(n))
+    ax.set_yticklabels(names, fontsize=8)
+    for i in range(vals.shape[0]):
+        for j in range(vals.shape[1]):
+            if i != j and vals[i, j] > 0:
+                ax.text(j, i, f"{vals[i, j]:.2f}", ha="center", va="center", fontsize=8)
+    ax.set_title("Which articles reuse the same sentences?")
+    ax.set_xlabel("article")
+    ax.set_ylabel("article")
+    ax.grid(False)
+    fig.colorbar(im, ax=ax, label="reuse score (share of the shorter article)")
+    return fig

@@ -1,0 +1,1128 @@
+"""Wording differences across outlets: names, spellings, distinctive words, reused wire copy.
+
+Every function takes the ``articles`` DataFrame of :func:`newsframe.load_corpus`
+(``id, outlet, body``; ``lines`` where it helps) and returns a DataFrame whose
+rows carry the article id, so each number can be traced back to its text.
+Text goes through the shared layer :mod:`newsframe.text` (one normalisation:
+curly quotes made straight, typographic hyphens made ASCII, case folded for
+counting; NLTK Punkt sentences and a regexp tokenizer, no downloaded data).
+
+* **Name variants** (:func:`name_mentions`, :func:`name_variants`): runs of
+  capitalised words (joined by "of", "and", "the"), acronyms, cut after a title
+  word (``data/name_titles.txt``: "Prime Minister Fumio Kishida" counts as
+  "Fumio Kishida"). Variants are grouped (union-find) when (a) their
+  *romanisation skeletons* match - the first letter of each word part plus its
+  consonants, so "Yoon Suk Yeol", "Yoon Suk-yeol", "Yoon Seok-youl" all give
+  ``yn sk yl`` - and their letters are similar (difflib ratio); (b) an acronym
+  matches the initials of a capitalised span, in order anywhere in the corpus
+  or in any order inside one article (Schwartz and Hearst 2003 use the
+  same letter-matching idea for biomedical abbreviations); (c) a single word is
+  the first or last word of exactly one longer name (a surname: "Yoon",
+  "Kishida"); (d) a rare single word with the same skeleton as a frequent one
+  in the same article, one or two letters apart, is kept as a *near variant*
+  (a possible typo, "Yin" for "Yoon"); (e) the alias file ``data/aliases.csv``,
+  which users extend. Tag lists glued together by the page dump
+  ("Yoon Seok-youlasiaseoul") are split at case changes and at words the
+  corpus already uses.
+* **Spelling conventions** (:func:`spelling_conventions`): British and
+  American forms from ``data/spelling_pairs.csv``, counted per outlet; a
+  capitalised form inside a name ("Ministry of National Defense") is counted
+  apart, because names keep their own spelling.
+* **Keyness** (:func:`keyness`): each outlet against the rest of the corpus.
+  Log-likelihood G2 (Dunning 1993, "Accurate methods for the statistics of
+  surprise and coincidence"; Rayson and Garside 2000 for the 2x2 form used in
+  corpus linguistics) with its chi-square p-value (1 df), and the *log ratio*
+  effect size (Hardie 2014): log2 of the ratio of relative frequencies, zero
+  counts set to 0.5. Raw counts stand beside every score. G2 says how sure we
+  are that a difference is not chance; log ratio says how big it is. With a few
+  hundred words per outlet almost nothing reaches p < 0.05 and a term met twice
+  can have a huge log ratio: read small counts as leads to check, not findings.
+  Counting can merge name variants first (each mention becomes one term), and
+  a term that is key only because one article uses it is flagged by leaving
+  that article out and testing again.
+* **Collocations** (:func:`collocations`): NLTK's ``BigramCollocationFinder``
+  scored by pointwise mutual information and by the likelihood ratio (Manning
+  and Schuetze 1999, *Foundations of Statistical NLP*, ch. 5).
+* **Concordance** (:func:`concordance`): keyword in context lines, one per
+  occurrence, with outlet and article id, like NLTK's ``ConcordanceIndex`` but
+  for multi-word terms and with all variants of a name.
+* **Text reuse** (:func:`align_sentences`, :func:`reuse_pairs`,
+  :func:`reuse_matrix`, :func:`reuse_pairs_records`, :func:`repeated_passages`):
+  sentences of different articles are paired when they share a word n-gram
+  (:data:`NGRAM`) or enough content words, scored with difflib's word-level
+  ``SequenceMatcher`` ratio and labelled *verbatim*, *edited* or *paraphrase*,
+  the three levels of derivation used for the METER corpus of wire copy reuse
+  (Clough, Gaizauskas, Piao and Wilks 2002: wholly, partially, non-derived).
+  Each pair gets a word diff (:func:`word_diff`: added, removed, replaced
+  words). Greedy one-to-one matching (best similarity first) per article pair.
+* **Divergent facts** (:func:`divergent_facts`): sentence pairs from different
+  outlets that share named entities (after merging variants, capitals as
+  their countries via ``data/countries.csv``) and a number, but differ in a
+  number or in the outcome verb (``data/key_verbs.csv``: "scrap" and "cancel"
+  are both *end*, "threatened to" marks a *threaten* hedge). Flagged for a
+  reader to check, never judged.
+
+Why hand-written: no package offers name-variant grouping over romanisations
+or a keyness table with leave-one-out, and the reuse aligners that exist
+(e.g. for plagiarism detection) need no less code than difflib plus an n-gram
+index; every step here is a few lines a student can read. What it cannot do:
+see that "the pact" and "GSOMIA" are the same thing, resolve pronouns, or
+tell a paraphrase from two reports of the same press release.
+"""
+from __future__ import annotations
+
+import calendar
+import math
+import os
+import re
+from collections import Counter, defaultdict
+from difflib import SequenceMatcher
+from functools import lru_cache
+from itertools import combinations
+
+import pandas as pd
+
+from . import text as nftext
+from .resources import read_lines, read_table
+
+# ----------------------------------------------------------------------------- tunables
+NGRAM = 3                       # word n-gram shared by two sentences to make them candidates
+MAX_POSTING = 50                # n-grams / words in more sentences than this (or 1 %) make no candidates
+MIN_SENTENCE_WORDS = 5          # shorter sentences are not aligned
+VERBATIM_MIN = 0.95             # word-level similarity >= this: verbatim
+EDITED_MIN = 0.5                # >= this: edited (same sentence, some words changed)
+PARAPHRASE_MIN_DICE = 0.4       # content-word Dice >= this (and similarity below EDITED_MIN): paraphrase
+PARAPHRASE_MIN_SIMILARITY = 0.25  # ... and a word-order similarity at least this (else: same topic, not same sentence)
+PARAPHRASE_MIN_SHARED = 4       # ... sharing at least this many content words
+MIN_REUSED_SENTENCES = 1        # a reuse pair needs this many verbatim or edited sentences (paraphrases alone are not copy)
+DEFAULT_REUSE_THRESHOLD = 0.05  # pair score (similarity summed over aligned sentences / sentences of the shorter article)
+REPEAT_MIN_WORDS = 6            # a passage repeated inside one page must have this many words
+REPEAT_MIN_CONTAINMENT = 0.8    # share of the shorter passage's word n-grams found in the other
+NAME_MIN_RATIO = 0.6            # letter similarity for two names with the same romanisation skeleton
+NEAR_VARIANT_MAX_EDITS = 2      # "Yin" vs "Yoon": a near variant is at most this many letters away
+KEYNESS_MIN_FREQ = 3            # a term must occur this often in the outlet to be tested
+KEYNESS_MAX_P = 0.05            # significance level for "key"
+COLLOCATION_MIN_FREQ = 2        # bigram must occur this often
+CONCORDANCE_WIDTH = 8           # words of context either side
+DIVERGENT_MIN_SHARED_ENTITIES = 2
+DIVERGENT_FOLLOW_UP = 2         # sentences after a flagged one whose outcome verbs are shown beside it
+NAME_CONNECTORS = {"of", "the", "for", "de", "al"}   # words allowed inside a name ("Ministry of National Defense")
+NAME_LABELS = ("tags", "caption")   # page lines searched for names besides the body (headlines are title case)
+_VOWELS = set("aeiouyw")
+_CALENDAR_WORDS = frozenset(w.lower() for w in list(calendar.day_name) + list(calendar.month_name) if w)
+
+
+# Data-file readers, cached per value of NEWSFRAME_DATA so a user file set later is seen.
+def _titles():
+    return _titles_cached(os.environ.get("NEWSFRAME_DATA", ""))
+
+
+def _alias_rows():
+    return _alias_rows_cached(os.environ.get("NEWSFRAME_DATA", ""))
+
+
+def _country_words():
+    return _country_words_cached(os.environ.get("NEWSFRAME_DATA", ""))
+
+
+def _spelling_pairs():
+    return _spelling_pairs_cached(os.environ.get("NEWSFRAME_DATA", ""))
+
+
+def _key_verbs():
+    return _key_verbs_cached(os.environ.get("NEWSFRAME_DATA", ""))
+
+
+# ----------------------------------------------------------------------------- helpers
+def _articles_iter(articles):
+    for rec in articles.to_dict(orient="records"):
+        outlet = rec.get("outlet")
+        if not isinstance(outlet, str) or not outlet:
+            outlet = f"outlet unknown ({rec['id']})"
+        yield rec["id"], outlet, nftext.normalize(rec.get("body") or "")
+
+
+def _words(text: str) -> list[str]:
+    return nftext.tokens(text, lower=True, words_only=True)
+
+
+def _match_words(text: str) -> list[str]:
+    """Words for comparing sentences: lower case, hyphenated words split ("Suk-yeol" = "Suk Yeol",
+    "intelligence-sharing" = "intelligence sharing"), so spelling of compounds is not a change."""
+    return [p for t in _words(text) for p in t.split("-") if p]
+
+
+def _body_sentences(articles) -> list[dict]:
+    rows = []
+    for aid, outlet, body in _articles_iter(articles):
+        for i, sent in enumerate(nftext.sentences(body)):
+            sent = sent.strip()
+            rows.append({"id": aid, "outlet": outlet, "sent_no": i, "text": sent, "words": _match_words(sent)})
+    return rows
+
+
+def _ngrams(words, n=NGRAM):
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+# ----------------------------------------------------------------------------- word diff
+def word_diff(a: str, b: str) -> dict:
+    """Word-level diff of two sentences (difflib ``SequenceMatcher`` over tokens).
+
+    Returns ``similarity`` (0-1 ratio over lower-cased word tokens, hyphenated
+    words split so "Suk-yeol" and "Suk Yeol" are equal), lists
+    ``removed`` (words only in ``a``), ``added`` (only in ``b``), ``replaced``
+    (``(old, new)`` phrases), and ``marked``: ``a`` with ``[-removed-]`` and
+    ``{+added+}`` marks, readable side by side.
+    """
+    ta = [p for t in nftext.tokens(a, words_only=True) for p in t.split("-") if p]
+    tb = [p for t in nftext.tokens(b, words_only=True) for p in t.split("-") if p]
+    sm = SequenceMatcher(None, [t.lower() for t in ta], [t.lower() for t in tb], autojunk=False)
+    removed, added, replaced, marked = [], [], [], []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        old, new = " ".join(ta[i1:i2]), " ".join(tb[j1:j2])
+        if op == "equal":
+            marked.append(old)
+        elif op == "delete":
+            removed.append(old)
+            marked.append(f"[-{old}-]")
+        elif op == "insert":
+            added.append(new)
+            marked.append(f"{{+{new}+}}")
+        else:
+            replaced.append((old, new))
+            marked.append(f"[-{old}-]{{+{new}+}}")
+    return {"similarity": round(sm.ratio(), 3), "removed": removed, "added": added,
+            "replaced": replaced, "marked": " ".join(marked)}
+
+
+def _content(words) -> set[str]:
+    sw = nftext.stopwords()
+    return {w for w in words if w not in sw and any(c.isalpha() for c in w)}
+
+
+def reuse_kind(similarity: float, dice: float = 0.0, shared: int = 0) -> str | None:
+    """``verbatim``, ``edited``, ``paraphrase`` or ``None`` from the scores of a sentence pair."""
+    if similarity >= VERBATIM_MIN:
+        return "verbatim"
+    if similarity >= EDITED_MIN:
+        return "edited"
+    if dice >= PARAPHRASE_MIN_DICE and shared >= PARAPHRASE_MIN_SHARED and similarity >= PARAPHRASE_MIN_SIMILARITY:
+        return "paraphrase"
+    return None
+
+
+# ----------------------------------------------------------------------------- text reuse
+def _candidate_pairs(sents):
+    """Sentence index pairs (different articles) sharing a word n-gram or two content words.
+
+    Keys found in more than :data:`MAX_POSTING` sentences (or 1 % of them, if more)
+    are skipped: "one of the" or "said" pair everything with everything.
+    """
+    index = defaultdict(list)
+    for k, s in enumerate(sents):
+        if len(s["words"]) < MIN_SENTENCE_WORDS:
+            continue
+        for g in _ngrams(s["words"]):
+            index[("g",) + g].append(k)
+        for w in _content(s["words"]):
+            index[("w", w)].append(k)
+    max_df = max(MAX_POSTING, len(sents) // 100)
+    pairs, shared_words = set(), Counter()
+    for key, ks in index.items():
+        if len(ks) < 2 or len(ks) > max_df:
+            continue
+        for i, j in combinations(ks, 2):
+            if sents[i]["id"] == sents[j]["id"]:
+                continue
+            if key[0] == "g":
+                pairs.add((i, j))
+            else:
+                shared_words[(i, j)] += 1
+    pairs |= {p for p, n in shared_words.items() if n >= 2}
+    return pairs
+
+
+def align_sentences(articles, *, min_kind: str = "paraphrase") -> pd.DataFrame:
+    """Reused sentences across articles, one row per aligned pair (one-to-one per article pair).
+
+    Columns: ``a, b`` (article ids), ``outlet_a, outlet_b``, ``sent_a, sent_b``
+    (sentence numbers), ``a_text, b_text``, ``similarity`` (word-level ratio),
+    ``dice`` (content-word overlap), ``kind`` (verbatim / edited / paraphrase),
+    ``removed, added, replaced, marked`` (see :func:`word_diff`).
+    ``min_kind="edited"`` leaves paraphrases out.
+    """
+    sents = _body_sentences(articles)
+    contents = [_content(s["words"]) for s in sents]
+    cands = []
+    for i, j in _candidate_pairs(sents):
+        wa, wb = sents[i]["words"], sents[j]["words"]
+        ca, cb = contents[i], contents[j]
+        shared = len(ca & cb)
+        dice = 2 * shared / max(len(ca) + len(cb), 1)
+        sm = SequenceMatcher(None, wa, wb, autojunk=False)
+        quick = sm.quick_ratio()
+        if quick < PARAPHRASE_MIN_SIMILARITY or (quick < EDITED_MIN and (dice < PARAPHRASE_MIN_DICE or shared < PARAPHRASE_MIN_SHARED)):
+            continue  # quick_ratio is an upper bound of ratio: cannot be reuse
+        sim = sm.ratio()
+        kind = reuse_kind(sim, dice, shared)
+        if kind is None or (min_kind != "paraphrase" and kind == "paraphrase") or (min_kind == "verbatim" and kind != "verbatim"):
+            continue
+        cands.append((sim, dice, i, j, kind))
+    cands.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
+    used, rows = set(), []
+    for sim, dice, i, j, kind in cands:
+        si, sj = sents[i], sents[j]
+        if si["id"] > sj["id"]:
+            si, sj = sj, si
+        key_a, key_b = (si["id"], sj["id"], "a", si["sent_no"]), (si["id"], sj["id"], "b", sj["sent_no"])
+        if key_a in used or key_b in used:
+            continue
+        used |= {key_a, key_b}
+        d = word_diff(si["text"], sj["text"])
+        rows.append({"a": si["id"], "b": sj["id"], "outlet_a": si["outlet"], "outlet_b": sj["outlet"],
+                     "sent_a": si["sent_no"], "sent_b": sj["sent_no"], "a_text": si["text"], "b_text": sj["text"],
+                     "similarity": round(sim, 3), "dice": round(dice, 3), "kind": kind,
+                     "removed": d["removed"], "added": d["added"], "replaced": d["replaced"], "marked": d["marked"]})
+    cols = ["a", "b", "outlet_a", "outlet_b", "sent_a", "sent_b", "a_text", "b_text", "similarity", "dice", "kind",
+            "removed", "added", "replaced", "marked"]
+    out = pd.DataFrame(rows, columns=cols).sort_values(["a", "b", "sent_a"]).reset_index(drop=True)
+    counts = Counter()
+    for s in sents:
+        counts[s["id"]] += len(s["words"]) >= MIN_SENTENCE_WORDS
+    out.attrs["sentence_counts"] = dict(counts)  # reused by reuse_pairs, saves splitting again
+    return out
+
+
+def _sentence_counts(articles) -> dict[str, int]:
+    counts = Counter()
+    for s in _body_sentences(articles):
+        counts[s["id"]] += len(s["words"]) >= MIN_SENTENCE_WORDS
+    return counts
+
+
+def reuse_pairs(articles, *, threshold: float | None = None, aligned: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Article pairs that share reused sentences, best first.
+
+    ``score`` = similarity summed over the aligned sentence pairs divided by
+    the number of sentences (of at least :data:`MIN_SENTENCE_WORDS` words) of
+    the shorter article: 1.0 means the shorter article is entirely in the
+    longer one, word for word. Pairs below ``threshold`` (default
+    :data:`DEFAULT_REUSE_THRESHOLD`) are left out. Also ``n_verbatim``,
+    ``n_edited``, ``n_paraphrase``.
+    """
+    threshold = DEFAULT_REUSE_THRESHOLD if threshold is None else threshold
+    aligned = align_sentences(articles) if aligned is None else aligned
+    n_sent = Counter(aligned.attrs.get("sentence_counts") or _sentence_counts(articles))
+    outlets = {aid: outlet for aid, outlet, _ in _articles_iter(articles)}
+    rows = []
+    for (a, b), g in aligned.groupby(["a", "b"], sort=True):
+        denom = max(min(n_sent[a], n_sent[b]), 1)
+        kinds = Counter(g["kind"])
+        rows.append({"a": a, "b": b, "outlet_a": outlets.get(a), "outlet_b": outlets.get(b),
+                     "score": round(min(g["similarity"].sum() / denom, 1.0), 3),
+                     "n_verbatim": kinds["verbatim"], "n_edited": kinds["edited"], "n_paraphrase": kinds["paraphrase"],
+                     "sentences_a": n_sent[a], "sentences_b": n_sent[b]})
+    cols = ["a", "b", "outlet_a", "outlet_b", "score", "n_verbatim", "n_edited", "n_paraphrase", "sentences_a", "sentences_b"]
+    out = pd.DataFrame(rows, columns=cols)
+    out = out[(out["score"] >= threshold) & (out["n_verbatim"] + out["n_edited"] >= MIN_REUSED_SENTENCES)]
+    return out.sort_values(["score", "a", "b"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+def reuse_matrix(articles, *, aligned: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Article x article reuse scores (symmetric, diagonal 1.0, no threshold)."""
+    ids = list(articles["id"])
+    aligned = align_sentences(articles) if aligned is None else aligned
+    pairs = reuse_pairs(articles, threshold=0.0, aligned=aligned)
+    m = pd.DataFrame(0.0, index=ids, columns=ids)
+    for r in pairs.itertuples():
+        m.loc[r.a, r.b] = m.loc[r.b, r.a] = r.score
+    for i in ids:
+        m.loc[i, i] = 1.0
+    return m
+
+
+def reuse_pairs_records(articles, threshold: float | None = None):
+    """Yield one JSON-ready dict per article pair above ``threshold`` (CLI ``reuse``).
+
+    ``{"a", "b", "score", "reused_sentences": [{"a_text", "b_text", "similarity", "kind"}]}``;
+    ``threshold=None`` means :data:`DEFAULT_REUSE_THRESHOLD`.
+    """
+    aligned = align_sentences(articles)
+    for p in reuse_pairs(articles, threshold=threshold, aligned=aligned).itertuples():
+        g = aligned[(aligned["a"] == p.a) & (aligned["b"] == p.b)]
+        yield {"a": p.a, "b": p.b, "score": float(p.score),
+               "reused_sentences": [{"a_text": r.a_text, "b_text": r.b_text, "similarity": float(r.similarity),
+                                     "kind": r.kind} for r in g.itertuples()]}
+
+
+def repeated_passages(articles, lines: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Passages printed twice inside one page (a lede repeated as a summary, a repeated paragraph).
+
+    Without ``lines``: body sentences that repeat another body sentence of the
+    same article. With ``lines`` (from ``load_corpus(..., with_lines=True)``):
+    each body sentence is also compared with every other non-blank line of the
+    page, so a lede the cleaner removed as a repeat (label ``duplicate`` or
+    ``teaser``) is shown with the line it came from. Two passages match when
+    :data:`REPEAT_MIN_CONTAINMENT` of the shorter one's word trigrams are in
+    the other and it has at least :data:`REPEAT_MIN_WORDS` words.
+    """
+    rows = []
+    for aid, outlet, body in _articles_iter(articles):
+        sents = [s.strip() for s in nftext.sentences(body)]
+        units = [("body", None, s) for s in sents]
+        if lines is not None and len(lines):
+            page = lines[(lines["id"] == aid) & (lines["label"] != "body") & (lines["label"] != "blank")]
+            for r in page.itertuples():
+                for s in nftext.sentences(nftext.normalize(str(r.text))):
+                    units.append((r.label, int(r.line_no), s.strip(" •")))
+        grams = [(_ngrams(_match_words(u[2])), len(_match_words(u[2]))) for u in units]
+        for i in range(len(sents)):
+            gi, ni = grams[i]
+            if ni < REPEAT_MIN_WORDS:
+                continue
+            for j in range(i + 1, len(units)):
+                gj, nj = grams[j]
+                if nj < REPEAT_MIN_WORDS or not gi or not gj:
+                    continue
+                small = gi if len(gi) <= len(gj) else gj
+                containment = len(gi & gj) / max(len(small), 1)
+                if containment >= REPEAT_MIN_CONTAINMENT:
+                    where, line_no, other = units[j]
+                    reason = None
+                    if line_no is not None and lines is not None:
+                        hit = lines[(lines["id"] == aid) & (lines["line_no"] == line_no)]
+                        reason = str(hit["reason"].iloc[0]) if len(hit) else None
+                    rows.append({"id": aid, "outlet": outlet, "passage": sents[i], "body_sentence_no": i,
+                                 "repeated_as": other, "where": "body" if where == "body" else f"{where} line",
+                                 "line_no": line_no, "cleaner_reason": reason,
+                                 "containment": round(containment, 3), "n_words": ni})
+    cols = ["id", "outlet", "passage", "body_sentence_no", "repeated_as", "where", "line_no", "cleaner_reason",
+            "containment", "n_words"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+# ----------------------------------------------------------------------------- names
+@lru_cache(maxsize=4)
+def _titles_cached(env: str) -> frozenset[str]:
+    return frozenset(read_lines("name_titles.txt"))
+
+
+def skeleton(name: str) -> str:
+    """Romanisation skeleton: per word part, first letter + consonants (no vowels, y, w, h).
+
+    >>> skeleton("Yoon Suk-yeol"), skeleton("Yoon Seok-youl")
+    ('yn sk yl', 'yn sk yl')
+    """
+    parts = [p for p in re.split(r"[\s\-]+", name.lower()) if p]
+    out = []
+    for p in parts:
+        p = re.sub(r"[^a-z]", "", p)
+        if p:
+            out.append(p[0] + "".join(c for c in p[1:] if c not in _VOWELS and c != "h"))
+    return " ".join(out)
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _is_cap(tok: str) -> bool:
+    return bool(tok) and tok[0].isupper() and any(c.isalpha() for c in tok)
+
+
+def _is_acronym(tok: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", tok)
+    return len(letters) >= 2 and letters.isupper()
+
+
+def capitalised_spans(text: str, *, lowercase_vocab: frozenset = frozenset()) -> list[tuple[int, int, str]]:
+    """Runs of capitalised words in ``text`` as ``(start, end, span)``, titles cut off.
+
+    A sentence's first word is dropped when it is a stop word or when the
+    corpus also writes it in lower case (``lowercase_vocab``): "Hours before".
+    A trailing possessive ``'s`` is dropped.
+    """
+    norm = nftext.normalize(text)
+    out = []
+    sw = nftext.stopwords()
+    titles = _titles()
+    for ss, se in nftext.sentence_spans(norm):
+        toks = [(s + ss, e + ss, norm[s + ss:e + ss]) for s, e in nftext.token_spans(norm[ss:se])]
+        run: list[tuple[int, int, str]] = []
+
+        def flush():
+            while run and run[-1][2].lower() in NAME_CONNECTORS:
+                run.pop()
+            if run:
+                part = list(run)
+                while part and part[0][2].lower() in NAME_CONNECTORS:
+                    part = part[1:]
+                if part:
+                    s, e = part[0][0], part[-1][1]
+                    span = norm[s:e]
+                    if span.endswith("'s"):
+                        span, e = span[:-2], e - 2
+                    if any(c.isalpha() for c in span) and span.lower() not in _CALENDAR_WORDS:
+                        out.append((s, e, span))
+            run.clear()
+
+        for k, (s, e, tok) in enumerate(toks):
+            first = k == 0 or all(not c.isalnum() for c in "".join(t[2] for t in toks[:k]))
+            if tok in titles:
+                flush()
+                continue
+            if _is_cap(tok) and not (first and (tok.lower() in sw or tok.lower() in lowercase_vocab)):
+                if run and s - run[-1][1] > 1:
+                    flush()
+                run.append((s, e, tok))
+                if tok.endswith("'s"):
+                    flush()  # "Elon Musk's SpaceX" is two names
+            elif run and tok.lower() in NAME_CONNECTORS and k + 1 < len(toks) and _is_cap(toks[k + 1][2]) \
+                    and s - run[-1][1] <= 1:
+                run.append((s, e, tok))
+            else:
+                flush()
+        flush()
+    return out
+
+
+def _split_glued_tags(line: str, vocab: frozenset) -> list[str]:
+    """Split a tag list glued by the page dump ("Yoon Seok-youlasiaseoulYonhap News") into tags."""
+    line = re.sub(r"^\s*tags?\s*:\s*", "", line, flags=re.I)
+    parts = re.split(r"(?<=[a-z'])(?=[A-Z])", line)
+    tags = []
+    for p in parts:
+        words = p.split()
+        if words:
+            last = words[-1]
+            tail = []
+            stem = last.lower()
+            while len(stem) > 6:
+                cut = next((w for w in sorted(vocab, key=len, reverse=True)
+                            if len(w) >= 4 and stem.endswith(w) and len(stem) - len(w) >= 3), None)
+                if cut is None:
+                    break
+                tail.insert(0, cut)
+                stem = stem[:-len(cut)]
+            if tail:
+                words[-1] = last[:len(stem)]
+                tags.append(" ".join(words))
+                tags += tail
+                continue
+        tags.append(p.strip())
+    return [t for t in tags if t]
+
+
+def name_mentions(articles, lines: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every capitalised-name and acronym mention: ``id, outlet, where, mention, start, end``.
+
+    ``where`` is ``body`` or, with ``lines``, the label of a page line
+    (headline, tags, caption) that names the story's people too.
+    """
+    arts = list(_articles_iter(articles))
+    lower_vocab = set()
+    for _, _, body in arts:
+        lower_vocab |= {t for t in nftext.tokens(body, words_only=True) if t.islower()}
+    lower_vocab = frozenset(lower_vocab)
+    all_vocab = frozenset(t.lower() for _, _, body in arts for t in nftext.tokens(body, words_only=True) if t.isalpha())
+    rows = []
+    for aid, outlet, body in arts:
+        for s, e, span in capitalised_spans(body, lowercase_vocab=lower_vocab):
+            rows.append({"id": aid, "outlet": outlet, "where": "body", "mention": span, "start": s, "end": e})
+        if lines is not None and len(lines):
+            extra = lines[(lines["id"] == aid) & (lines["label"].isin(NAME_LABELS))]
+            for r in extra.itertuples():
+                txt = nftext.normalize(str(r.text)).strip(" •")
+                pieces = _split_glued_tags(txt, all_vocab) if r.label == "tags" else [txt]
+                for piece in pieces:
+                    for s, e, span in capitalised_spans(piece, lowercase_vocab=lower_vocab):
+                        rows.append({"id": aid, "outlet": outlet, "where": r.label, "mention": span,
+                                     "start": None, "end": None})
+    return pd.DataFrame(rows, columns=["id", "outlet", "where", "mention", "start", "end"])
+
+
+@lru_cache(maxsize=4)
+def _alias_rows_cached(env: str) -> tuple[tuple[str, str], ...]:
+    return tuple((r["canonical"], r["variant"]) for r in read_table("aliases.csv"))
+
+
+@lru_cache(maxsize=4)
+def _country_words_cached(env: str) -> dict[str, str]:
+    out = {}
+    for r in read_table("countries.csv"):
+        for a in r["aliases"].split("|"):
+            out[a.strip().lower()] = r["country"]
+    return out
+
+
+def _initials(span: str) -> tuple[str, str]:
+    words = re.split(r"[\s\-]+", span)
+    content = "".join(w[0].lower() for w in words if w and w.lower() not in NAME_CONNECTORS and w[0].isalpha())
+    function = "".join(w[0].lower() for w in words if w and w.lower() in NAME_CONNECTORS)
+    return content, function
+
+
+def _acronym_matches(acr: str, span: str, *, any_order: bool) -> bool:
+    letters = re.sub(r"[^a-z]", "", acr.lower())
+    content, function = _initials(span)
+    if len(content) < 2 or len(span.split()) < 2:
+        return False
+    if letters in (content, "".join(c for w in re.split(r"[\s\-]+", span) for c in w[:1].lower())):
+        return True
+    if not any_order:
+        return False
+    missing = Counter(letters) - Counter(content)
+    extra = Counter(content) - Counter(letters)
+    return not extra and sum(missing.values()) <= 1 and len(content) >= 3 and \
+        all(c in "oatf" + function for c in missing)
+
+
+class _UnionFind:
+    def __init__(self):
+        self.parent = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _variant_key(mention: str) -> str:
+    return nftext.normalize(mention, lower=True).strip()
+
+
+def name_variants(articles, lines: pd.DataFrame | None = None, *, mentions: pd.DataFrame | None = None,
+                  extra_aliases: list[tuple[str, str]] | None = None) -> pd.DataFrame:
+    """Group name mentions into entities; one row per (group, variant, outlet).
+
+    Columns: ``group`` (the most frequent multi-word spelling), ``variant``
+    (as written, case-folded variants joined), ``how`` (why it joined the
+    group: ``same`` / ``romanisation`` / ``acronym`` / ``expansion`` /
+    ``short form`` / ``near variant (possible typo)`` / ``alias``), ``outlet``,
+    ``n`` (mentions), ``ids`` (articles), ``n_variants`` (distinct spellings in
+    the group). ``extra_aliases``: ``(canonical, variant)`` pairs added to
+    ``data/aliases.csv``.
+    """
+    m = name_mentions(articles, lines) if mentions is None else mentions
+    cols = ["group", "variant", "how", "outlet", "n", "ids", "n_variants"]
+    if m.empty:
+        return pd.DataFrame(columns=cols)
+    m = m.assign(key=m["mention"].map(_variant_key))
+    shown = m.groupby("key")["mention"].agg(lambda s: Counter(s).most_common(1)[0][0]).to_dict()
+    freq = Counter(m["key"])
+    keys = sorted(freq)
+    uf, how = _UnionFind(), {}
+    for k in keys:
+        uf.find(k)
+    multi = [k for k in keys if len(re.split(r"[\s\-]+", k)) >= 2 and not _is_acronym(shown[k])]
+    # (a) romanisation skeleton + letter similarity
+    by_skel = defaultdict(list)
+    for k in multi:
+        by_skel[skeleton(k)].append(k)
+    for group in by_skel.values():
+        for a, b in combinations(group, 2):
+            if SequenceMatcher(None, _letters(a), _letters(b)).ratio() >= NAME_MIN_RATIO:
+                uf.union(a, b)
+                if _letters(a) != _letters(b):
+                    how.setdefault(b if freq[b] <= freq[a] else a, "romanisation")
+    # (b) acronyms and expansions
+    ids_of = m.groupby("key")["id"].agg(set).to_dict()
+    acronyms = [k for k in keys if _is_acronym(shown[k]) and " " not in k]
+    for acr in acronyms:
+        for k in multi:
+            same_article = bool(ids_of[acr] & ids_of[k])
+            ordered = _acronym_matches(acr, shown[k], any_order=False) and (len(acr) >= 3 or same_article)
+            if ordered or (same_article and _acronym_matches(acr, shown[k], any_order=True)):
+                uf.union(acr, k)
+                how[k] = "expansion"
+                how.setdefault(acr, "acronym")
+    # (e) aliases (before short forms, so "US" joins "United States")
+    for canonical, variant in list(_alias_rows()) + list(extra_aliases or []):
+        ck, vk = _variant_key(canonical), _variant_key(variant)
+        if vk in freq:
+            uf.find(ck)
+            uf.union(ck, vk)
+            how.setdefault(vk, "alias")
+    # (c) short forms: a single word that is the first/last word of one longer name
+    countries = _country_words()
+    singles = [k for k in keys if k not in multi and k not in acronyms]
+    ends = defaultdict(set)
+    for k in multi:
+        parts = k.split()
+        for w in (parts[0], parts[-1]):
+            ends[w].add(uf.find(k))
+    for k in singles:
+        if k in countries or len(ends.get(k, ())) != 1:
+            continue
+        uf.union(k, next(iter(ends[k])))
+        how.setdefault(k, "short form")
+    # (d) near variants: rare single word, same skeleton, <= N letters from a word in the same article
+    for k in singles:
+        if freq[k] > 1 or k in how or k in countries:
+            continue
+        for other in singles:
+            if other == k or freq[other] < 2 or not (ids_of[k] & ids_of[other]):
+                continue
+            if skeleton(k) == skeleton(other) and _edit_distance(k, other) <= NEAR_VARIANT_MAX_EDITS \
+                    and k[0] == other[0] and len(k) >= 3:
+                uf.union(k, other)
+                how[k] = "near variant (possible typo)"
+                break
+    # group label: most frequent multi-word variant, else most frequent
+    members = defaultdict(list)
+    for k in set(keys) | set(uf.parent):
+        members[uf.find(k)].append(k)
+    label = {}
+    for root, ks in members.items():
+        seen = [k for k in ks if k in freq]
+        if not seen:
+            continue
+        canon = [c for c, _ in (list(_alias_rows()) + list(extra_aliases or [])) if _variant_key(c) == root]
+        best = canon[0] if canon else shown[max(sorted(seen), key=lambda k: (k in multi, freq[k]))]
+        label[root] = best
+    rows = []
+    for key, g in m.groupby("key"):
+        root = uf.find(key)
+        spellings = {k for k in members[root] if k in freq}
+        reason = how.get(key, "same")
+        lab = _variant_key(label[root])
+        if key == lab:
+            reason = "same"
+        elif _letters(key) == _letters(lab):
+            reason = "hyphen, space or case"
+        elif reason == "same" and skeleton(key) == skeleton(lab):
+            reason = "romanisation"
+        for outlet, go in g.groupby("outlet"):
+            rows.append({"group": label[root], "variant": shown[key], "how": reason, "outlet": outlet,
+                         "n": len(go), "ids": ", ".join(sorted(set(go["id"]))), "n_variants": len(spellings)})
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["n_variants", "group", "variant", "outlet"], ascending=[False, True, True, True]).reset_index(drop=True)
+
+
+def variant_table(variants: pd.DataFrame, *, min_variants: int = 2) -> pd.DataFrame:
+    """Which outlet writes which variant: group x variant rows, one column of counts per outlet.
+
+    Only groups with at least ``min_variants`` distinct spellings; ``how`` and ``ids`` kept.
+    """
+    v = variants[variants["n_variants"] >= min_variants]
+    if v.empty:
+        return pd.DataFrame(columns=["group", "variant", "how", "ids"])
+    t = v.pivot_table(index=["group", "variant", "how"], columns="outlet", values="n", aggfunc="sum", fill_value=0)
+    ids = v.groupby(["group", "variant", "how"])["ids"].agg(lambda s: ", ".join(sorted(set(", ".join(s).split(", ")))))
+    t = t.join(ids).reset_index()
+    t.columns.name = None
+    return t
+
+
+def variant_map(variants: pd.DataFrame) -> dict[str, str]:
+    """``{lower-cased variant: group}`` for every variant (used to merge counts)."""
+    return {_variant_key(r.variant): r.group for r in variants.itertuples()}
+
+
+# ----------------------------------------------------------------------------- spelling
+@lru_cache(maxsize=4)
+def _spelling_pairs_cached(env: str) -> tuple[tuple[str, str], ...]:
+    return tuple((r["british"].lower(), r["american"].lower()) for r in read_table("spelling_pairs.csv"))
+
+
+def spelling_conventions(articles) -> pd.DataFrame:
+    """British vs American spellings per article: one row per (article, word pair) met.
+
+    Columns ``id, outlet, british, american, n_british, n_american,
+    in_names`` (capitalised forms inside a name, e.g. "Ministry of National
+    Defense", counted apart because names keep their own spelling).
+    """
+    pairs = _spelling_pairs()
+    form_of = {}
+    for br, am in pairs:
+        form_of[br] = (br, am, "british")
+        form_of[am] = (br, am, "american")
+    rows = []
+    for aid, outlet, body in _articles_iter(articles):
+        counts = Counter()
+        names = Counter()
+        for s, e in nftext.token_spans(body):
+            tok = body[s:e]
+            for part in tok.split("-"):
+                lo = part.lower()
+                if lo in form_of:
+                    br, am, side = form_of[lo]
+                    sent_start = s == 0 or body[max(0, s - 2):s].strip() in ("", ".", '"')
+                    if part[0].isupper() and not sent_start:
+                        names[(br, am)] += 1
+                    else:
+                        counts[(br, am, side)] += 1
+        for br, am in sorted({(b, a) for b, a, _ in counts} | set(names)):
+            rows.append({"id": aid, "outlet": outlet, "british": br, "american": am,
+                         "n_british": counts[(br, am, "british")], "n_american": counts[(br, am, "american")],
+                         "in_names": names[(br, am)]})
+    return pd.DataFrame(rows, columns=["id", "outlet", "british", "american", "n_british", "n_american", "in_names"])
+
+
+def spelling_summary(spellings: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: British and American forms used (outside names) and the convention they point to."""
+    cols = ["outlet", "n_british", "n_american", "british_words", "american_words", "convention", "ids"]
+    if spellings.empty:
+        return pd.DataFrame(columns=cols)
+    rows = []
+    for outlet, g in spellings.groupby("outlet"):
+        nb, na = int(g["n_british"].sum()), int(g["n_american"].sum())
+        conv = "British" if nb > na else "American" if na > nb else "mixed / none"
+        if nb and na:
+            conv += " (mixed)"
+        rows.append({"outlet": outlet, "n_british": nb, "n_american": na,
+                     "british_words": ", ".join(sorted(set(g.loc[g["n_british"] > 0, "british"]))),
+                     "american_words": ", ".join(sorted(set(g.loc[g["n_american"] > 0, "american"]))),
+                     "convention": conv, "ids": ", ".join(sorted(set(g["id"])))})
+    return pd.DataFrame(rows, columns=cols)
+
+
+# ----------------------------------------------------------------------------- keyness
+def log_likelihood(a: int, b: int, c: int, d: int) -> float:
+    """Dunning's G2 for a term met ``a`` times in ``c`` words (target) and ``b`` times in ``d`` (reference).
+
+    G2 = 2 * sum(O * ln(O / E)) over the two corpora, E = size * (a + b) / (c + d)
+    (the 2-cell form of Rayson and Garside 2000).
+    """
+    total = a + b
+    if total == 0 or c + d == 0:
+        return 0.0
+    e1, e2 = c * total / (c + d), d * total / (c + d)
+    g2 = 0.0
+    if a:
+        g2 += a * math.log(a / e1)
+    if b:
+        g2 += b * math.log(b / e2)
+    return 2 * g2
+
+
+def g2_p_value(g2: float) -> float:
+    """p-value of G2 under chi-square with 1 degree of freedom: erfc(sqrt(G2 / 2))."""
+    return math.erfc(math.sqrt(max(g2, 0.0) / 2))
+
+
+def log_ratio(a: int, b: int, c: int, d: int) -> float:
+    """Hardie's (2014) log ratio: log2((a / c) / (b / d)), a zero count set to 0.5."""
+    a, b = (a or 0.5), (b or 0.5)
+    return math.log2((a / c) / (b / d))
+
+
+def _merge_names(text: str, vmap: dict[str, str]) -> str:
+    if not vmap:
+        return text
+    keys = sorted(vmap, key=len, reverse=True)
+    pat = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in keys) + r")(?!\w)", re.I)
+    return pat.sub(lambda mo: vmap[mo.group(0).lower()].replace(" ", "_").replace("-", "_"), text)
+
+
+def term_counts(articles, *, variants: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Content-word counts per article (``id, outlet, term, n``), names merged when ``variants`` is given.
+
+    Merged: every mention of a grouped name becomes one term, the group label
+    with underscores ("yoon_suk_yeol"), so "Yoon Suk-yeol" and "Yoon Seok-youl"
+    count as one name and their parts no longer count as words.
+    """
+    vmap = {}
+    if variants is not None and not variants.empty:
+        multi_groups = variants.groupby("group")["variant"].nunique()
+        vmap = {k: g for k, g in variant_map(variants).items() if multi_groups.get(g, 1) > 1}
+    rows = []
+    for aid, outlet, body in _articles_iter(articles):
+        for term, n in sorted(Counter(nftext.content_words(_merge_names(body, vmap))).items()):
+            rows.append({"id": aid, "outlet": outlet, "term": term, "n": n})
+    return pd.DataFrame(rows, columns=["id", "outlet", "term", "n"])
+
+
+def keyness(articles, *, variants: pd.DataFrame | None = None, min_freq: int = KEYNESS_MIN_FREQ,
+            max_p: float = KEYNESS_MAX_P, counts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Key terms of each outlet against all other outlets, with raw counts beside every score.
+
+    One row per (outlet, term) met at least ``min_freq`` times in the outlet:
+    ``n_outlet, n_rest`` (raw counts), ``words_outlet, words_rest`` (corpus
+    sizes), ``g2, p, log_ratio``, ``direction`` (``over`` / ``under``),
+    ``key`` (p <= ``max_p``), ``n_articles`` (outlet articles using it),
+    ``top_article`` and ``one_article_only``: True when leaving the article
+    that uses the term most out drops it below ``min_freq`` or makes it not
+    key. Terms used less in the outlet than elsewhere are tested too when the
+    rest uses them ``min_freq`` times (direction ``under``).
+    """
+    counts = term_counts(articles, variants=variants) if counts is None else counts
+    cols = ["outlet", "term", "n_outlet", "n_rest", "words_outlet", "words_rest", "g2", "p", "log_ratio",
+            "direction", "key", "n_articles", "top_article", "one_article_only"]
+    if counts.empty or counts["outlet"].nunique() < 2:
+        return pd.DataFrame(columns=cols)
+    by_outlet = counts.pivot_table(index="term", columns="outlet", values="n", aggfunc="sum", fill_value=0)
+    sizes = by_outlet.sum()
+    total = by_outlet.sum(axis=1)
+    rows = []
+    for outlet in by_outlet.columns:
+        c = int(sizes[outlet])
+        d = int(sizes.sum() - c)
+        oc = counts[counts["outlet"] == outlet]
+        per_article = oc.groupby(["term", "id"])["n"].sum()
+        art_sizes = oc.groupby("id")["n"].sum()
+        for term in by_outlet.index:
+            a = int(by_outlet.at[term, outlet])
+            b = int(total[term] - a)
+            if a < min_freq and not (b >= min_freq and a / c < b / max(d, 1)):
+                continue
+            g2 = log_likelihood(a, b, c, d)
+            p = g2_p_value(g2)
+            lr = log_ratio(a, b, c, d)
+            key = p <= max_p
+            direction = "over" if a / c > b / max(d, 1) else "under"
+            n_articles, top, single = 0, None, False
+            if a:
+                pa = per_article.loc[term]
+                n_articles, top = int((pa > 0).sum()), str(pa.idxmax())
+                if direction == "over":
+                    a2, c2 = a - int(pa.max()), c - int(art_sizes[top])
+                    single = a2 < min_freq or c2 <= 0 or g2_p_value(log_likelihood(a2, b, c2, d)) > max_p
+            rows.append({"outlet": outlet, "term": term, "n_outlet": a, "n_rest": b, "words_outlet": c,
+                         "words_rest": d, "g2": round(g2, 3), "p": round(p, 4), "log_ratio": round(lr, 3),
+                         "direction": direction, "key": bool(key), "n_articles": n_articles, "top_article": top,
+                         "one_article_only": bool(single)})
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["outlet", "g2", "term"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def top_key_terms(table: pd.DataFrame, *, n: int = 8) -> pd.DataFrame:
+    """The ``n`` terms with the highest G2 each way (over / under) per outlet."""
+    if table.empty:
+        return table
+    return (table.sort_values(["outlet", "direction", "g2", "term"], ascending=[True, True, False, True])
+            .groupby(["outlet", "direction"], sort=False).head(n).reset_index(drop=True))
+
+
+def merge_effect(articles, variants: pd.DataFrame, *, min_freq: int = KEYNESS_MIN_FREQ) -> pd.DataFrame:
+    """What merging name variants changes in keyness: terms whose counts or G2 differ.
+
+    Columns ``outlet, term, n_outlet_raw, n_outlet_merged, g2_raw, g2_merged``
+    (NaN where the term is not tested in one of the two runs).
+    """
+    raw = keyness(articles, min_freq=min_freq)
+    merged = keyness(articles, variants=variants, min_freq=min_freq)
+    cols = ["outlet", "term", "n_outlet", "g2"]
+    both = raw[cols].merge(merged[cols], on=["outlet", "term"], how="outer", suffixes=("_raw", "_merged"))
+    changed = both[(both["n_outlet_raw"] != both["n_outlet_merged"]) | (both["g2_raw"] != both["g2_merged"])]
+    return changed.sort_values(["outlet", "term"]).reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- collocations
+def collocations(articles, *, min_freq: int = COLLOCATION_MIN_FREQ, by_outlet: bool = False, top: int = 20) -> pd.DataFrame:
+    """Bigram collocations (NLTK ``BigramCollocationFinder``), scored by PMI and likelihood ratio.
+
+    Word tokens, lower case; bigrams never cross a sentence or an article;
+    bigrams with a stop word are dropped. Columns ``outlet`` (``all`` unless
+    ``by_outlet``), ``bigram``, ``n``, ``pmi``, ``likelihood_ratio``,
+    ``n_articles``, ``ids``; ``top`` rows per outlet by likelihood ratio.
+    """
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+    sw = nftext.stopwords()
+    measures = BigramAssocMeasures()
+    groups = defaultdict(list)
+    for aid, outlet, body in _articles_iter(articles):
+        groups[outlet if by_outlet else "all"].append((aid, body))
+    rows = []
+    for outlet, docs in sorted(groups.items()):
+        seq, where = [], defaultdict(set)
+        for aid, body in docs:
+            for sent in nftext.sentences(body):
+                ws = _words(sent)
+                for x, y in zip(ws, ws[1:]):
+                    where[(x, y)].add(aid)
+                seq += ws + ["<s>"]
+        finder = BigramCollocationFinder.from_words(seq)
+        finder.apply_freq_filter(min_freq)
+        finder.apply_word_filter(lambda w: w == "<s>" or w in sw or not any(c.isalpha() for c in w))
+        pmi = dict(finder.score_ngrams(measures.pmi))
+        llr = dict(finder.score_ngrams(measures.likelihood_ratio))
+        for bg in sorted(llr, key=lambda k: (-llr[k], k))[:top]:
+            rows.append({"outlet": outlet, "bigram": " ".join(bg), "n": finder.ngram_fd[bg], "pmi": round(pmi[bg], 3),
+                         "likelihood_ratio": round(llr[bg], 3), "n_articles": len(where[bg]),
+                         "ids": ", ".join(sorted(where[bg]))})
+    return pd.DataFrame(rows, columns=["outlet", "bigram", "n", "pmi", "likelihood_ratio", "n_articles", "ids"])
+
+
+# ----------------------------------------------------------------------------- concordance
+def concordance(articles, term: str, *, width: int = CONCORDANCE_WIDTH, variants: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Keyword in context for ``term`` (one or more words), across outlets.
+
+    One row per occurrence: ``outlet, id, left, match, right, term``; with
+    ``variants`` every spelling of the term's name group is searched too.
+    Matching is on lower-cased normalised word tokens, so "GSOMIA" finds
+    "Gsomia" and "Suk-yeol" finds "suk-yeol".
+    """
+    targets = {term}
+    if variants is not None and not variants.empty:
+        vm = variant_map(variants)
+        group = vm.get(_variant_key(term))
+        if group:
+            targets |= set(variants.loc[variants["group"] == group, "variant"])
+    patterns = sorted({tuple(_words(t)) for t in targets if _words(t)}, key=len, reverse=True)
+    rows = []
+    for aid, outlet, body in _articles_iter(articles):
+        toks = nftext.tokens(body, words_only=True)
+        low = [t.lower() for t in toks]
+        i = 0
+        while i < len(low):
+            hit = next((p for p in patterns if tuple(low[i:i + len(p)]) == p), None)
+            if hit:
+                rows.append({"outlet": outlet, "id": aid, "left": " ".join(toks[max(0, i - width):i]),
+                             "match": " ".join(toks[i:i + len(hit)]),
+                             "right": " ".join(toks[i + len(hit):i + len(hit) + width]), "term": term})
+                i += len(hit)
+            else:
+                i += 1
+    return pd.DataFrame(rows, columns=["outlet", "id", "left", "match", "right", "term"])
+
+
+# ----------------------------------------------------------------------------- divergent facts
+@lru_cache(maxsize=4)
+def _key_verbs_cached(env: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    single, phrases = {}, []
+    for r in read_table("key_verbs.csv"):
+        for f in r["forms"].split("|"):
+            f = f.strip().lower()
+            if " " in f:
+                phrases.append(f)
+            single.setdefault(f, r["family"])
+    return single, tuple(sorted(set(phrases), key=len, reverse=True))
+
+
+def key_verbs(sentence: str) -> list[tuple[str, str]]:
+    """``(verb as written, family)`` for the outcome verbs of ``data/key_verbs.csv`` in a sentence."""
+    single, phrases = _key_verbs()
+    low = " ".join(_words(sentence))
+    out = []
+    for ph in phrases:
+        if re.search(r"\b" + re.escape(ph) + r"\b", low):
+            out.append((ph, single[ph]))
+            low = re.sub(r"\b" + re.escape(ph) + r"\b", " ", low)
+    out += [(w, single[w]) for w in low.split() if w in single]
+    return out
+
+
+_NUMBER = re.compile(r"\b\d[\d,.]*\b")
+_YEAR_RANGE = re.compile(r"\b((1[89]|20)\d\d)-(\d\d)\b")
+
+
+def numbers(sentence: str) -> set[str]:
+    """Numbers of a sentence as written, a year range "1910-45" read as 1910 and 1945."""
+    sentence = _YEAR_RANGE.sub(lambda mo: f"{mo.group(1)} {mo.group(2)}{mo.group(3)}", sentence)
+    return {n.rstrip(".,") for n in _NUMBER.findall(sentence)}
+
+
+def _entities(sentence: str, vmap: dict[str, str], lowercase_vocab: frozenset) -> set[str]:
+    countries = _country_words()
+    ents = set()
+    for _, _, span in capitalised_spans(sentence, lowercase_vocab=lowercase_vocab):
+        k = _variant_key(span)
+        ents.add(countries.get(k) or vmap.get(k) or k)
+    return ents
+
+
+def divergent_facts(articles, *, variants: pd.DataFrame | None = None,
+                    min_shared_entities: int = DIVERGENT_MIN_SHARED_ENTITIES,
+                    follow_up: int = DIVERGENT_FOLLOW_UP) -> pd.DataFrame:
+    """Sentence pairs of different outlets telling the same fact differently, flagged for a reader.
+
+    A pair qualifies when the two sentences share at least
+    ``min_shared_entities`` named entities (variants merged, capitals counted
+    as their country) and at least one number, and then is flagged when
+    their numbers differ or their outcome verbs (``data/key_verbs.csv``)
+    differ in family. Columns ``a, b, outlet_a, outlet_b, a_text, b_text,
+    shared_entities, shared_numbers, numbers_only_a, numbers_only_b,
+    verbs_a, verbs_b, why``, and ``then_a, then_b``: outcome verbs of the
+    next ``follow_up`` sentences of each article with the sentence they are in,
+    because a story often tells the outcome one or two sentences later
+    ("threatened to scrap ..." then "agreed to extend ...").
+    """
+    vmap = variant_map(variants) if variants is not None and not variants.empty else {}
+    arts = list(_articles_iter(articles))
+    lower_vocab = frozenset(t for _, _, b in arts for t in nftext.tokens(b, words_only=True) if t.islower())
+    sents, following = [], {}
+    for aid, outlet, body in arts:
+        all_sents = [s.strip() for s in nftext.sentences(body)]
+        for i, s in enumerate(all_sents):
+            following[(aid, s)] = [(t, key_verbs(t)) for t in all_sents[i + 1:i + 1 + follow_up]]
+            nums = numbers(s)
+            if not nums:
+                continue
+            sents.append((aid, outlet, s, _entities(s, vmap, lower_vocab), nums, key_verbs(s)))
+
+    def then(x):
+        return " | ".join(f"{', '.join(v for v, _ in kv)}: {t}" for t, kv in following[(x[0], x[2])] if kv)
+    rows = []
+    for x, y in combinations(sents, 2):
+        if x[1] == y[1] or x[0] == y[0]:
+            continue
+        shared_e, shared_n = x[3] & y[3], x[4] & y[4]
+        if len(shared_e) < min_shared_entities or not shared_n:
+            continue
+        fam_x, fam_y = {f for _, f in x[5]}, {f for _, f in y[5]}
+        only_x, only_y = x[4] - y[4], y[4] - x[4]
+        why = []
+        if fam_x != fam_y and fam_x and fam_y:
+            why.append(f"outcome verb: {', '.join(v for v, _ in x[5])} vs {', '.join(v for v, _ in y[5])}")
+        if only_x and only_y:
+            why.append(f"numbers: {', '.join(sorted(only_x))} vs {', '.join(sorted(only_y))}")
+        if not why:
+            continue
+        a, b = (x, y) if x[0] < y[0] else (y, x)
+        rows.append({"a": a[0], "b": b[0], "outlet_a": a[1], "outlet_b": b[1], "a_text": a[2], "b_text": b[2],
+                     "shared_entities": ", ".join(sorted(shared_e)), "shared_numbers": ", ".join(sorted(shared_n)),
+                     "numbers_only_a": ", ".join(sorted(a[4] - b[4])), "numbers_only_b": ", ".join(sorted(b[4] - a[4])),
+                     "verbs_a": ", ".join(f"{v} ({f})" for v, f in a[5]), "verbs_b": ", ".join(f"{v} ({f})" for v, f in b[5]),
+                     "why": "; ".join(why), "then_a": then(a), "then_b": then(b)})
+    cols = ["a", "b", "outlet_a", "outlet_b", "a_text", "b_text", "shared_entities", "shared_numbers",
+            "numbers_only_a", "numbers_only_b", "verbs_a", "verbs_b", "why", "then_a", "then_b"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["a", "b"]).reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- digest
+def outlet_digest(articles, *, variants: pd.DataFrame, spellings: pd.DataFrame, key: pd.DataFrame,
+                  aligned: pd.DataFrame) -> pd.DataFrame:
+    """One row per outlet: spelling convention, the name spellings it uses where outlets differ,
+    its most distinctive words (key, over-used, not from one article only) and its reused sentences."""
+    rows = []
+    summ = spelling_summary(spellings).set_index("outlet") if not spellings.empty else pd.DataFrame()
+    multi = variants
+    if not variants.empty:  # groups written in at least two full spellings (not counting short forms, acronyms)
+        full = variants[~variants["how"].isin(["short form", "acronym"])]
+        n_full = full.groupby("group")["variant"].nunique()
+        multi = full[full["group"].map(n_full) >= 2]
+    for outlet, g in articles.assign(outlet=[o for _, o, _ in _articles_iter(articles)]).groupby("outlet"):
+        ids = sorted(g["id"])
+        kv = key[(key["outlet"] == outlet) & key["key"] & (key["direction"] == "over")] if not key.empty else key
+        robust = kv[~kv["one_article_only"]] if not kv.empty else kv
+        reused = aligned[(aligned["outlet_a"] == outlet) | (aligned["outlet_b"] == outlet)] if not aligned.empty else aligned
+        rows.append({
+            "outlet": outlet, "ids": ", ".join(ids),
+            "spelling": summ["convention"].get(outlet, "none met") if not summ.empty else "none met",
+            "name spellings that differ": "; ".join(sorted(set(multi.loc[multi["outlet"] == outlet, "variant"])))
+            if not multi.empty else "",
+            "key words (robust)": ", ".join(robust["term"].head(5)) if not robust.empty else "",
+            "key words (one article)": ", ".join(kv[kv["one_article_only"]]["term"].head(5)) if not kv.empty else "",
+            "reused sentences": len(reused),
+        })
+    return pd.DataFrame(rows)

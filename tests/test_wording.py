@@ -1,0 +1,267 @@
+"""Tests for newsframe.wording: hand-computed keyness, edited real sentences for reuse, seeds end to end."""
+import json
+import math
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from newsframe import wording as w
+
+from conftest import ROOT, SEEDS
+
+# Real seed sentences and copies edited by hand (one word changed, clause rewritten, unrelated).
+REAL = "The foreign ministry is expected to send a formal letter to its Japanese counterpart soon, the official added."
+EDITS = [
+    (REAL, "verbatim"),
+    (REAL.replace("soon,", "soon ,").replace("The foreign", "The  foreign"), "verbatim"),  # spacing only
+    (REAL.replace("soon", "shortly"), "edited"),
+    ("The foreign ministry is expected to send a formal letter to Japan's foreign ministry shortly in response, "
+     "officials said.", "edited"),
+    ("Confronted with Pyongyang's flurry of missile tests, the neighbors have increasingly sought to bury the hatchet.",
+     None),
+]
+
+
+def arts(*rows):
+    return pd.DataFrame([{"id": i, "outlet": o, "body": b} for i, o, b in rows])
+
+
+# ----------------------------------------------------------------------------- keyness
+@pytest.mark.parametrize("a,b,c,d,g2,lr", [
+    # E1 = 1000*15/3000 = 5, E2 = 10: G2 = 2*(10 ln 2 + 5 ln 0.5) = 10 ln 2; log ratio = log2(0.01/0.0025) = 2
+    (10, 5, 1000, 2000, 10 * math.log(2), 2.0),
+    # equal relative frequencies: G2 = 0, log ratio = 0
+    (4, 8, 100, 200, 0.0, 0.0),
+    # zero in the reference: G2 = 2*3*ln(3/(3*10/40)) = 6 ln 4; log ratio with 0.5 for the zero: log2((3/10)/(0.5/30))
+    (3, 0, 10, 30, 6 * math.log(4), math.log2((3 / 10) / (0.5 / 30))),
+])
+def test_log_likelihood_and_log_ratio_hand_computed(a, b, c, d, g2, lr):
+    assert w.log_likelihood(a, b, c, d) == pytest.approx(g2, abs=1e-9)
+    assert w.log_ratio(a, b, c, d) == pytest.approx(lr, abs=1e-9)
+
+
+@pytest.mark.parametrize("g2,p", [(0.0, 1.0), (3.841458820694124, 0.05), (6.634896601021214, 0.01)])
+def test_g2_p_value_is_chi_square_one_df(g2, p):
+    assert w.g2_p_value(g2) == pytest.approx(p, rel=1e-6)
+
+
+def test_keyness_counts_scores_and_single_article_flag():
+    corpus = arts(
+        ("x1", "X", "tariff tariff tariff tariff tariff tariff ministry talks"),
+        ("x2", "X", "ministry talks summit"),
+        ("y1", "Y", "ministry talks summit summit ministry talks summit"),
+        ("y2", "Y", "ministry talks summit talks ministry summit"),
+    )
+    k = w.keyness(corpus, min_freq=3)
+    row = k[(k["outlet"] == "X") & (k["term"] == "tariff")].iloc[0]
+    assert (row["n_outlet"], row["n_rest"], row["words_outlet"], row["words_rest"]) == (6, 0, 11, 13)
+    assert row["g2"] == pytest.approx(w.log_likelihood(6, 0, 11, 13), abs=1e-3)
+    assert row["direction"] == "over" and bool(row["key"])
+    assert bool(row["one_article_only"]) and row["top_article"] == "x1"
+    under = k[(k["outlet"] == "X") & (k["term"] == "summit")].iloc[0]
+    assert under["direction"] == "under" and under["log_ratio"] < 0
+
+
+def test_keyness_single_outlet_is_empty_not_error():
+    assert w.keyness(arts(("a", "X", "one two three"))).empty
+
+
+# ----------------------------------------------------------------------------- reuse
+@pytest.mark.parametrize("edited,kind", EDITS)
+def test_reuse_kind_on_edited_real_sentences(edited, kind):
+    d = w.word_diff(REAL, edited)
+    words_a, words_b = w._words(REAL), w._words(edited)
+    ca, cb = w._content(words_a), w._content(words_b)
+    dice = 2 * len(ca & cb) / (len(ca) + len(cb))
+    assert w.reuse_kind(d["similarity"], dice, len(ca & cb)) == kind
+
+
+@pytest.mark.parametrize("a,b,removed,added,replaced", [
+    ("Seoul had threatened to scrap GSOMIA in 2019.", "Seoul had threatened to cancel GSOMIA in 2019.",
+     [], [], [("scrap", "cancel")]),
+    ("South Korea agreed to extend GSOMIA conditionally.", "South Korea agreed to extend GSOMIA.",
+     ["conditionally"], [], []),
+    ("The ministry said.", "The defense ministry said.", [], ["defense"], []),
+])
+def test_word_diff(a, b, removed, added, replaced):
+    d = w.word_diff(a, b)
+    assert (d["removed"], d["added"], d["replaced"]) == (removed, added, replaced)
+    assert "[-" in d["marked"] or "{+" in d["marked"]
+
+
+def test_align_and_pairs_on_edited_sentences():
+    other = "Kim Jong Un called for an exponential increase in weapons production, state media said."
+    corpus = arts(
+        ("a", "A", REAL + "\n\n" + other),
+        ("b", "B", EDITS[3][0] + "\n\nAn unrelated sentence about the weather in Tokyo today."),
+        ("c", "C", "Nothing here is shared with the other two articles at all."),
+    )
+    al = w.align_sentences(corpus)
+    assert list(zip(al["a"], al["b"], al["kind"])) == [("a", "b", "edited")]
+    pairs = w.reuse_pairs(corpus)
+    assert list(zip(pairs["a"], pairs["b"])) == [("a", "b")] and 0 < pairs["score"].iloc[0] <= 1
+    m = w.reuse_matrix(corpus)
+    assert m.loc["a", "b"] == m.loc["b", "a"] == pairs["score"].iloc[0] and m.loc["a", "c"] == 0
+    assert w.reuse_pairs(corpus, threshold=0.99).empty
+
+
+def test_repeated_passages_inside_one_article():
+    body = REAL + "\n\nSomething else happened on Friday in Seoul.\n\n" + REAL.replace("soon", "shortly")
+    rep = w.repeated_passages(arts(("a", "A", body)))
+    assert len(rep) == 1 and rep["where"].iloc[0] == "body"
+
+
+# ----------------------------------------------------------------------------- names and spelling
+@pytest.mark.parametrize("a,b,same", [
+    ("Yoon Suk Yeol", "Yoon Seok-youl", True),
+    ("Yoon Suk-yeol", "Yoon Suk Yeol", True),
+    ("Yoon", "Yin", True),
+    ("Kishida", "Kihara", False),
+])
+def test_skeleton(a, b, same):
+    assert (w.skeleton(a) == w.skeleton(b)) is same
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("South Korean President Yoon Suk Yeol met Prime Minister Fumio Kishida.", ["South Korean", "Yoon Suk Yeol", "Fumio Kishida"]),
+    ("It is called the General Security of Military Information Agreement (GSOMIA).",
+     ["General Security of Military Information Agreement", "GSOMIA"]),
+    ("The talks on Monday included Elon Musk's SpaceX.", ["Elon Musk", "SpaceX"]),
+])
+def test_capitalised_spans(text, spans):
+    assert [s for _, _, s in w.capitalised_spans(text)] == spans
+
+
+def test_name_variants_groups_romanisation_acronym_and_typo():
+    corpus = arts(
+        ("a", "A", "President Yoon Suk Yeol spoke. Yoon said the General Security of Military Information "
+                   "Agreement (GSOMIA) stays."),
+        ("b", "B", "President Yoon Suk-yeol spoke. Yoon said the Military Intelligence General Security Agreement "
+                   "would be normalised. Yin also said the GSOMIA agreement stays."),
+        ("c", "C", "President Yoon Seok-youl spoke on Friday."),
+    )
+    v = w.name_variants(corpus)
+    groups = v.groupby("variant")["group"].first()
+    assert groups["Yoon Seok-youl"] == groups["Yoon Suk-yeol"] == groups["Yin"] == groups["Yoon"]
+    assert groups["Military Intelligence General Security Agreement"] == groups["GSOMIA"]
+    hows = v.set_index("variant")["how"]
+    assert hows["Yin"] == "near variant (possible typo)" and hows["Military Intelligence General Security Agreement"] == "expansion"
+    t = w.variant_table(v)
+    assert t.set_index("variant").loc["Yoon Seok-youl", "C"] == 1
+
+
+def test_alias_file_and_extra_aliases(tmp_path, monkeypatch):
+    corpus = arts(("a", "A", "Officials in Pyongyang spoke. The DPRK said North Korea is ready."))
+    v = w.name_variants(corpus)
+    assert v.set_index("variant").loc["DPRK", "group"] == "North Korea"  # shipped data/aliases.csv
+    assert v.set_index("variant").loc["Pyongyang", "group"] != "North Korea"
+    v2 = w.name_variants(corpus, extra_aliases=[("North Korea", "Pyongyang")])
+    assert v2.set_index("variant").loc["Pyongyang", "group"] == "North Korea"
+    (tmp_path / "aliases.csv").write_text("# a user file\ncanonical,variant\nNorth Korea,Pyongyang\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSFRAME_DATA", str(tmp_path))
+    v3 = w.name_variants(corpus)
+    assert v3.set_index("variant").loc["Pyongyang", "group"] == "North Korea"
+
+
+def test_spelling_conventions_names_counted_apart():
+    corpus = arts(("a", "A", "The defence ministry and the Ministry of National Defense spoke of colonisation."),
+                  ("b", "B", "The defense ministry spoke of colonization and defense."))
+    s = w.spelling_conventions(corpus).set_index(["id", "british"])
+    assert (s.loc[("a", "defence"), "n_british"], s.loc[("a", "defence"), "in_names"]) == (1, 1)
+    assert s.loc[("b", "defence"), "n_american"] == 2 and s.loc[("b", "colonisation"), "n_american"] == 1
+    summ = w.spelling_summary(w.spelling_conventions(corpus)).set_index("outlet")["convention"]
+    assert summ["A"] == "British" and summ["B"] == "American"
+
+
+# ----------------------------------------------------------------------------- collocations, concordance, facts
+def test_collocations_and_concordance():
+    corpus = arts(("a", "A", "Prime Minister Kishida spoke. Prime Minister Kishida left. The minister spoke."),
+                  ("b", "B", "Prime Minister Kishida arrived in Seoul."))
+    c = w.collocations(corpus)
+    assert set(c["bigram"].iloc[:2]) == {"prime minister", "minister kishida"}
+    top = c.set_index("bigram").loc["prime minister"]
+    assert top["n"] == 3 and top["n_articles"] == 2 and "the minister" not in set(c["bigram"])
+    assert top["pmi"] > 0 and top["likelihood_ratio"] > 0
+    kwic = w.concordance(corpus, "Prime Minister")
+    assert list(kwic["id"]) == ["a", "a", "b"] and kwic["right"].iloc[2].startswith("Kishida arrived")
+
+
+def test_divergent_facts_flags_verb_and_number():
+    corpus = arts(
+        ("a", "A", "Seoul had threatened to scrap the pact with Japan in 2019. Japan paid South Korea $800 million in 1965."),
+        ("b", "B", "South Korea decided to cancel the pact with Japan in 2019. Japan paid South Korea $300 million in 1965."),
+    )
+    d = w.divergent_facts(corpus)
+    whys = " | ".join(d["why"])
+    assert "threatened" in whys and "cancel" in whys and "800 vs 300" in whys
+    assert w.numbers("from 1910-45") == {"1910", "1945"}
+
+
+# ----------------------------------------------------------------------------- seeds end to end
+def test_seeds_show_the_issue_examples(seeds_loaded):
+    articles, lines = seeds_loaded
+    v = w.name_variants(articles, lines)
+    yoon = set(v.loc[v["group"] == v.loc[v["variant"] == "Yoon Suk-yeol", "group"].iloc[0], "variant"])
+    assert {"Yoon Suk Yeol", "Yoon Suk-yeol", "Yoon Seok-youl", "Yin"} <= yoon
+    gsomia = set(v.loc[v["group"] == v.loc[v["variant"] == "GSOMIA", "group"].iloc[0], "variant"])
+    assert {"General Security of Military Information Agreement", "Military Intelligence General Security Agreement"} <= gsomia
+    sp = w.spelling_conventions(articles)
+    used = set(sp.loc[sp["n_british"] > 0, "british"]) | set(sp.loc[sp["n_american"] > 0, "american"])
+    assert {"defence", "defense", "colonisation", "colonization"} <= used
+    rep = w.repeated_passages(articles, lines)
+    assert rep["cleaner_reason"].fillna("").str.contains("lede repeated").any()
+    d = w.divergent_facts(articles, variants=v)
+    hit = d[d["why"].str.contains("scrap") & d["why"].str.contains("cancel")]
+    assert list(zip(hit["a"].str[:3], hit["b"].str[:3])) == [("000", "001")]
+    assert "extend" in hit["then_a"].iloc[0] and "conditionally" in hit["then_a"].iloc[0]
+
+
+def test_reuse_cli_on_seeds(tmp_path):
+    out = tmp_path / "pairs.jsonl"
+    r = subprocess.run([sys.executable, "-m", "newsframe", "reuse", str(SEEDS), "--out", str(out)],
+                       capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 0, r.stderr
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    ids = {p.stem for p in SEEDS.glob("*.txt")}
+    assert recs and all(set(rec) == {"a", "b", "score", "reused_sentences"} for rec in recs)
+    assert all(rec["a"] in ids and rec["b"] in ids and rec["score"] >= w.DEFAULT_REUSE_THRESHOLD for rec in recs)
+    kinds = {s["kind"] for rec in recs for s in rec["reused_sentences"]}
+    assert kinds <= {"verbatim", "edited", "paraphrase"} and "edited" in kinds
+    assert ("000_c40e52543c5c9a5f", "001_13f536ddc75d8604") in {(rec["a"], rec["b"]) for rec in recs}
+
+
+def test_reuse_records_threshold(seeds_loaded):
+    articles, _ = seeds_loaded
+    default = list(w.reuse_pairs_records(articles))
+    assert default == list(w.reuse_pairs_records(articles, threshold=w.DEFAULT_REUSE_THRESHOLD))
+    assert list(w.reuse_pairs_records(articles, threshold=0.99)) == []
+
+
+@pytest.mark.parametrize("a,b,kind", [
+    # hyphenation and curly quotes are not edits
+    ("South Korean President Yoon Suk Yeol had flown to Japan to meet Prime Minister Fumio Kishida.",
+     "South Korean President Yoon Suk-yeol had flown to Japan to meet Prime Minister Fumio Kishida.", "verbatim"),
+    ("South Korea agreed to extend GSOMIA \u201cconditionally\u201d, but warned it could be \u201cterminated\u201d.",
+     'South Korea agreed to extend GSOMIA "conditionally", but warned it could be "terminated".', "verbatim"),
+    # a clause cut and a verb changed: still the same sentence
+    ("Seoul had threatened to scrap GSOMIA in 2019 as relations with Tokyo soured over trade disputes.",
+     "Seoul had decided to cancel GSOMIA in 2019 as relations with Tokyo soured.", "edited"),
+])
+def test_alignment_ignores_typography(a, b, kind):
+    al = w.align_sentences(arts(("a", "A", a), ("b", "B", b)))
+    assert list(al["kind"]) == [kind]
+
+
+def test_repeated_passages_with_lines_table():
+    lede = "The statement detailed that ministers agreed to advance security cooperation between the defense authorities."
+    body = "Japan and South Korea agreed to resume defense exchanges on Sunday.\n\n" + lede
+    lines = pd.DataFrame([
+        {"id": "a", "line_no": 3, "text": lede, "label": "teaser", "reason": "lede repeated as a summary"},
+        {"id": "a", "line_no": 5, "text": "Japan and South Korea agreed to resume defense exchanges on Sunday.",
+         "label": "body", "reason": ""},
+        {"id": "a", "line_no": 7, "text": "Most Read", "label": "related", "reason": ""},
+    ])
+    rep = w.repeated_passages(arts(("a", "A", body)), lines)
+    assert list(zip(rep["line_no"], rep["where"], rep["cleaner_reason"])) == [(3, "teaser line", "lede repeated as a summary")]
