@@ -118,6 +118,15 @@ def line_labels_chart(counts, *, ax=None):
 
 
 # --------------------------------------------------------------------------- event timing
+def _shorten(text: str, width: int) -> str:
+    """``text`` cut at a word boundary to at most ``width`` characters, with an ellipsis."""
+    text = str(text)
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(",;: ")
+    return cut + "…"
+
+
 def event_timeline_chart(lags, *, ax=None, max_events: int = 12, since=None):
     """Events on a date axis (black diamonds) and, on the same row, when each outlet
     published about it (coloured dots), joined by a line: the reporting lag.
@@ -159,7 +168,7 @@ def event_timeline_chart(lags, *, ax=None, max_events: int = 12, since=None):
                        label=outlet if outlet not in seen else None)
             seen.add(outlet)
     ax.set_yticks(range(len(order)))
-    ax.set_yticklabels([f"{e.event_id} {e.date_value}: {e.label[:40]}" for e in order.itertuples()], fontsize=8)
+    ax.set_yticklabels([f"{e.event_id} {e.date_value}: {_shorten(e.label, 40)}" for e in order.itertuples()], fontsize=8)
     ax.invert_yaxis()
     ax.set_title("When did each event happen, and when did each outlet report it?")
     ax.set_xlabel("date (diamond: event; dot: publication)")
@@ -197,18 +206,24 @@ def outlet_timeline_chart(lags, articles, *, ax=None, since=None):
     for r in dated.itertuples():
         y = ypos[outlet_label(r.outlet)]
         ax.plot([naive(r.published)] * 2, [y - 0.3, y + 0.3], color="#777777", linewidth=3, alpha=0.6)
-    placed: dict[str, int] = {}
+    starts = [period_start(v) for v in lags["date_value"]]
+    starts = [s for s in starts if s is not None and s >= since]
+    span = max((max(starts) - min(starts)).days, 30) if starts else 30
+    placed: dict[str, list[tuple[object, int]]] = {}
     for r in lags.sort_values("date_value").itertuples():
         start = period_start(r.date_value)
         if start is None or start < since:
             continue
         o = outlet_label(r.outlet)
-        k = placed[o] = placed.get(o, -1) + 1
+        # the lowest free label level among labels of this outlet less than 8% of the axis away
+        near = {lvl for x, lvl in placed.get(o, []) if abs((start - x).days) < 0.08 * span}
+        k = next(lvl for lvl in range(len(near) + 1) if lvl not in near)
+        placed.setdefault(o, []).append((start, k))
         ax.scatter([start], [ypos.get(o, 0)], color=colors.get(o, "black"), s=50, zorder=3,
                    marker="o" if r.granularity == "day" else "s")
         lag = "" if r.lag_days is None or pd.isna(r.lag_days) else f" {r.lag_days:+.0f}d"
         ax.annotate(f"{r.event_id}{lag}", (start, ypos.get(o, 0)), textcoords="offset points",
-                    xytext=(3, 6 + 8 * (k % 3)), fontsize=7)  # staggered so neighbouring labels stay apart
+                    xytext=(3, 6 + 9 * k), fontsize=7)  # stacked so neighbouring labels stay apart
     ax.set_yticks(range(len(outlets)))
     ax.set_yticklabels(outlets)
     ax.set_ylim(-0.7, len(outlets) - 0.3)
@@ -235,13 +250,16 @@ def lag_chart(summary, *, ax=None):
     colors = outlet_colors(names)
     ax.barh(names, summary["median_lag_days"], color=[colors[n] for n in names])
     ax.scatter(summary["max_lag_days"], names, color="black", marker="|", s=200, zorder=3, label="largest lag")
+    far = 0.1 * max(summary["max_lag_days"].max(), 1)
     for y, r in enumerate(summary.itertuples()):
-        ax.text(r.median_lag_days, y, f"  {r.median_lag_days:.1f} d ({r.events} events)", va="center", fontsize=8)
+        # the label starts after the largest-lag marker when that marker is close to the bar end
+        x = r.max_lag_days if 0 <= r.max_lag_days - r.median_lag_days < far else r.median_lag_days
+        ax.text(x, y, f"  {r.median_lag_days:.1f} d ({r.events} event{'s' if r.events != 1 else ''})", va="center", fontsize=8)
     ax.invert_yaxis()
     ax.set_title("How late did each outlet report the events it mentions?")
     ax.set_xlabel("days from event to publication (median; | = largest)")
     ax.set_ylabel("outlet")
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
     ax.grid(axis="y", visible=False)
     return fig
 
@@ -387,7 +405,7 @@ def spelling_chart(summary, *, ax=None):
     ax.set_title("Which spelling convention does each outlet write in?")
     ax.set_xlabel("words with a British or American spelling (names not counted)")
     ax.set_ylabel("outlet")
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
     ax.grid(axis="y", visible=False)
     return fig
 
@@ -425,7 +443,7 @@ def keyness_chart(table, *, outlet: str | None = None, n: int = 6, ax=None):
         a.set_yticklabels([r["term"] for r in rows], fontsize=8)
         a.axvline(0, color="black", linewidth=0.8)
         a.set_title(f"Which words set {o} apart from the other outlets?", fontsize=10)
-        a.set_xlabel("log ratio (log2 of relative frequency, outlet / rest); label: count outlet / rest")
+        a.set_xlabel("log ratio: log2(relative frequency in outlet / in rest)\nbar label: raw count outlet / rest")
         a.set_ylabel("term")
         a.grid(axis="y", visible=False)
     fig.tight_layout()
