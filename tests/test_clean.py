@@ -48,6 +48,7 @@ def test_one_row_per_input_line_in_order(path):
     assert table["reason"].map(lambda r: isinstance(r, str) and len(r) > 0).all()
 
 
+@pytest.mark.skipif(not DEV.is_dir(), reason="the shared benchmark pages (../shared/benchmarks) are not beside this checkout")
 def test_one_row_per_line_on_dev_pages():
     pages = sorted(DEV.glob("*.txt"))
     assert len(pages) == 64
