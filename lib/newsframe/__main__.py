@@ -5,6 +5,8 @@
 * ``quotes IN.jsonl --out OUT.jsonl``: quotations and attributions with their speakers.
 * ``reuse INPUT... --out PAIRS.jsonl``: pairs of articles sharing wire copy.
 * ``report --corpus DIR --out reports [--show-code 1]``: run and export every notebook.
+* ``build INPUT... --out corpus.parquet [--jobs N] [--engine local|dask]``: build a
+  large corpus into Parquet on all cores or a Dask cluster (:mod:`newsframe.engine`).
 
 Exit status: 0 on success, 2 for a missing path or bad usage, 1 when no
 input could be processed.
@@ -35,7 +37,7 @@ def cmd_clean(args) -> int:
     if not _check_paths(args.inputs):
         return 2
     inputs = args.inputs[0] if len(args.inputs) == 1 and Path(args.inputs[0]).is_dir() else args.inputs
-    articles, lines = load_corpus(inputs, manifest=args.manifest, with_lines=True)
+    articles, lines = load_corpus(inputs, manifest=args.manifest, with_lines=True, format=args.input_format)
     if articles.empty:
         print("error: no input file could be processed", file=sys.stderr)
         return 1
@@ -137,6 +139,24 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_build(args) -> int:
+    from .engine import build
+
+    if not _check_paths(args.inputs):
+        return 2
+    summary = build(args.inputs, args.out, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                    format=args.input_format, manifest=args.manifest, partition_size=args.partition_size,
+                    progress=not args.quiet)
+    if not summary["articles"]:
+        print("error: no input could be processed", file=sys.stderr)
+        return 1
+    rate = summary["articles"] / max(summary["seconds"], 1e-9)
+    print(f"built {summary['articles']} article(s), {summary['lines']} line(s), {summary['duplicates']} "
+          f"flagged duplicate(s) into {args.out} in {summary['seconds']:.1f} s ({rate:.0f} articles/s, "
+          f"{summary['jobs']} job(s), engine {summary['engine']})", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m newsframe", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -146,7 +166,21 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--out", required=True, help="output folder")
     c.add_argument("--format", choices=("json", "text"), default="json")
     c.add_argument("--manifest", default=None, help="manifest.csv (default: INPUT/manifest.csv if present)")
+    c.add_argument("--input-format", default="auto", choices=("auto", "text", "html", "jsonl", "csv"),
+                   help="input format (default: detected per file)")
     c.set_defaults(func=cmd_clean)
+
+    b = sub.add_parser("build", help="build a corpus of any size into Parquet (articles, line audit, duplicates)")
+    b.add_argument("inputs", nargs="+", help="folders or files: text dumps, HTML, JSONL, CSV, or .gz of these")
+    b.add_argument("--out", required=True, help="output folder, e.g. corpus.parquet")
+    b.add_argument("--jobs", type=int, default=None, help="processes or Dask workers (default: all cores)")
+    b.add_argument("--engine", choices=("local", "dask"), default="local")
+    b.add_argument("--scheduler", default=None, help="Dask scheduler address (default: a local cluster)")
+    b.add_argument("--input-format", default="auto", choices=("auto", "text", "html", "jsonl", "csv"))
+    b.add_argument("--manifest", default=None)
+    b.add_argument("--partition-size", type=int, default=250, help="pages per partition (default 250)")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.set_defaults(func=cmd_build)
 
     t = sub.add_parser("timex", help="tag and normalise time expressions in a JSONL file")
     t.add_argument("input", help='JSONL with {"id", "dct", "text"} per line')

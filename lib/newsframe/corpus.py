@@ -29,9 +29,9 @@ import pandas as pd
 from . import clean, meta
 
 ARTICLE_COLUMNS = [
-    "id", "file", "outlet", "country", "headline", "published", "published_text",
+    "id", "file", "url", "outlet", "country", "headline", "published", "published_text",
     "published_inferred", "published_source", "dateline", "byline", "credited_sources",
-    "body", "n_words", "input_notes",
+    "body", "n_words", "input_notes", "duplicate_of", "duplicate_similarity",
 ]
 LINE_COLUMNS = ["id", "line_no", "text", "label", "reason"]
 TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ""}
@@ -206,91 +206,180 @@ def _list_files(path) -> tuple[list[Path], Path | None]:
     return files, None
 
 
-# --------------------------------------------------------------------------- main entry
+# --------------------------------------------------------------------------- per-document stages
+# load_corpus and the parallel engine (newsframe.engine) share these functions, so
+# that a corpus built in parallel equals the same corpus loaded in one process.
 def _norm_line(s: str) -> str:
     return re.sub(r"\s+", " ", s.strip().lower())
 
 
+def page_outlet(doc, man: dict) -> tuple[str, str, dict]:
+    """``(outlet, country, manifest_row)`` of a document.
+
+    The manifest row (by file name, then id) comes first, then metadata found
+    in the input (a JSONL/CSV column, an HTML page's site name), then
+    self-identifying text on the page (:func:`newsframe.meta.guess_outlet`).
+    """
+    src_name = Path(str(doc.source).rsplit(":", 1)[0] if ":" in Path(str(doc.source)).name else doc.source).name
+    row = man.get(src_name) or man.get(doc.id) or {}
+    outlet = row.get("outlet") or doc.meta.get("outlet") or meta.guess_outlet(doc.text.splitlines())
+    country = row.get("country") or doc.meta.get("country", "")
+    return outlet, country, row
+
+
+def template_keys(doc_text: str) -> set[str]:
+    """Normalised non-empty lines of a page: the unit counted across pages of an outlet."""
+    return {_norm_line(ln) for ln in doc_text.splitlines() if ln.strip()}
+
+
+def site_template_lines(docs_outlets) -> dict[str, frozenset]:
+    """Lines that repeat on two or more pages of the same outlet, per outlet.
+
+    ``docs_outlets`` yields ``(text, outlet)``. A line shared by several pages
+    of one site is evidence of its template (menus, footers, "Read more").
+    """
+    per_outlet: dict[str, Counter] = defaultdict(Counter)
+    for text, outlet in docs_outlets:
+        if outlet:
+            per_outlet[outlet].update(template_keys(text))
+    return {o: frozenset(k for k, n in c.items() if n >= 2) for o, c in per_outlet.items()}
+
+
+def _apply_extracted_body(table: pd.DataFrame, extracted: str) -> tuple[pd.DataFrame, str]:
+    """Relabel the line audit of an HTML page whose body an HTML extractor found.
+
+    The body is the extractor's text (trafilatura works on the markup, which a
+    text cleaner never sees). Each visible line it kept is labelled ``body``;
+    a line the text cleaner kept but the extractor left out becomes ``other``
+    with that reason; every other line keeps the text cleaner's label.
+    """
+    norm_body = _norm_line(extracted)
+    kept = [bool(t.strip()) and _norm_line(t) in norm_body for t in table["text"]]
+    table = table.copy()
+    for i, k in enumerate(kept):
+        if k and table.at[i, "label"] != "body":
+            table.at[i, "label"], table.at[i, "reason"] = "body", "in the main text found by trafilatura in the HTML"
+        elif not k and table.at[i, "label"] == "body":
+            table.at[i, "label"], table.at[i, "reason"] = "other", "left out of the main text by trafilatura (HTML)"
+    return table, extracted.strip()
+
+
+def process_document(doc, outlet: str = "", country: str = "", row: dict | None = None,
+                     site_lines=frozenset()) -> tuple[dict, pd.DataFrame]:
+    """Clean one document and read its metadata: ``(article record, line table)``.
+
+    ``doc`` is a :class:`newsframe.formats.Document`; ``site_lines`` the
+    template lines of its outlet (:func:`site_template_lines`). Metadata given
+    in the manifest row or in the input (title, published) wins over what is
+    read from the page.
+    """
+    row = row or {}
+    lines = doc.text.split("\n")
+    table = clean.classify_lines(lines, site_boilerplate=site_lines)
+    if doc.extracted_body:
+        table, body = _apply_extracted_body(table, doc.extracted_body)
+    else:
+        body = clean.assemble_body(table)
+    table.insert(0, "id", doc.id)
+    info = meta.extract_metadata(table, body, outlet=outlet)
+    if doc.meta.get("title"):
+        info["headline"] = doc.meta["title"]
+    published = row.get("published") or doc.meta.get("published")
+    if published:
+        found = meta.published_from_manifest(published)
+        if found and not row.get("published"):
+            found["published_source"] = "input metadata"
+        info.update(found)
+    record = {
+        "id": doc.id, "file": str(doc.source), "url": doc.meta.get("url", ""), "outlet": outlet,
+        "country": country, **info, "body": body, "n_words": len(WORD.findall(body)),
+        "input_notes": "; ".join(doc.notes),
+    }
+    return record, table[LINE_COLUMNS]
+
+
+WORD = re.compile(r"\w+")
+
+
+def assemble_articles(records: list[dict]) -> pd.DataFrame:
+    """The article table from records of :func:`process_document` (years inferred, columns ordered)."""
+    articles = pd.DataFrame.from_records(records)
+    if not articles.empty:
+        articles["published"] = articles["published"].astype(object)
+        articles = meta.infer_missing_years(articles)
+    return articles.reindex(columns=ARTICLE_COLUMNS)
+
+
+def read_documents(path, *, format: str = "auto"):
+    """Documents of the inputs, with a :class:`CorpusWarning` naming each file that could not be read."""
+    from .formats import InputProblem, iter_documents
+
+    for item in iter_documents(path, format=format):
+        if isinstance(item, InputProblem):
+            warnings.warn(item.message, CorpusWarning, stacklevel=3)
+            continue
+        for note in item.notes:
+            warnings.warn(f"{item.source}: {note}", CorpusWarning, stacklevel=3)
+        yield item
+
+
+# --------------------------------------------------------------------------- main entry
 PROGRESS_MIN_FILES = 200  # show a progress bar from this many files on
 
 
-def load_corpus(path, manifest=None, *, with_lines: bool = False, progress: bool | None = None):
+def load_corpus(path, manifest=None, *, with_lines: bool = False, progress: bool | None = None,
+                format: str = "auto"):
     """Load raw article dumps into one row per article.
 
     Parameters
     ----------
-    path : a folder (all ``.txt``/``.html`` files in it, plus its
-        ``manifest.csv`` if present) or a list of files.
+    path : a folder (its text, HTML, JSONL, CSV files, ``.gz`` too, plus its
+        ``manifest.csv`` if present), a list of files, or a corpus built with
+        ``python -m newsframe build`` (a ``.parquet`` folder).
     manifest : path of a manifest CSV (``file, outlet, country, notes``);
         overrides the folder's own.
     with_lines : also return the line audit table.
     progress : show a progress bar (tqdm, on stderr); default: only for
         corpora of :data:`PROGRESS_MIN_FILES` files or more.
+    format : ``auto`` (detected per file) or one of ``text, html, jsonl, csv``.
 
     Returns
     -------
     ``articles`` (columns :data:`ARTICLE_COLUMNS`), or ``(articles, lines)``
     where ``lines`` has one row per input line (:data:`LINE_COLUMNS`): every
     line of every file that could be read appears exactly once, with the label
-    the cleaner gave it and the reason.
+    the cleaner gave it and the reason. Near-duplicate articles are flagged in
+    ``duplicate_of`` (see :func:`newsframe.dedup.flag_duplicates`), never dropped.
     """
-    files, found_manifest = _list_files(path)
+    from .engine import is_built_corpus, read_built_corpus
+
+    if is_built_corpus(path):
+        return read_built_corpus(path, with_lines=with_lines)
+    from .formats import list_inputs
+
+    files = list_inputs(path)
+    found_manifest = Path(path) / MANIFEST_NAME if isinstance(path, (str, Path)) and Path(path).is_dir() else None
+    found_manifest = found_manifest if found_manifest is not None and found_manifest.exists() else None
     man = read_manifest(manifest or found_manifest) if (manifest or found_manifest) else {}
 
-    pages: list[Page] = []
-    for f in files:
-        if f.name == MANIFEST_NAME:
-            continue
-        try:
-            pages.append(read_page(f))
-        except InputError as exc:
-            warnings.warn(str(exc), CorpusWarning, stacklevel=2)
-        except OSError as exc:
-            warnings.warn(f"{f}: cannot be read ({exc.strerror or exc})", CorpusWarning, stacklevel=2)
-        else:
-            for note in pages[-1].notes:
-                warnings.warn(f"{f}: {note}", CorpusWarning, stacklevel=2)
-
-    # outlet per page: manifest first, else self-identifying text on the page
-    outlets: dict[str, tuple[str, str, dict]] = {}
-    for pg in pages:
-        row = man.get(pg.path.name) or man.get(pg.id) or {}
-        outlet = row.get("outlet") or meta.guess_outlet(pg.text.splitlines())
-        outlets[pg.id] = (outlet, row.get("country", ""), row)
-
-    # lines repeated on several pages of the same outlet are evidence of templates
-    per_outlet: dict[str, Counter] = defaultdict(Counter)
-    for pg in pages:
-        outlet = outlets[pg.id][0]
-        if outlet:
-            per_outlet[outlet].update({_norm_line(ln) for ln in pg.text.splitlines() if ln.strip()})
-    site_lines = {o: frozenset(k for k, n in c.items() if n >= 2) for o, c in per_outlet.items()}
+    docs = list(read_documents(path, format=format))
+    outlets = {d.id: page_outlet(d, man) for d in docs}
+    site_lines = site_template_lines((d.text, outlets[d.id][0]) for d in docs)
 
     from tqdm import tqdm
 
-    show = progress if progress is not None else len(pages) >= PROGRESS_MIN_FILES
+    show = progress if progress is not None else len(files) >= PROGRESS_MIN_FILES
     records, line_tables = [], []
-    for pg in tqdm(pages, desc="cleaning", unit="page", disable=not show):
-        outlet, country, row = outlets[pg.id]
-        lines = pg.text.split("\n")
-        table = clean.classify_lines(lines, site_boilerplate=site_lines.get(outlet, frozenset()))
-        table.insert(0, "id", pg.id)
-        body = clean.assemble_body(table)
-        info = meta.extract_metadata(table, body, outlet=outlet)
-        if row.get("published"):
-            info.update(meta.published_from_manifest(row["published"]))
-        records.append({
-            "id": pg.id, "file": str(pg.path), "outlet": outlet, "country": country,
-            **info, "body": body, "n_words": len(re.findall(r"\w+", body)),
-            "input_notes": "; ".join(pg.notes),
-        })
-        line_tables.append(table[LINE_COLUMNS])
+    for doc in tqdm(docs, desc="cleaning", unit="page", disable=not show):
+        outlet, country, row = outlets[doc.id]
+        record, table = process_document(doc, outlet, country, row, site_lines.get(outlet, frozenset()))
+        records.append(record)
+        line_tables.append(table)
 
-    articles = pd.DataFrame.from_records(records)
-    if not articles.empty:
-        articles["published"] = articles["published"].astype(object)
-        articles = meta.infer_missing_years(articles)
-    articles = articles.reindex(columns=ARTICLE_COLUMNS)
+    articles = assemble_articles(records)
+    from .dedup import flag_duplicates
+
+    articles = flag_duplicates(articles)
     lines_df = (pd.concat(line_tables, ignore_index=True) if line_tables
                 else pd.DataFrame(columns=LINE_COLUMNS))
     return (articles, lines_df) if with_lines else articles

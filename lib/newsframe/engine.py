@@ -1,0 +1,370 @@
+"""Build a corpus of any size into Parquet, on all cores or on a Dask cluster.
+
+``python -m newsframe build INPUT... --out corpus.parquet [--jobs N] [--engine local|dask]``
+runs the per-article functions of :mod:`newsframe.corpus` (clean, metadata)
+over the inputs and writes a folder::
+
+    corpus.parquet/
+        _newsframe.json          what was built, from what, with which settings
+        articles/part-00000.parquet ...   the article table (one part per partition)
+        lines/part-00000.parquet ...      the line audit (every input line, label, reason)
+        duplicates.parquet       id, duplicate_of, duplicate_similarity for every article
+        term_counts/part-00000.parquet ... outlet, term, count, articles (per partition)
+
+``newsframe.load_corpus("corpus.parquet")`` reads it back (the notebooks take
+such a folder as ``corpus_dir``).
+
+How it works. The inputs are cut into partitions of ``partition_size``
+documents in input order, so that every engine sees the same partitions.
+
+1. *Template pass*: each partition is read and decoded once; for every page
+   the hashes of its (outlet, normalised line) pairs are collected. The driver
+   counts them (``numpy.unique`` over 64-bit hashes: 8 bytes per distinct page
+   line, not the text) and keeps those seen on two or more pages: the
+   templates of each site, the same evidence :func:`newsframe.load_corpus`
+   uses. Decoded documents are kept in a work folder for pass 2.
+2. *Article pass*: each partition is cleaned with
+   :func:`newsframe.corpus.process_document`; years missing from a page's
+   date are inferred within the partition; MinHash signatures of the bodies
+   and per-outlet term counts are computed; the worker writes its Parquet
+   parts itself, so the driver never holds the corpus.
+3. *Duplicates*: the driver indexes the signatures (MinHash LSH,
+   :mod:`newsframe.dedup`) and writes ``duplicates.parquet``.
+
+``engine="local"`` uses a process pool (``jobs`` processes, default all
+cores; ``jobs=1`` runs in this process). ``engine="dask"`` maps the same
+functions over a Dask bag of partitions on the cluster at ``scheduler``, or
+on a local cluster of ``jobs`` single-threaded worker processes; the work
+folder and output must then be on storage all workers see. Both engines
+give the same tables (a test checks it on a two-worker local cluster).
+
+Differences from ``load_corpus`` on one folder: the year of an undated page
+is inferred from the most similar dated article *of its partition* (default
+250 articles), not of the whole corpus. Everything else is the same.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import shutil
+import time
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+MARKER = "_newsframe.json"
+PARTITION_SIZE = 250
+
+
+# --------------------------------------------------------------------------- partitions
+def plan_partitions(inputs, *, format: str = "auto", partition_size: int = PARTITION_SIZE) -> list[list]:
+    """Cut the inputs into partitions, in input order, the same for every engine.
+
+    Files holding one page (text, HTML) are grouped ``partition_size`` to a
+    partition: ``("file", path, format)`` items, read on the worker. A file of
+    records (JSONL, CSV) is a partition of its own, ``("container", path,
+    format)``, also read on the worker: exports usually come in shards, and a
+    single huge file is read by one worker (split it to use more).
+    """
+    from .formats import detect_format, list_inputs
+
+    parts: list[list] = []
+    current: list = []
+    for path in list_inputs(inputs):
+        fmt = detect_format(path) if format == "auto" else format
+        if fmt in ("text", "html"):
+            current.append(("file", str(path), fmt))
+            if len(current) >= partition_size:
+                parts.append(current)
+                current = []
+        else:
+            if current:
+                parts.append(current)
+                current = []
+            parts.append([("container", str(path), fmt)])
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _is_problem(obj) -> bool:
+    from .formats import InputProblem
+
+    return isinstance(obj, InputProblem)
+
+
+def _read_items(items) -> tuple[list, list[str]]:
+    """Documents of a partition and the problems met (messages naming the file)."""
+    from .formats import iter_documents
+
+    docs, problems = [], []
+    for item in items:
+        for d in iter_documents([item[1]], format=item[2]):
+            if _is_problem(d):
+                problems.append(d.message)
+            else:
+                docs.append(d)
+    return docs, problems
+
+
+# --------------------------------------------------------------------------- pass 1: templates
+def line_hash(outlet: str, key: str) -> int:
+    """64-bit hash of an (outlet, normalised line) pair, the same in every process."""
+    return int.from_bytes(hashlib.blake2b(f"{outlet}\x00{key}".encode(), digest_size=8).digest(), "little")
+
+
+def template_pass(index: int, items, manifest: dict, work_dir: str) -> dict:
+    """Read one partition, keep its documents in ``work_dir``, return its line hashes."""
+    from .corpus import page_outlet, template_keys
+
+    docs, problems = _read_items(items)
+    hashes = []
+    outlets = []
+    for d in docs:
+        outlet, country, row = page_outlet(d, manifest)
+        outlets.append((outlet, country, row))
+        if outlet:
+            hashes.extend(line_hash(outlet, k) for k in template_keys(d.text))
+    with open(Path(work_dir) / f"docs-{index:05d}.pkl", "wb") as fh:
+        pickle.dump((docs, outlets), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return {"index": index, "hashes": np.unique(np.asarray(hashes, dtype=np.uint64)), "problems": problems,
+            "ids": [d.id for d in docs]}
+
+
+def repeated_hashes(results) -> np.ndarray:
+    """Sorted hashes seen on two or more pages (each page counted once per line)."""
+    arrays = [r["hashes"] for r in results if len(r["hashes"])]
+    if not arrays:
+        return np.zeros(0, dtype=np.uint64)
+    values, counts = np.unique(np.concatenate(arrays), return_counts=True)
+    return values[counts >= 2]
+
+
+# --------------------------------------------------------------------------- pass 2: articles
+def article_pass(index: int, out_dir: str, work_dir: str, repeated: np.ndarray, renames: dict) -> dict:
+    """Clean one partition and write its Parquet parts; return its duplicate signatures."""
+    from .corpus import assemble_articles, process_document, template_keys
+    from .dedup import _exact_key, body_signature
+
+    with open(Path(work_dir) / f"docs-{index:05d}.pkl", "rb") as fh:
+        docs, outlets = pickle.load(fh)
+    records, tables = [], []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # problems were reported in pass 1
+        for pos, (d, (outlet, country, row)) in enumerate(zip(docs, outlets)):
+            if pos in renames:
+                d.notes.append(f"id {d.id} already used: renamed {renames[pos]}")
+                d.id = renames[pos]
+            site = frozenset()
+            if outlet and len(repeated):
+                keys = list(template_keys(d.text))
+                h = np.asarray([line_hash(outlet, k) for k in keys], dtype=np.uint64)
+                pos = np.searchsorted(repeated, h)
+                pos[pos >= len(repeated)] = 0
+                site = frozenset(k for k, hit in zip(keys, repeated[pos] == h) if hit)
+            record, table = process_document(d, outlet, country, row, site)
+            records.append(record)
+            tables.append(table)
+    articles = assemble_articles(records)
+    articles = articles.drop(columns=["duplicate_of", "duplicate_similarity"])
+    lines = pd.concat(tables, ignore_index=True) if tables else None
+    name = f"part-{index:05d}.parquet"
+    _write(articles, Path(out_dir) / "articles" / name)
+    if lines is not None:
+        _write(lines, Path(out_dir) / "lines" / name)
+    _write(term_counts(articles), Path(out_dir) / "term_counts" / name)
+    bodies = articles["body"].fillna("").tolist()
+    return {"index": index, "ids": articles["id"].tolist(), "signatures": [body_signature(b) for b in bodies],
+            "exact": [_exact_key(b) for b in bodies], "n_lines": 0 if lines is None else len(lines)}
+
+
+def _write(df: pd.DataFrame, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    df = df.copy()
+    if "published" in df:
+        # mixed time zones cannot share one Parquet timestamp column: keep ISO 8601 text
+        df["published"] = [None if v is None or (not isinstance(v, str) and pd.isna(v)) else pd.Timestamp(v).isoformat()
+                           for v in df["published"]]
+    if "credited_sources" in df:
+        df["credited_sources"] = [list(v) if isinstance(v, (list, tuple)) else [] for v in df["credited_sources"]]
+    df.to_parquet(path, index=False)
+
+
+def term_counts(articles: pd.DataFrame) -> pd.DataFrame:
+    """Per-outlet term counts of a partition: ``outlet, term, count, articles``.
+
+    Content words as :func:`newsframe.wording.term_counts` counts them (names
+    not merged). Summed over partitions (:func:`corpus_term_counts`) they give
+    corpus-wide counts for keyness with memory bounded by outlets x
+    vocabulary, not articles x vocabulary; ``articles`` (how many articles use
+    the term) stands in for the per-article leave-one-out check.
+    """
+    from .text import content_words
+
+    counts: dict[tuple[str, str], list[int]] = {}
+    for outlet, body in zip(articles["outlet"].fillna(""), articles["body"].fillna("")):
+        toks = content_words(body)
+        for term, n in Counter(toks).items():
+            c = counts.setdefault((outlet, term), [0, 0])
+            c[0] += n
+            c[1] += 1
+    rows = [(o, t, c[0], c[1]) for (o, t), c in counts.items()]
+    return pd.DataFrame(rows, columns=["outlet", "term", "count", "articles"])
+
+
+# --------------------------------------------------------------------------- drivers
+def _run_local(fn, calls, jobs: int, progress: bool, desc: str) -> list:
+    from tqdm import tqdm
+
+    if jobs <= 1:
+        return [fn(*c) for c in tqdm(calls, desc=desc, unit="part", disable=not progress)]
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    import multiprocessing
+
+    results = [None] * len(calls)
+    ctx = multiprocessing.get_context("spawn")  # no forked copies of the driver's memory
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        futures = {pool.submit(fn, *c): i for i, c in enumerate(calls)}
+        for fut in tqdm(as_completed(futures), total=len(futures), desc=desc, unit="part", disable=not progress):
+            results[futures[fut]] = fut.result()
+    return results
+
+
+def _run_dask(fn, calls, client) -> list:
+    import dask.bag as db
+
+    bag = db.from_sequence(calls, npartitions=max(1, len(calls)))
+    return bag.starmap(fn).compute(scheduler=client.get)
+
+
+def build(inputs, out, *, jobs: int | None = None, engine: str = "local", scheduler: str | None = None,
+          format: str = "auto", manifest=None, partition_size: int = PARTITION_SIZE,
+          progress: bool = True) -> dict:
+    """Build the corpus at ``inputs`` into the folder ``out`` (see the module doc). Returns a summary."""
+    from .corpus import MANIFEST_NAME, read_manifest
+
+    t0 = time.perf_counter()
+    jobs = jobs or os.cpu_count() or 1
+    out = Path(out)
+    if out.exists():
+        shutil.rmtree(out)
+    work = out / "_work"
+    work.mkdir(parents=True)
+    paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    if manifest is None:
+        found = [Path(p) / MANIFEST_NAME for p in paths if Path(p).is_dir() and (Path(p) / MANIFEST_NAME).exists()]
+        manifest = found[0] if found else None
+    man = read_manifest(manifest) if manifest else {}
+
+    parts = plan_partitions(paths, format=format, partition_size=partition_size)
+    client = cluster = None
+    if engine == "dask":
+        from distributed import Client, LocalCluster
+
+        if scheduler:
+            client = Client(scheduler)
+        else:
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   silence_logs=logging.ERROR)
+            client = Client(cluster)
+        run = lambda fn, calls, desc: _run_dask(fn, calls, client)  # noqa: E731
+    elif engine == "local":
+        run = lambda fn, calls, desc: _run_local(fn, calls, jobs, progress, desc)  # noqa: E731
+    else:
+        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
+    try:
+        first = run(template_pass, [(i, p, man, str(work)) for i, p in enumerate(parts)], "reading")
+        problems = [m for r in first for m in r["problems"]]
+        for m in problems:
+            warnings.warn(m, UserWarning, stacklevel=2)
+        renames = _renames([r["ids"] for r in first])
+        repeated = repeated_hashes(first)
+        second = run(article_pass, [(i, str(out), str(work), repeated, renames.get(i, {}))
+                                    for i in range(len(parts))], "cleaning")
+    finally:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+    from .dedup import duplicate_groups
+
+    ids = [i for r in second for i in r["ids"]]
+    dups = duplicate_groups(ids, [s for r in second for s in r["signatures"]],
+                            [k for r in second for k in r["exact"]])
+    dups.to_parquet(out / "duplicates.parquet", index=False)
+    shutil.rmtree(work)
+    summary = {
+        "inputs": [str(p) for p in paths], "format": format, "engine": engine, "jobs": jobs,
+        "partitions": len(parts), "partition_size": partition_size, "articles": len(ids),
+        "lines": sum(r["n_lines"] for r in second), "problems": problems,
+        "duplicates": int((dups["duplicate_of"] != "").sum()), "seconds": round(time.perf_counter() - t0, 2),
+    }
+    (out / MARKER).write_text(json.dumps(summary, indent=1), encoding="utf-8")
+    return summary
+
+
+def _renames(ids_per_part: list[list[str]]) -> dict[int, dict[int, str]]:
+    """Per partition, ``{position: new id}`` so that ids are unique across the corpus (first one wins)."""
+    seen: Counter = Counter()
+    taken = {aid for ids in ids_per_part for aid in ids}
+    out: dict[int, dict[int, str]] = {}
+    for i, ids in enumerate(ids_per_part):
+        for pos, aid in enumerate(ids):
+            seen[aid] += 1
+            if seen[aid] > 1:
+                n = seen[aid]
+                while f"{aid}-{n}" in taken:
+                    n += 1
+                taken.add(f"{aid}-{n}")
+                out.setdefault(i, {})[pos] = f"{aid}-{n}"
+    return out
+
+
+# --------------------------------------------------------------------------- reading back
+def is_built_corpus(path) -> bool:
+    """True for a folder written by :func:`build`."""
+    return isinstance(path, (str, Path)) and (Path(path) / MARKER).exists()
+
+
+def _read_parts(folder: Path) -> pd.DataFrame:
+    files = sorted(folder.glob("part-*.parquet"))
+    return pd.concat([pd.read_parquet(f) for f in files], ignore_index=True) if files else pd.DataFrame()
+
+
+def read_built_corpus(path, *, with_lines: bool = False):
+    """The article table (and line audit) of a built corpus, as :func:`newsframe.load_corpus` returns them."""
+    from .corpus import ARTICLE_COLUMNS, LINE_COLUMNS
+
+    path = Path(path)
+    articles = _read_parts(path / "articles")
+    if not articles.empty:
+        articles["published"] = [None if v is None or (isinstance(v, float) and pd.isna(v)) else pd.Timestamp(v)
+                                 for v in articles["published"]]
+        articles["published"] = articles["published"].astype(object)
+        articles["credited_sources"] = [list(v) for v in articles["credited_sources"]]
+        dups = pd.read_parquet(path / "duplicates.parquet")
+        articles = articles.merge(dups, on="id", how="left")
+    articles = articles.reindex(columns=ARTICLE_COLUMNS)
+    if not with_lines:
+        return articles
+    lines = _read_parts(path / "lines")
+    return articles, lines.reindex(columns=LINE_COLUMNS)
+
+
+def corpus_term_counts(path) -> pd.DataFrame:
+    """Corpus-wide ``outlet, term, count, articles`` summed over the partitions of a built corpus."""
+    parts = sorted((Path(path) / "term_counts").glob("part-*.parquet"))
+    total = None
+    for f in parts:  # one partition in memory at a time
+        df = pd.read_parquet(f).set_index(["outlet", "term"])
+        total = df if total is None else total.add(df, fill_value=0)
+    if total is None:
+        return pd.DataFrame(columns=["outlet", "term", "count", "articles"])
+    return total.astype(int).reset_index().sort_values(["outlet", "count"], ascending=[True, False],
+                                                       ignore_index=True)

@@ -1,0 +1,57 @@
+"""Duplicate and near-duplicate flags (newsframe.dedup)."""
+import pandas as pd
+
+from newsframe.dedup import duplicates_table, flag_duplicates, shingles
+
+STORY = ("South Korea and Japan agreed on Thursday to restore a military intelligence pact and to turn "
+         "the page on years of dispute over wartime history, officials in Seoul said after the summit. "
+         "The two leaders also agreed to resume regular visits, suspended for twelve years, and to "
+         "launch a new dialogue on economic security covering chips and supply chains. "
+         "Tokyo lifted export curbs on three materials used to make semiconductors, and Seoul withdrew "
+         "its complaint at the World Trade Organization. Business groups from both countries welcomed "
+         "the move and announced funds for student exchanges. Critics at home said the deal gave away "
+         "too much on compensation for wartime forced labour, and protesters gathered in front of the "
+         "presidential office on Saturday. ")
+
+
+def _table(bodies):
+    return pd.DataFrame({"id": [f"a{i}" for i in range(len(bodies))], "outlet": "X", "headline": "",
+                         "body": bodies})
+
+
+def test_shingles_are_word_five_grams_and_short_texts_count_once():
+    assert len(shingles("one two three four five six")) == 2
+    assert shingles("too short") == {b"too short"}
+    assert shingles("") == set()
+
+
+def test_exact_and_near_duplicates_are_flagged_not_dropped():
+    edited = STORY.replace("on Thursday", "on Friday")  # a syndicated copy with one correction
+    other = "A football club won the cup final on penalties after a goalless draw in the capital. " * 3
+    flagged = flag_duplicates(_table([STORY, other, STORY, edited, ""]))
+    assert len(flagged) == 5  # nothing dropped
+    got = dict(zip(flagged["id"], flagged["duplicate_of"]))
+    assert got == {"a0": "", "a1": "", "a2": "a0", "a3": "a0", "a4": ""}
+    sim = dict(zip(flagged["id"], flagged["duplicate_similarity"]))
+    assert sim["a2"] == 1.0
+    assert 0.6 <= sim["a3"] < 1.0
+    assert pd.isna(sim["a0"]) and pd.isna(sim["a4"])
+
+
+def test_different_stories_on_the_same_topic_are_not_duplicates():
+    other = ("Japan's defence minister met his South Korean counterpart in Singapore on Saturday and the "
+             "two agreed to resume defence exchanges after a five-year freeze over a radar incident. ") * 2
+    flagged = flag_duplicates(_table([STORY, other]))
+    assert (flagged["duplicate_of"] == "").all()
+
+
+def test_duplicates_table_lists_only_flagged_articles():
+    flagged = flag_duplicates(_table([STORY, STORY, "Something else entirely, written for this test only."]))
+    table = duplicates_table(flagged)
+    assert table["id"].tolist() == ["a1"]
+    assert table["duplicate_of"].tolist() == ["a0"]
+
+
+def test_empty_table():
+    flagged = flag_duplicates(pd.DataFrame(columns=["id", "body"]))
+    assert list(flagged.columns)[-2:] == ["duplicate_of", "duplicate_similarity"]

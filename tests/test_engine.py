@@ -1,0 +1,146 @@
+"""The parallel build (newsframe.engine): same tables on one process, a pool, and a Dask cluster."""
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newsframe import load_corpus
+from newsframe.engine import build, corpus_term_counts, is_built_corpus, plan_partitions, read_built_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+CORPUS_B = ROOT / "tests" / "fixtures" / "corpus_b"
+
+
+def _comparable(articles: pd.DataFrame) -> pd.DataFrame:
+    df = articles.copy()
+    df["published"] = [None if v is None or (not isinstance(v, str) and pd.isna(v)) else pd.Timestamp(v).isoformat()
+                       for v in df["published"]]
+    df["credited_sources"] = [list(v) for v in df["credited_sources"]]
+    df["duplicate_similarity"] = df["duplicate_similarity"].astype(float)
+    return df.sort_values("id").reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def mixed_corpus(tmp_path_factory):
+    """Seeds and corpus_b pages, one seed copied under a second name, plus JSONL.gz and CSV records."""
+    folder = tmp_path_factory.mktemp("mixed")
+    for p in sorted(SEEDS.glob("*.txt")) + sorted(CORPUS_B.glob("*.txt")):
+        shutil.copy(p, folder / p.name)
+    shutil.copy(SEEDS / "002_6aac2701e2edd0f1.txt", folder / "copy_of_002.txt")
+    body = (SEEDS / "003_9a8df70d9255f726.txt").read_text(encoding="utf-8")
+    records = [{"id": "rec-1", "title": "A record with its own title", "text": body, "source": "Example Wire",
+                "published": "2024-06-03"},
+               {"id": "rec-2", "text": "Seoul, June 4 (Example) Officials said talks would resume next week.\n"}]
+    with gzip.open(folder / "export.jsonl.gz", "wt", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r) + "\n")
+        fh.write("{not json\n")
+    (folder / "table.csv").write_text("id,headline,body\nrow-1,From a CSV,\"Tokyo, March 17 (Wire) "
+                                      "The leaders met on Thursday, officials said.\"\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def built_single(mixed_corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("b1") / "corpus.parquet"
+    with pytest.warns(UserWarning, match=r"export\.jsonl\.gz"):
+        build(mixed_corpus, out, jobs=1, partition_size=4, progress=False)
+    return out
+
+
+def test_build_reads_every_format_and_names_the_bad_line(built_single):
+    summary = json.loads((built_single / "_newsframe.json").read_text())
+    articles = read_built_corpus(built_single)
+    assert {"rec-1", "rec-2", "row-1", "002_6aac2701e2edd0f1", "copy_of_002"} <= set(articles["id"])
+    assert summary["articles"] == len(articles) == 5 + 6 + 1 + 2 + 1
+    assert any("export.jsonl.gz" in p and ":3" in p for p in summary["problems"])
+    rec = articles.set_index("id").loc["rec-1"]
+    assert rec["headline"] == "A record with its own title"  # the record's metadata wins
+    assert rec["outlet"] == "Example Wire"
+    assert str(rec["published"]).startswith("2024-06-03")
+
+
+def test_duplicates_are_flagged_not_dropped(built_single):
+    articles = read_built_corpus(built_single).set_index("id")
+    assert articles.at["copy_of_002", "duplicate_of"] == "002_6aac2701e2edd0f1"
+    assert articles.at["copy_of_002", "duplicate_similarity"] == 1.0
+    assert articles.at["002_6aac2701e2edd0f1", "duplicate_of"] == ""
+    # the JSONL record carries the Al Mayadeen page's text: the same body, so a duplicate too
+    assert articles.at["rec-1", "duplicate_of"] == "003_9a8df70d9255f726"
+
+
+def test_line_audit_has_every_input_line_once(built_single):
+    _, lines = read_built_corpus(built_single, with_lines=True)
+    seed = lines[lines["id"] == "000_c40e52543c5c9a5f"]
+    raw = (SEEDS / "000_c40e52543c5c9a5f.txt").read_text(encoding="utf-8").split("\n")
+    assert seed["text"].tolist() == raw
+    assert seed["line_no"].tolist() == list(range(1, len(raw) + 1))
+    assert lines.groupby("id")["line_no"].apply(lambda s: s.is_unique).all()
+
+
+def test_small_folder_build_equals_load_corpus(tmp_path):
+    out = tmp_path / "seeds.parquet"
+    build(SEEDS, out, jobs=1, progress=False)
+    assert is_built_corpus(out)
+    built, built_lines = load_corpus(out, with_lines=True)  # the notebooks' entry point reads it back
+    direct, direct_lines = load_corpus(SEEDS, with_lines=True)
+    pd.testing.assert_frame_equal(_comparable(built), _comparable(direct))
+    pd.testing.assert_frame_equal(built_lines.reset_index(drop=True), direct_lines.reset_index(drop=True),
+                                  check_dtype=False)
+
+
+def test_process_pool_equals_one_process(mixed_corpus, built_single, tmp_path):
+    out = tmp_path / "pool.parquet"
+    with pytest.warns(UserWarning):
+        build(mixed_corpus, out, jobs=2, partition_size=4, progress=False)
+    a1, l1 = read_built_corpus(built_single, with_lines=True)
+    a2, l2 = read_built_corpus(out, with_lines=True)
+    pd.testing.assert_frame_equal(_comparable(a1), _comparable(a2))
+    pd.testing.assert_frame_equal(l1, l2)
+
+
+def test_dask_local_cluster_with_two_workers_equals_one_process(mixed_corpus, built_single, tmp_path):
+    pytest.importorskip("distributed")
+    out = tmp_path / "dask.parquet"
+    with pytest.warns(UserWarning):
+        build(mixed_corpus, out, jobs=2, engine="dask", partition_size=4, progress=False)
+    a1, l1 = read_built_corpus(built_single, with_lines=True)
+    a2, l2 = read_built_corpus(out, with_lines=True)
+    pd.testing.assert_frame_equal(_comparable(a1), _comparable(a2))
+    pd.testing.assert_frame_equal(l1, l2)
+    parts = plan_partitions(mixed_corpus, partition_size=4)
+    assert [len(p) for p in parts] == [4, 4, 3, 1, 1, 1]  # pages by 4, cut where a file of records comes
+    assert len(list((out / "articles").glob("part-*.parquet"))) == len(parts)
+
+
+def test_term_counts_are_summed_over_partitions(built_single):
+    counts = corpus_term_counts(built_single)
+    articles = read_built_corpus(built_single)
+    from newsframe.text import content_words
+
+    expected = sum(content_words(b).count("japan") for b in articles["body"])
+    assert counts.loc[counts["term"] == "japan", "count"].sum() == expected
+    assert counts.loc[counts["term"] == "japan", "articles"].sum() == sum(
+        "japan" in content_words(b) for b in articles["body"])
+
+
+def test_cli_build(tmp_path):
+    out = tmp_path / "cli.parquet"
+    res = subprocess.run([sys.executable, "-m", "newsframe", "build", str(SEEDS), "--out", str(out), "--jobs", "1",
+                          "--quiet"], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert "built 5 article(s)" in res.stderr
+    assert len(read_built_corpus(out)) == 5
+
+
+def test_cli_build_missing_input(tmp_path):
+    res = subprocess.run([sys.executable, "-m", "newsframe", "build", str(tmp_path / "nope"), "--out",
+                          str(tmp_path / "x.parquet")], capture_output=True, text=True)
+    assert res.returncode == 2
+    assert "nope" in res.stderr
