@@ -1,4 +1,5 @@
 """Tests for the line classifier (newsframe.clean): nothing lost, seeds, one synthetic page per label family."""
+import re
 from pathlib import Path
 
 import pytest
@@ -265,3 +266,72 @@ def test_reasons_explain_navigation_runs():
 def test_photo_credit_needs_a_credit_word(line, is_caption):
     labels, _ = labels_of([HEADLINE, "", P1, "", line, "", P2, "", P3])
     assert (labels[line] == "caption") is is_caption
+
+
+# --------------------------------------------------------------------------- fast paths = reference forms
+# The cleaner skips regular expressions where they cannot match (see _regex_hints, _phrase_matcher,
+# _is_photo_credit); these tests check that the shortcuts give exactly the answers of the expressions.
+TRICKY_LINES = [
+    "", "x", "X", "Share", "SHARE", "ſhare", "Sharé", "İmage: Reuters", "ımage: AP", "Photo: AP", "PHOTO CREDIT: x",
+    "• Related Stories", "- Related Stories", "1. Most Read", "12) Top stories", "Tags: Japan, Korea", "BREAKING:",
+    "Read also | Japan and Korea", "© 2024 Example. All rights reserved.", "(c) 2023 Foo", "Copyright 2022 Bar",
+    "[ad_1]", "[/ad]", "Advertisement", "Disclaimer: this story is auto-generated", "3 min read", "5 mins read",
+    "Story code: 12345", "By John Smith | Updated: May 1", "John wrote:", "Mary says :", "Email us at news@example.com",
+    "<div class='x'>", "[caption id=1]", "10 comments", "Leave a reply", "Previous article", "Click to share on X",
+    "Sign up for our newsletter", "This material may not be published, broadcast or redistributed.",
+    "The text has not been edited by our staff.", "Kelvin \u212a test", "\u2022 \u2022", "...", "…", "a" * 300,
+    "He said (AP)", "The talks went on... ", "The talks went on…\t", "Text with trailing ) ", "(Photo: Reuters) x",
+]
+
+
+def _fixture_lines():
+    paths = FIXTURES + (sorted(DEV.glob("*.txt")) if DEV.is_dir() else [])
+    lines = []
+    for path in paths:
+        lines += read_page(path).text.split("\n")
+    return lines + TRICKY_LINES
+
+
+def test_phrase_matcher_agrees_with_the_union():
+    lines = _fixture_lines()
+    L = clean._features(lines)
+    match = clean._phrase_matcher(L)
+    for ln in L:
+        assert match(ln) == clean._phrase_family(ln), ln.text
+
+
+def test_regex_hints_are_necessary_conditions():
+    lines = [t.strip() for t in _fixture_lines()]
+    for _, _, _, pat in clean._phrase_families():
+        first, first2, needs = clean._regex_hints(pat)
+        for text in lines:
+            if pat.fullmatch(text):
+                assert first is None or first.match(text[:1]), (pat.pattern, text)
+                assert first2 is None or first2.match(text[:2]), (pat.pattern, text)
+                folded = clean._fold(text)
+                assert all(any(s in folded for s in alts) for alts in needs), (pat.pattern, text)
+
+
+def test_regex_hints_on_small_expressions():
+    first, first2, needs = clean._regex_hints(re.compile(r"(?:more |top )\d+.{0,5}all rights", re.I))
+    assert first.fullmatch("M") and first.fullmatch("t") and not first.fullmatch("x")
+    assert first2.match("TO") and not first2.match("tx")
+    assert ("all rights",) in needs
+    assert clean._regex_hints(re.compile(r".*", re.I))[:2] == (None, None)   # may start with anything, or be empty
+    assert clean._fold("\u0130MAGE \u0131 \u017f \u212a") == "image i s k"
+
+
+def test_cheap_tests_agree_with_their_expressions():
+    for text in [t.strip() for t in _fixture_lines()] + ["Seoul (Yonhap)", "(AP) Seoul", "end ) \n"]:
+        assert clean._is_photo_credit(text) == bool(clean._photo_credit().search(text)), text
+        assert clean._is_truncated(text) == bool(clean._TRUNCATED.search(text)), text
+        assert clean._has_alnum(text) == any(c.isalnum() for c in text), text
+        assert clean._norm(text) == re.sub(r"\s+", " ", text.strip().lower()), text
+
+
+def test_ascii_tokens_match_the_word_expression():
+    for text in _fixture_lines():
+        low = text.strip().lower()
+        if low.isascii():
+            assert [t.decode() for t in low.encode().translate(clean._ASCII_NON_WORD).split()] == \
+                clean._WORD.findall(low), text

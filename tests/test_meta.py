@@ -109,3 +109,42 @@ def test_year_inferred_from_similar_dated_article():
     arts = meta.infer_missing_years(arts)
     assert arts.loc[0, "published"] == pd.Timestamp("2023-03-19")
     assert "similar dated article (b" in arts.loc[0, "published_source"]
+
+
+# --------------------------------------------------------------------------- fast path = reference form
+def _credits_reference(text):
+    """find_credits as plain pattern.finditer over the whole text (the fast path tries fewer places)."""
+    out, seen = [], set()
+    for pname, pat in meta._credit_patterns():
+        for m in pat.finditer(text):
+            s, e = m.span("name")
+            if any(s < e2 and s2 < e for s2, e2 in seen):
+                continue
+            canon, kind = meta.canonical_source(m.group("name"))
+            seen.add((s, e))
+            out.append({"name": canon, "kind": kind, "where": "body", "start": s, "end": e,
+                        "evidence": m.group(0).strip(), "pattern": pname})
+    return sorted(out, key=lambda d: d["start"])
+
+
+def test_find_credits_agrees_with_plain_finditer():
+    import random
+    from pathlib import Path
+
+    from newsframe.corpus import read_page
+
+    root = Path(__file__).resolve().parents[1]
+    texts = []
+    for path in sorted((root / "seeds").glob("*.txt")) + sorted((root / "tests" / "fixtures" / "corpus_b").glob("*.txt")):
+        text = read_page(path).text
+        texts += [text] + text.split("\n\n")
+    rng = random.Random(7)
+    pieces = ["reported", "reports", "said in a report", "quoted", "cited", "was quoted", "According to ", "according to ",
+              "citing ", "Citing ", "told ", " a ", " an ", " the ", "the", "Reuters", "AFP", "Yonhap News Agency",
+              "Daily Times", "Kyodo", "The Japan Times", "'s", "' ", "\n", "  ", "\u00a0", "report", "by ", "x", "-"]
+    for _ in range(1500):
+        texts.append("".join(rng.choice(pieces) + rng.choice(["", " ", "Big ", "the ", "\t"])
+                             for _ in range(rng.randint(2, 16))))
+    texts += ["a" + " " * 700 + "Reuters reported", "bathe Reuters reported", "Reuters' reported reported"]
+    for text in texts:
+        assert meta.find_credits(text) == _credits_reference(text), text

@@ -5,6 +5,7 @@ import sys
 
 import pytest
 
+from newsframe import timex
 from newsframe.timex import find_timexes
 
 
@@ -105,3 +106,51 @@ def test_cli_skips_malformed_lines(tmp_path):
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["id"] for r in rows] == ["a", "c"]
     assert rows[0]["timexes"] == [{"start": 7, "end": 15, "text": "Thursday", "type": "DATE", "value": "2023-03-16"}]
+
+
+# --------------------------------------------------------------------------- fast paths = reference forms
+def _texts_for_equivalence():
+    import random
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    words = ("on Monday last week 3 p.m. the 1990s in 2019 March 5 May may early next year two years ago every "
+             "year since 2001 the weekend tonight at noon 12:30 GMT fiscal 2020 spring 2021 mid-2022 the past month "
+             "1/2/2003 decades a decade-long 5-year-old half an hour $5 a month Christmas ²nd \u0663 \u212aelvin "
+             "ſunday year's today's -3 .5 4.5").split()
+    rng = random.Random(5)
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(3, 30))) for _ in range(400)]
+    return texts
+
+
+def _windows_reference(text):
+    words = timex._trigger_words()
+    out = []
+    for m in timex._TOKEN.finditer(text):
+        tok = m.group()
+        kind = "digit" if tok[0].isdigit() else words.get(tok.lower())
+        if kind is None:
+            continue
+        lo, hi = max(0, m.start() - timex.WINDOW_BEFORE), min(len(text), m.end() + timex.WINDOW_AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+            out[-1][2].add(kind)
+        else:
+            out.append([lo, hi, {kind}])
+    return [tuple(w) for w in out]
+
+
+def test_windows_and_rule_starts_agree_with_plain_scans():
+    """Trigger tokens found by one scanner, and rules tried only where they can start, give what scanning
+    every token and trying every rule at every character gives."""
+    for text in _texts_for_equivalence():
+        windows = timex._windows(text)
+        assert windows == _windows_reference(text), text
+        starts = timex._rule_starts(text, windows)
+        for k, (name, pat) in enumerate(timex._patterns()):
+            if timex._start_plan()[1][k] is None:   # searched everywhere anyway
+                continue
+            needs = timex.RULE_NEEDS[name]
+            plain = [m.span() for lo, hi, kinds in windows if kinds & needs for m in pat.finditer(text, lo, hi)]
+            assert [m.span() for m in timex._window_matches(pat, text, windows, needs, starts[k])] == plain, (name, text)

@@ -103,7 +103,10 @@ _BULLET_CHARS = frozenset("•*·◦▪▫■□●○►▸‣⁃+–-")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
-@dataclass
+_ALNUM = re.compile(r"[^\W_]")                       # a character for which str.isalnum() is true
+
+
+@dataclass(slots=True)
 class _Line:
     i: int
     raw: str
@@ -118,6 +121,7 @@ class _Line:
     reason: str | None = None
     kind: str = "short"      # good / near / short
     score: float = 0.0
+    date: bool | None = None  # cache of _is_date_line
 
 
 # --------------------------------------------------------------------------- data
@@ -152,32 +156,386 @@ def _photo_credit() -> re.Pattern:
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.strip().lower())
+    return " ".join(s.lower().split())   # = re.sub(r"\s+", " ", s.strip().lower()): \s is str.isspace
+
+
+# --------------------------------------------------------------------------- cheap tests before regexes
+# ``re.I`` matches an ASCII letter also in a few other characters: i in "İ" and "ı", s in "ſ", k in the
+# Kelvin sign. Mapping those, then lower-casing, gives a string in which every ASCII literal that a
+# case-insensitive expression matches in the text appears as a plain substring.
+_FOLD_SPECIAL = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold(text: str) -> str:
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text):
+        text = text.translate(_FOLD_SPECIAL)
+    return text.lower()
+
+
+def _regex_hints(pattern: re.Pattern, *, strings: bool = False) -> tuple:
+    """Necessary conditions for ``pattern`` to match a text, read off the parsed expression.
+
+    ``first``, ``first2``: expressions that the first character, and the first two characters, of a
+    match match (the expression's first items, each a one-character test that does not depend on its
+    neighbours, compiled with the same flags), or None when that is unknown; a text shorter than two
+    characters is tested against ``first2`` as it is; with ``strings``, the alternatives of these
+    expressions as a frozenset of strings instead. ``needs``: tuples of folded ASCII strings (see :func:`_fold`),
+    a match containing at least one string of each tuple. Both only ever say what a match *must* have,
+    so testing them first never changes whether the expression matches; whatever the analysis does not
+    know gives no condition.
+    """
+    try:
+        from re import _constants as C, _parser as P
+
+        tree = P.parse(pattern.pattern, pattern.flags)
+    except Exception:   # another Python's internals: no conditions, the expressions are just run
+        return None, None, ()
+    repeats = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+    cats = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+            C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+
+    def atom(op, av) -> str | None:
+        """The expression of one single-character item, or None."""
+        if op is C.LITERAL:
+            return re.escape(chr(av))
+        if op is C.NOT_LITERAL:
+            return "[^" + re.escape(chr(av)) + "]"
+        if op is C.ANY:
+            return "."
+        if op is C.IN:
+            parts = []
+            for o, a in av:
+                if o is C.NEGATE and not parts:
+                    parts.append("^")
+                elif o is C.LITERAL:
+                    parts.append(re.escape(chr(a)))
+                elif o is C.RANGE:
+                    parts.append(re.escape(chr(a[0])) + "-" + re.escape(chr(a[1])))
+                elif o is C.CATEGORY and a in cats:
+                    parts.append(cats[a])
+                else:
+                    return None
+            return "[" + "".join(parts) + "]"
+        return None
+
+    def prefixes(items, n: int) -> set | None:
+        """The sequences of at most ``n`` single-character items (as expressions) that a match of
+        ``items`` can start with; a shorter one where a match may end sooner. None: unknown."""
+        out = {()}
+        for op, av in items:
+            if all(len(p) >= n for p in out):
+                break
+            nxt = set()
+            for p in out:
+                if len(p) >= n:
+                    nxt.add(p)
+                    continue
+                q = item_prefixes(op, av, n - len(p))
+                if q is None:
+                    return None
+                nxt.update(p + x for x in q)
+            if len(nxt) > 500:
+                return None
+            out = nxt
+        return out
+
+    def item_prefixes(op, av, n: int) -> set | None:
+        if op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN):
+            a = atom(op, av)
+            return None if a is None else {(a,)}
+        if op is C.SUBPATTERN:
+            return prefixes(av[3], n) if not (av[1] or av[2]) else None
+        if op is C.ATOMIC_GROUP:
+            return prefixes(av, n)
+        if op is C.BRANCH:
+            acc = set()
+            for alt in av[1]:
+                q = prefixes(alt, n)
+                if q is None:
+                    return None
+                acc |= q
+            return acc
+        if op in repeats:
+            lo, hi, sub = av
+            body = prefixes(sub, n)
+            if body is None:
+                return None
+            acc = {()} if lo == 0 else set()
+            cur, count = {()}, 0
+            while count < hi:
+                count += 1
+                new = set()
+                for p in cur:
+                    if len(p) >= n:
+                        new.add(p)
+                    else:
+                        new.update((p + q)[:n] for q in body)
+                if len(new) > 500:
+                    return None
+                done = new == cur or all(len(p) >= n for p in new)   # more rounds change nothing
+                cur = new
+                if count >= lo or done:
+                    acc |= cur
+                if done:
+                    break
+            return acc
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):   # zero width
+            return {()}
+        return None
+
+    def best(needs):
+        return max(needs, key=lambda t: min(map(len, t)), default=None)
+
+    def needs(items) -> list[tuple[str, ...]]:
+        out, run = [], []
+        for op, av in items:
+            if op is C.LITERAL and av < 128:
+                run.append(_fold(chr(av)))
+                continue
+            if run:
+                out.append(("".join(run),))
+                run = []
+            if op is C.SUBPATTERN and not (av[1] or av[2]):
+                out += needs(av[3])
+            elif op is C.ATOMIC_GROUP:
+                out += needs(av)
+            elif op in repeats and av[0] >= 1:
+                out += needs(av[2])
+            elif op is C.BRANCH:
+                alts = []
+                for alt in av[1]:
+                    b = best(needs(alt))
+                    if b is None:
+                        break
+                    alts += b
+                else:
+                    out.append(tuple(dict.fromkeys(alts)))
+        if run:
+            out.append(("".join(run),))
+        return out
+
+    flags = pattern.flags & (re.I | re.M | re.S | re.U | re.A | re.X)
+
+    def start_re(n: int):
+        seqs = prefixes(tree, n)
+        if seqs is None or () in seqs:
+            return None
+        alts = frozenset("".join(p) for p in seqs)
+        return alts if strings else re.compile("(?:" + "|".join(sorted(alts)) + ")", flags)
+
+    try:
+        first, first2 = start_re(1), start_re(2)
+        # the strongest few conditions, the cheapest (fewest alternatives) first; long lists of
+        # alternatives cost more to test than they save
+        ns = sorted((n for n in needs(tree) if len(n) <= 8), key=lambda t: -min(map(len, t)))[:3]
+        ns.sort(key=len)
+    except Exception:
+        return None, None, ()
+    return first, first2, tuple(ns)
+
+
+_SAMPLE_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+
+@lru_cache(maxsize=1)
+def _phrase_family_plan():
+    """``(families, limits, by_first)`` for :func:`_phrase_matcher`: per family ``(index, max_words,
+    first, needs, fullmatch, anywhere)`` (see :func:`_regex_hints`; ``anywhere``: most characters can
+    start a match), the distinct word limits in order, and a cache
+    of the families open to a line by its first character and length. None when a family has
+    back-references: taken out of the union its group numbers would change, so the unions decide."""
+    families = []
+    for k, (_, _, m, pat) in enumerate(_phrase_families()):
+        try:
+            from re import _constants as C, _parser as P
+
+            if any(op in (C.GROUPREF, C.GROUPREF_EXISTS) for op, _ in _walk(P.parse(pat.pattern, pat.flags))):
+                return None
+        except Exception:
+            return None
+        first, first2, needs = _regex_hints(pat)
+        anywhere = first is None or sum(first.fullmatch(c) is not None for c in _SAMPLE_CHARS) > len(_SAMPLE_CHARS) // 3
+        families.append((k, m, first2, needs, pat.fullmatch, anywhere))
+    return tuple(families), tuple(sorted({f[1] for f in families})), {}
+
+
+def _walk(items):
+    """All ``(op, av)`` of a parsed expression, nested ones included."""
+    from re import _constants as C
+
+    for op, av in items:
+        yield op, av
+        if op is C.SUBPATTERN:
+            yield from _walk(av[3])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            yield from _walk(av[2])
+        elif op is C.BRANCH:
+            for alt in av[1]:
+                yield from _walk(alt)
+        elif op is C.ATOMIC_GROUP:
+            yield from _walk(av)
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            yield from _walk(av[1])
+        elif op is C.GROUPREF_EXISTS:
+            for sub in av[1:]:
+                if sub is not None:
+                    yield from _walk(sub)
+
+
+@lru_cache(maxsize=4)
+def _limit_of(limits: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(limits[bisect.bisect_left(limits, w)] for w in range(limits[-1] + 1))
+
+
+def _phrase_matcher(L: list[_Line]):
+    """``_phrase_family`` for the lines of one page, with the same answers, cheaper: a family is only
+    tried on a line when the line is short enough, starts with a character the family can start with,
+    and the page and the line contain the words the family needs; the first family in file order that
+    matches all of the line wins, as in the union."""
+    plan = _phrase_family_plan()
+    if plan is None:
+        return _phrase_family
+    families, limits, by_first = plan
+    fams = _phrase_families()
+    # families that may start anywhere (".*all rights reserved.*") are first tested on the whole page
+    page = None
+    closed = set()
+    for k, _, _, needs, _, anywhere in families:
+        if anywhere and needs:
+            if page is None:
+                page = _fold("\n".join([ln.text for ln in L if ln.text]))
+            if not all(any(s in page for s in alts) for alts in needs):
+                closed.add(k)
+    top = limits[-1]
+    limit_of = _limit_of(limits)   # words -> the smallest word limit that admits them
+    page_cache: dict = {}
+
+    def match(ln: _Line):
+        words = ln.words
+        if words > top or not ln.text:
+            return None
+        body = _BULLET.sub("", ln.text).strip() if ln.bullet else ln.text
+        # the families open to the line, by its first character and the smallest word limit that admits it
+        key = (body[:2], limit_of[words])
+        cands = page_cache.get(key)
+        if cands is None:
+            cands = by_first.get(key)
+            if cands is None:
+                if len(by_first) > 100_000:   # many scripts: keep the cache bounded
+                    by_first.clear()
+                c, limit = key
+                # (a family that must start with one of a few characters fails about as fast as a test
+                # of the words it needs would, so only the others test their words first)
+                cands = by_first[key] = tuple(
+                    (k, needs if anywhere else (), fullmatch) for k, m, first, needs, fullmatch, anywhere in families
+                    if m >= limit and (first is None or first.match(c) is not None))
+            if closed:
+                cands = tuple(x for x in cands if x[0] not in closed)
+            page_cache[key] = cands
+        folded = None
+        for k, needs, fullmatch in cands:
+            if needs:
+                if folded is None:
+                    folded = _fold(body)
+                for alts in needs:
+                    for s in alts:
+                        if s in folded:
+                            break
+                    else:
+                        break
+                else:
+                    if fullmatch(body) is not None:
+                        return fams[k][:2]
+                continue
+            if fullmatch(body) is not None:
+                return fams[k][:2]
+        return None
+
+    return match
+
+
+def _is_photo_credit(text: str) -> bool:
+    """``_photo_credit().search(text)``, skipping the expression where it cannot match: its tail form
+    ends the text with ")", its head forms name a photo, image, picture or caption."""
+    if not text.rstrip().endswith(")"):
+        f = _fold(text)
+        if "photo" not in f and "image" not in f and "picture" not in f and "caption" not in f:
+            return False
+    return _photo_credit().search(text) is not None
+
+
+def _is_truncated(text: str) -> bool:
+    """``_TRUNCATED.search(text)`` without scanning the line: it ends in "..." or "…"."""
+    return text.rstrip().endswith(("...", "…"))
+
+
+def _is_date_line(ln: _Line) -> bool:
+    """A date line (after any bullet); cached on the line, as several passes ask."""
+    d = ln.date
+    if d is None:
+        t = ln.text
+        if t[0] in _BULLET_CHARS or t[0].isdigit():   # only then can _BULLET remove something
+            t = _BULLET.sub("", t)
+        d = ln.date = _DATE_LINE.match(t) is not None
+    return d
 
 
 # --------------------------------------------------------------------------- features
+# ``\w+`` tokens of an ASCII line, without the regular expression: every other byte becomes a space
+_ASCII_NON_WORD = bytes(c if (chr(c).isalnum() or c == 95) and c < 128 else 32 for c in range(256))
+
+
+@lru_cache(maxsize=1)
+def _function_words_ascii() -> frozenset[bytes]:
+    return frozenset(w.encode("ascii") for w in _function_words() if w.isascii())
+
+
 def _features(lines: list[str]) -> list[_Line]:
     fw = _function_words()
     is_function = fw.__contains__
+    is_function_ascii = _function_words_ascii().__contains__
+    non_word = _ASCII_NON_WORD
+    findall = _WORD.findall
+    sent_end = _SENT_END.search
+    bullet_match = _BULLET.match
+    sent_chars, bullet_chars = _SENT_END_CHARS, _BULLET_CHARS
     out = []
+    append = out.append
     for i, raw in enumerate(lines):
         text = raw.strip()
         if not text:
-            out.append(_Line(i, raw, "", 0, 0.0, False, False, 0, ""))
+            append(_Line(i, raw, "", 0, 0.0, False, False, 0, "", "blank", "empty line"))
             continue
         low = text.lower()
-        toks = _WORD.findall(low)
-        n = len(toks)
-        share = sum(map(is_function, toks)) / n if n else 0.0
+        if low.isascii():
+            toks = low.encode("ascii").translate(non_word).split()   # the same tokens as findall, as bytes
+            n = len(toks)
+            share = sum(map(is_function_ascii, toks)) / n if n else 0.0
+        else:
+            toks = findall(low)
+            n = len(toks)
+            share = sum(map(is_function, toks)) / n if n else 0.0
         # cheap character tests first; the regular expressions only where they can match
-        ends = text[-1] in _SENT_END_CHARS and bool(_SENT_END.search(text))
-        bullet = (text[0] in _BULLET_CHARS or text[0].isdigit()) and bool(_BULLET.match(raw))
-        out.append(_Line(i, raw, text, n, share, ends, bullet, len(raw) - len(raw.lstrip(" \t")),
-                         " ".join(low.split())))
+        ends = text[-1] in sent_chars and sent_end(text) is not None
+        c = text[0]
+        bullet = (c in bullet_chars or c.isdigit()) and bullet_match(raw) is not None
+        # the line class (good / near / short), see _kind
+        if n >= LONG_PROSE_WORDS and share >= GOOD_MIN_FUNCTION / 2:
+            kind = "good"
+        elif n >= GOOD_MIN_WORDS and ends and share >= GOOD_MIN_FUNCTION:
+            kind = "good"
+        elif n >= NEAR_MIN_WORDS and (ends or share >= GOOD_MIN_FUNCTION):
+            kind = "near"
+        else:
+            kind = "short"
+        append(_Line(i, raw, text, n, share, ends, bullet, len(raw) - len(raw.lstrip(" \t")),
+                     " ".join(low.split()), None, None, kind))
     return out
 
 
 def _phrase_family(ln: _Line):
+    """The phrase family of one line: ``(label, scope)`` or None (reference form; the passes use the
+    cheaper :func:`_phrase_matcher`, which gives the same answers)."""
     if not ln.text:
         return None
     union = next((u for limit, u in _phrase_family_unions() if ln.words <= limit), None)
@@ -221,16 +579,18 @@ def _set(ln: _Line, label: str, reason: str, *, force: bool = False) -> None:
 def _mark_phrase_families(L: list[_Line]) -> None:
     n = len(L)
     headings = []
+    family_of = _phrase_matcher(L)
     for ln in L:
         if ln.label or not ln.text:
             continue
-        fam = _phrase_family(ln)
+        fam = family_of(ln)
         if not fam:
             continue
         label, scope = fam
         _set(ln, label, f"phrase family '{label}' ({ln.text[:40]})")
         if scope in ("block", "rest") and not _in_menu(L, ln):
             headings.append((ln, label, scope))
+    heading_lines = {h.i for h, _, _ in headings}
     for ln, label, scope in headings:
         if scope == "rest":
             _claim_rest(L, ln, label)
@@ -240,8 +600,7 @@ def _mark_phrase_families(L: list[_Line]) -> None:
         while j < n and claimed < BLOCK_MAX_LINES:
             nxt = L[j]
             if nxt.text:
-                if nxt.label is not None and nxt.reason.startswith("phrase family") and \
-                        any(h is nxt for h, _, _ in headings):
+                if nxt.label is not None and nxt.reason.startswith("phrase family") and nxt.i in heading_lines:
                     break  # the next heading starts its own block
                 if label == "ticker" and claimed and _blank_before(L, j):
                     break  # a ticker is one run of lines; a blank line ends it
@@ -257,14 +616,20 @@ def _in_menu(L: list[_Line], ln: _Line) -> bool:
     """A bulleted heading right under another bulleted item is a menu entry, not a heading."""
     if not ln.bullet:
         return False
-    prev = next((x for x in reversed(L[:ln.i]) if x.text), None)
-    return prev is not None and prev.bullet and 1 <= prev.words <= 6
+    j = ln.i - 1
+    while j >= 0 and not L[j].text:
+        j -= 1
+    if j < 0:
+        return False
+    prev = L[j]
+    return prev.bullet and 1 <= prev.words <= 6
 
 
 def _claim_rest(L: list[_Line], head: _Line, label: str) -> None:
     """A comment thread: everything below the heading up to the next menu run."""
     short_run = 0
-    for nxt in L[head.i + 1:]:
+    for j in range(head.i + 1, len(L)):
+        nxt = L[j]
         if not nxt.text:
             continue
         short_run = short_run + 1 if (nxt.kind == "short" and not nxt.ends_sentence) else 0
@@ -294,9 +659,8 @@ def _mark_templates(L: list[_Line], site_boilerplate: frozenset[str]) -> None:
             _set(ln, "ui", "repeats on other pages of the same outlet (site template)")
 
 
-def _mark_navigation_runs(L: list[_Line]) -> None:
+def _mark_navigation_runs(nonblank: list[_Line]) -> None:
     """Runs of short lines (bulleted or not) that are not sentences: menus and link lists."""
-    nonblank = [ln for ln in L if ln.text]
     run: list[_Line] = []
 
     def flush():
@@ -312,13 +676,13 @@ def _mark_navigation_runs(L: list[_Line]) -> None:
         short = ln.kind == "short" and not ln.ends_sentence or (ln.bullet and ln.words <= 6)
         if short and ln.label is None:
             run.append(ln)
-        else:
+        elif run:
             flush()
     flush()
 
 
 def _has_alnum(text: str) -> bool:
-    return any(c.isalnum() for c in text)
+    return _ALNUM.search(text) is not None
 
 
 def _looks_like_cards(nonblank: list[_Line], run: list[tuple[int, int]]) -> bool:
@@ -332,11 +696,10 @@ def _looks_like_cards(nonblank: list[_Line], run: list[tuple[int, int]]) -> bool
     return dates + repeats >= len(run) / 2
 
 
-def _mark_card_lists(L: list[_Line]) -> None:
+def _mark_card_lists(nonblank: list[_Line]) -> None:
     """Lists of story cards: one prose line (a summary) after a few short lines (title, date, section),
     again and again. An article's paragraphs follow each other or sit under one subheading; a card list
     puts CARD_MIN_SHORT or more short lines between its sentences, CARD_MIN_CARDS times in a row."""
-    nonblank = [ln for ln in L if ln.text]
     prose = [k for k, ln in enumerate(nonblank)
              if ln.kind in ("good", "near") and ln.ends_sentence and not ln.text.endswith("?") and ln.label is None]
     run: list[tuple[int, int]] = []   # (first short line, prose line) of each card
@@ -350,14 +713,22 @@ def _mark_card_lists(L: list[_Line]) -> None:
 
     prev = -1
     for k in prose:
+        if k - prev - 1 < CARD_MIN_SHORT:   # too few lines in the gap, whatever they are
+            if run:
+                flush()
+            prev = k
+            continue
         gap = [g for g in nonblank[prev + 1:k] if _has_alnum(g.text)]   # rules such as "___" are not card lines
         if CARD_MIN_SHORT <= len(gap) <= CARD_MAX_SHORT and \
                 all(g.kind != "good" and (not g.ends_sentence or g.text.endswith("?")) for g in gap):
             run.append((prev + 1, k))
-        else:
+        elif run:
             flush()
         prev = k
     flush()
+
+
+_FURNITURE = frozenset({"ticker", "related", "ui", "ad", "tags", "comment", "read_also"})
 
 
 def _line_score(ln: _Line) -> float:
@@ -365,7 +736,7 @@ def _line_score(ln: _Line) -> float:
         return 0.0
     if ln.label == "navigation":
         return -NAVIGATION_PENALTY
-    if ln.label in {"ticker", "related", "ui", "ad", "tags", "comment", "read_also"}:
+    if ln.label in _FURNITURE:
         return -FURNITURE_PENALTY - 0.3 * min(ln.words, 30)
     if ln.label in {"disclaimer", "meta"}:
         return -FURNITURE_PENALTY
@@ -376,11 +747,10 @@ def _line_score(ln: _Line) -> float:
     return -SHORT_PENALTY
 
 
-def _header_bonus(L: list[_Line]) -> None:
+def _header_bonus(nonblank: list[_Line]) -> None:
     """Prose right under a byline or date line is where articles start."""
-    nonblank = [ln for ln in L if ln.text]
     for k, ln in enumerate(nonblank):
-        if ln.label == "meta" or (ln.label is None and _DATE_LINE.match(_BULLET.sub("", ln.text))):
+        if ln.label == "meta" or (ln.label is None and _is_date_line(ln)):
             for nxt in nonblank[k + 1:k + 3]:
                 if nxt.label is None and nxt.kind == "good":
                     nxt.score += HEADER_BONUS
@@ -402,8 +772,7 @@ def _best_segment(scores: list[float], lo: int = 0, hi: int | None = None) -> tu
     return best, best_s, best_e
 
 
-def _main_blocks(L: list[_Line]) -> list[tuple[int, int]]:
-    nonblank = [ln for ln in L if ln.text]
+def _main_blocks(nonblank: list[_Line]) -> list[tuple[int, int]]:
     scores = [ln.score for ln in nonblank]
     best, s, e = _best_segment(scores)
     if s < 0:
@@ -425,17 +794,27 @@ def _mark_body(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
         for ln in inside:
             if ln.label is not None:
                 continue
-            if _photo_credit().search(ln.text) or _W3M_IMAGE.match(ln.text):
+            if _is_photo_credit(ln.text) or _W3M_IMAGE.match(ln.text):
                 _set(ln, "caption", "photo caption or credit inside the article")
             elif ln.kind in ("good", "near"):
                 _set(ln, "body", f"{ln.kind} prose line ({ln.words} words) in the main block of text")
-        # short unmarked lines between body lines: subheadings, Q&A turns, list items of the article
+        # short unmarked lines between body lines: subheadings, Q&A turns, list items of the article.
+        # The nearest labelled line below one is found before the loop (lines below are not changed
+        # before their turn); the nearest above as the loop goes (it may have just become body).
+        following: list[_Line | None] = [None] * len(inside)
+        nxt = None
+        for k in range(len(inside) - 1, -1, -1):
+            following[k] = nxt
+            if inside[k].label is not None:
+                nxt = inside[k]
+        prev = None
         for k, ln in enumerate(inside):
             if ln.label is None and ln.kind == "short" and ln.words >= 1:
-                prev = next((x for x in reversed(inside[:k]) if x.label is not None), None)
-                nxt = next((x for x in inside[k + 1:] if x.label is not None), None)
+                nxt = following[k]
                 if prev is not None and nxt is not None and prev.label == "body" and nxt.label == "body":
                     _set(ln, "body", "short line between article paragraphs (subheading or list item)")
+            if ln.label is not None:
+                prev = ln
 
 
 def _mostly_bracketed(text: str) -> bool:
@@ -444,8 +823,9 @@ def _mostly_bracketed(text: str) -> bool:
     return inside > len(text) / 2
 
 
-def _repeated_on_page(ln: _Line, page_keys: list[str]) -> bool:
-    """Does another line of the page (``page_keys``: sorted keys) equal, extend or begin this line?"""
+def _repeated_on_page(ln: _Line, page_keys: list[str], keys: set[str] | None = None) -> bool:
+    """Does another line of the page (``page_keys``: sorted keys; ``keys``: the same as a set) equal,
+    extend or begin this line?"""
     key = ln.key
     k = bisect.bisect_left(page_keys, key)
     own = 1 if ln.words >= 2 else 0          # the line's own key is in the list
@@ -454,7 +834,8 @@ def _repeated_on_page(ln: _Line, page_keys: list[str]) -> bool:
         n_extending += 1
     if n_extending > own:
         return True
-    keys = set(page_keys)
+    if keys is None:
+        keys = set(page_keys)
     return any(key[:j] in keys for j in range(1, len(key)))
 
 
@@ -462,14 +843,14 @@ def _mark_header(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
     first_body = next((ln.i for ln in L if ln.label == "body"), None)
     # dates, bylines and similar meta lines anywhere above or at the top of the article
     for ln in L:
-        above = first_body is not None and ln.i < first_body
-        if ln.text and (ln.label is None or above and ln.label == "navigation") \
-                and _DATE_LINE.match(_BULLET.sub("", ln.text)):
+        if ln.text and (ln.label is None or ln.label == "navigation" and first_body is not None
+                        and ln.i < first_body) and _is_date_line(ln):
             _set(ln, "meta", "a date line", force=True)
     if first_body is None:
         return
     lo = max(0, first_body - HEADLINE_LOOKBACK)
     page_keys = sorted(ln.key for ln in L if ln.text and ln.words >= 2)
+    keys = None
     cands = []
     for ln in L[lo:first_body]:
         if not ln.text or ln.label not in (None, "navigation", "ui"):
@@ -477,11 +858,14 @@ def _mark_header(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
         if not (HEADLINE_MIN_WORDS <= ln.words <= HEADLINE_MAX_WORDS) or _DATE_LINE.match(ln.text):
             continue
         if ln.bullet or ln.text.endswith((".", ":")) and not ln.text.endswith("...") \
-                or _photo_credit().search(ln.text) or _mostly_bracketed(ln.text):
+                or _is_photo_credit(ln.text) or _mostly_bracketed(ln.text):
             continue
-        caps = sum(w[:1].isupper() for w in ln.text.split()) / max(1, len(ln.text.split()))
+        split = ln.text.split()
+        caps = sum(w[:1].isupper() for w in split) / max(1, len(split))
         dist = first_body - ln.i
-        repeats = _repeated_on_page(ln, page_keys)
+        if keys is None:
+            keys = set(page_keys)
+        repeats = _repeated_on_page(ln, page_keys, keys)
         score = ln.words * 0.3 + caps * 2 + (3 if repeats else 0) - dist * 0.15 - (2 if ln.label else 0)
         cands.append((score, ln))
     if not cands:
@@ -495,10 +879,16 @@ def _mark_header(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
                                                            or ln.key.startswith(key))]
     head = max(copies, key=lambda ln: (ln.words, -ln.i)) if copies else head
     _set(head, "headline", "title-like line above the article", force=True)
+    k0 = key[:1]
     for ln in L:
         if ln is head or not ln.text:
             continue
-        t = _norm(_BULLET.sub("", ln.text)) if ln.bullet else ln.key
+        if ln.bullet:
+            t = _norm(_BULLET.sub("", ln.text))
+        else:
+            t = ln.key
+            if t[:1] != k0:   # neither equal to the headline's key nor a start or extension of it
+                continue
         if ln.label == "body" and t != key:
             continue  # a body paragraph may start like the headline; only an exact copy is a repeat
         if t and (t == key or (len(t) > 15 and (key.startswith(t) or t.startswith(key)))):
@@ -524,9 +914,11 @@ def _mark_repeats(L: list[_Line]) -> None:
         else:
             seen[key] = ln
     # a truncated copy ("... next week ...") of a later body paragraph is a teaser
-    bodies = [ln for ln in L if ln.label == "body"]
+    bodies = None
     for ln in L:
-        if ln.text and _TRUNCATED.search(ln.text) and ln.label in (None, "body"):
+        if ln.text and ln.label in (None, "body") and _is_truncated(ln.text):
+            if bodies is None:
+                bodies = [o for o in L if o.label == "body"]
             stem = _norm(_TRUNCATED.sub("", ln.text))
             if len(stem) > 20 and any(o is not ln and o.key.startswith(stem) for o in bodies):
                 _set(ln, "teaser", "truncated copy of an article paragraph (summary)", force=True)
@@ -538,7 +930,7 @@ def _mark_rest(L: list[_Line]) -> None:
             continue
         if not ln.text:
             _set(ln, "blank", "empty line")
-        elif _photo_credit().search(ln.text) or _W3M_IMAGE.match(ln.text):
+        elif _is_photo_credit(ln.text) or _W3M_IMAGE.match(ln.text):
             _set(ln, "caption", "photo caption or credit")
         elif ln.kind == "good":
             _set(ln, "other", f"prose ({ln.words} words) outside the main block of text")
@@ -555,28 +947,24 @@ def classify_lines(lines, *, site_boilerplate=frozenset()) -> pd.DataFrame:
     ``site_boilerplate``: normalised lines (stripped, lower case, single
     spaces) that repeat on other pages of the same outlet.
     """
-    L = _features(list(lines))
-    for ln in L:
-        ln.kind = _kind(ln)
+    L = _features(list(lines))        # features, line class; blank lines are labelled ``blank`` here
     _join_wrapped(L)
-    for ln in L:
-        if not ln.text:
-            _set(ln, "blank", "empty line")
+    nonblank = [ln for ln in L if ln.text]
     _mark_phrase_families(L)
     _mark_templates(L, frozenset(site_boilerplate))
-    _mark_card_lists(L)
-    _mark_navigation_runs(L)
-    for ln in L:
+    _mark_card_lists(nonblank)
+    _mark_navigation_runs(nonblank)
+    for ln in nonblank:
         ln.score = _line_score(ln)
-    _header_bonus(L)
-    blocks = _main_blocks(L)
+    _header_bonus(nonblank)
+    blocks = _main_blocks(nonblank)
     _mark_body(L, blocks)
     _mark_header(L, blocks)
     _mark_repeats(L)
     _mark_rest(L)
+    # (the dict's order gives the columns: line_no, text, label, reason)
     return pd.DataFrame({"line_no": [ln.i + 1 for ln in L], "text": [ln.raw for ln in L],
-                         "label": [ln.label for ln in L], "reason": [ln.reason for ln in L]},
-                        columns=["line_no", "text", "label", "reason"])
+                         "label": [ln.label for ln in L], "reason": [ln.reason for ln in L]})
 
 
 def assemble_body(line_table: pd.DataFrame) -> str:

@@ -52,6 +52,7 @@ DATE_PATTERNS = [
 MONTH_DAY = re.compile(r"\b(?P<mon>" + _MON + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)")
 DAY_MONTH = re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r")\b(?!\s*,?\s*(?:19|20)\d\d)")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DIGIT = re.compile(r"\d")
 
 # Lines of the header that may hold the publication date, by label.
 HEADER_LABELS = {"headline", "meta", "teaser", "duplicate", "other", "ui", "navigation", "ad"}
@@ -82,6 +83,8 @@ def parse_dates(text: str) -> list[dict]:
     ['2023-04-14T17:10:00+05:30']
     """
     found: list[dict] = []
+    if _DIGIT.search(text) is None:   # every pattern needs a digit
+        return found
     taken: list[tuple[int, int]] = []
     for name, pat in DATE_PATTERNS:
         for m in pat.finditer(text):
@@ -127,10 +130,11 @@ def _month_day(text: str):
 
 def find_published(table: pd.DataFrame) -> dict:
     """The publication date of one page from its classified lines (see module doc)."""
-    labels = table["label"].tolist()
-    texts = table["text"].tolist()
-    body_idx = [i for i, lab in enumerate(labels) if lab == "body"]
-    first_body = body_idx[0] if body_idx else len(labels)
+    return _find_published(table["label"].tolist(), table["text"].tolist())
+
+
+def _find_published(labels: list, texts: list) -> dict:
+    first_body = labels.index("body") if "body" in labels else len(labels)
     header = [i for i in range(min(len(labels), first_body + HEADER_LINES_AFTER_BODY_START))
               if labels[i] in HEADER_LABELS or i >= first_body]
     candidates = []
@@ -263,9 +267,17 @@ BYLINE = re.compile(r"^\s*(?:[•*·-]\s*)?By[:\s]\s*(?P<name>[^|•\n]{2,%d}?)\
 
 def find_byline(table: pd.DataFrame) -> str | None:
     """Text after ``By`` in the first line labelled meta/headline/teaser that starts with it."""
-    for lab, text in zip(table["label"], table["text"]):
-        if lab in {"meta", "other", "teaser", "ui"}:
-            m = BYLINE.match(text)
+    return _find_byline(table["label"].tolist(), table["text"].tolist())
+
+
+_BYLINE_LABELS = frozenset({"meta", "other", "teaser", "ui"})
+
+
+def _find_byline(labels: list, texts: list) -> str | None:
+    match = BYLINE.match
+    for lab, text in zip(labels, texts):
+        if lab in _BYLINE_LABELS:
+            m = match(text)
             if m:
                 return m.group("name").strip(" ,;:")
     return None
@@ -291,6 +303,7 @@ def _outlet_name_pattern() -> str:
     return r"(?:the\s+)?(?P<name>(?:" + cap + r"\s+){0,4}(?:" + words + r")(?:\s+Agency)?)"
 
 
+@lru_cache(maxsize=1)
 def _credit_patterns() -> list[tuple[str, re.Pattern]]:
     index, known = _agency_index()
     name = r"(?:the\s+)?(?P<name>" + known.pattern + r")"
@@ -318,6 +331,105 @@ def canonical_source(name: str) -> tuple[str, str]:
     return name, "outlet"
 
 
+# Where a match of each credit pattern can start, so that the patterns are tried there only instead of
+# at every character of the text (the answers are those of ``pattern.finditer``):
+# ("after", words, back): ``back`` characters before an occurrence of one of the words ("ccording to");
+# ("before", words, tokens, starts): at a character of ``starts`` among the ``tokens`` whitespace-separated
+# tokens before an occurrence of one of the words ("reported" for "X reported").
+_CREDIT_VERBS = ("reported", "reports", "said in a report", "quoted", "cited", "was quoted")
+
+
+@lru_cache(maxsize=1)
+def _credit_plan() -> tuple[tuple[str, re.Pattern, tuple], ...]:
+    index, _ = _agency_index()
+    words = read_lines("outlet_words.txt")
+    # tokens a name can have: a known name; up to four capitalised words, an outlet word and "Agency"
+    known_tokens = max((len(n.split()) for n in index), default=1)
+    generic_tokens = 4 + max((len(w.split()) for w in words), default=1) + 1
+
+    def starts(chars, upper=False):
+        return re.compile("[" + ("A-Z" if upper else "") + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+    known_start = starts({"t"} | {n[0] for n in index if n})
+    generic_start = starts({"t"} | {w[0] for w in words if w}, upper=True)
+    where = {
+        "according to": ("after", ("ccording to",), 1),
+        "reported by X": ("after", ("reported", "quoted", "cited"), 0),
+        "citing X": ("after", ("iting",), 1),
+        "told X": ("after", ("told",), 0),
+    }
+    plan = []
+    for pname, pat in _credit_patterns():
+        kind, nm = pname.rsplit(" (", 1)
+        generic = nm.startswith("outlet_word")
+        name_tokens = generic_tokens if generic else known_tokens
+        if kind in where:
+            w = where[kind]
+        elif kind == "X reported":   # [the] NAME ['s WORD] VERB
+            w = ("before", _CREDIT_VERBS, 1 + name_tokens + 1 + 1, generic_start if generic else known_start)
+        elif kind == "X report":     # a|an [the] NAME report
+            w = ("before", ("report",), 1 + 1 + name_tokens + 1, re.compile("a"))
+        else:
+            w = None
+        plan.append((pname, pat, w))
+    return tuple(plan)
+
+
+@lru_cache(maxsize=None)
+def _tokens_back_re(n: int) -> re.Pattern:
+    return re.compile(r"(?:\s*\S+){0,%d}" % n)
+
+
+def _tokens_back(text: str, end: int, n: int) -> int:
+    """Start of the ``n``-th whitespace-separated token before ``end`` (a token cut by ``end`` counts);
+    0 when there are fewer."""
+    pat = _tokens_back_re(n)
+    width = 256
+    while True:
+        lo = max(0, end - width)
+        rev = text[lo:end][::-1]
+        got = pat.match(rev).end()
+        if lo == 0 or got < len(rev) and not rev[got:].isspace():
+            return end - got
+        width *= 4
+
+
+def _occurrences(text: str, words) -> list[int]:
+    out = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            out.append(i)
+            i = text.find(w, i + 1)
+    return out
+
+
+def _credit_matches(text: str, pat: re.Pattern, where):
+    """``pat.finditer(text)``, trying ``pat`` only where a match can start (see :func:`_credit_plan`)."""
+    if where is None:
+        yield from pat.finditer(text)
+        return
+    if where[0] == "after":
+        _, words, back = where
+        cands = sorted({i - back for i in _occurrences(text, words) if i >= back})
+    else:
+        _, words, tokens, start = where
+        cands = set()
+        for v in _occurrences(text, words):
+            if v and text[v - 1].isspace():   # the word follows whitespace in every match
+                cands.update(m.start() for m in start.finditer(text, _tokens_back(text, v, tokens), v))
+        cands = sorted(cands)
+    end = 0
+    match = pat.match
+    for p in cands:
+        if p < end:
+            continue
+        m = match(text, p)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
 def find_credits(text: str, *, where: str = "body") -> list[dict]:
     """Credits to agencies and outlets in ``text``.
 
@@ -328,8 +440,8 @@ def find_credits(text: str, *, where: str = "body") -> list[dict]:
     """
     out: list[dict] = []
     seen: set[tuple[int, int]] = set()
-    for pname, pat in _credit_patterns():
-        for m in pat.finditer(text):
+    for pname, pat, starts in _credit_plan():
+        for m in _credit_matches(text, pat, starts):
             s, e = m.span("name")
             if any(s < e2 and s2 < e for s2, e2 in seen):
                 continue
@@ -358,16 +470,22 @@ SOURCE_LINE = re.compile(r"^\s*(?:[•*·-]\s*)?(?:Source|Sources|Courtesy|With 
 
 def article_credits(table: pd.DataFrame, body: str) -> list[dict]:
     """All credits of one article: byline, source lines, dateline and body phrases."""
+    labels, texts = table["label"].tolist(), table["text"].tolist()
+    return _article_credits(labels, texts, body, _find_byline(labels, texts), find_dateline(body))
+
+
+_SOURCE_LINE_LABELS = frozenset({"meta", "other", "ui"})
+
+
+def _article_credits(labels: list, texts: list, body: str, byline: str | None, dl: dict) -> list[dict]:
     credits: list[dict] = []
-    byline = find_byline(table)
     if byline:
         credits += _credits_in_name(byline, "byline")
-    for lab, text in zip(table["label"], table["text"]):
-        if lab in {"meta", "other", "ui"}:
+    for lab, text in zip(labels, texts):
+        if lab in _SOURCE_LINE_LABELS:
             m = SOURCE_LINE.match(text)
             if m:
                 credits += _credits_in_name(m.group("name"), "source line")
-    dl = find_dateline(body)
     if dl["dateline_agency"]:
         canon, kind = canonical_source(dl["dateline_agency"])
         credits.append({"name": canon, "kind": kind, "where": "dateline", "start": 0, "end": dl["end"],
@@ -384,8 +502,11 @@ def credited_sources(credits: list[dict]) -> list[str]:
 # --------------------------------------------------------------------------- headline, outlet
 def find_headline(table: pd.DataFrame) -> str | None:
     """The line the cleaner labelled ``headline`` (None when the dump has none)."""
-    heads = table.loc[table["label"] == "headline", "text"]
-    return heads.iloc[0].strip() if len(heads) else None
+    return _find_headline(table["label"].tolist(), table["text"].tolist())
+
+
+def _find_headline(labels: list, texts: list) -> str | None:
+    return texts[labels.index("headline")].strip() if "headline" in labels else None
 
 
 SELF_ID = [
@@ -430,14 +551,16 @@ def extract_metadata(table: pd.DataFrame, body: str, *, outlet: str = "") -> dic
     Credits to the article's own ``outlet`` (``By Al Mayadeen English`` on
     Al Mayadeen's site) are not credits to another source and are left out.
     """
-    info = find_published(table)
+    labels, texts = table["label"].tolist(), table["text"].tolist()   # the columns once, as lists
+    info = _find_published(labels, texts)
     dl = find_dateline(body)
+    byline = _find_byline(labels, texts)
     own = canonical_source(outlet)[0] if outlet else None
-    credits = [c for c in article_credits(table, body) if c["name"] != own]
+    credits = [c for c in _article_credits(labels, texts, body, byline, dl) if c["name"] != own]
     info.update({
-        "headline": find_headline(table),
+        "headline": _find_headline(labels, texts),
         "dateline": dl["dateline"],
-        "byline": find_byline(table),
+        "byline": byline,
         "credited_sources": credited_sources(credits),
     })
     return info

@@ -30,6 +30,7 @@ the duration "two days"), no holidays beyond a short list, English only.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from functools import lru_cache
@@ -76,6 +77,9 @@ def _fmt_num(x: float) -> str:
 
 
 # --------------------------------------------------------------------------- patterns
+_B = r"(?<![\w$£€.-])"   # every rule starts where no word character, currency sign, dot or hyphen is before
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern]]:
     MON = _alt("month")
@@ -90,7 +94,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     MOD = r"(?:(?P<mod>early|earlier|mid|middle|late|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of|beginning\s+of)[-\s]+(?:in\s+)?)?"
     REL = r"(?P<rel>last|next|this|coming|past|previous|following|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|same|that)"
-    B = r"(?<![\w$£€.-])"
+    B = _B
     E = r"(?![\w%]|[.,]\d)"
     pats = [
         ("iso_date", B + r"(?P<y>" + YEAR + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)" + E),
@@ -284,13 +288,19 @@ def _n_of(word: str | None) -> float | None:
 
 
 # --------------------------------------------------------------------------- rules
+# the rules whose value depends on the tense of the sentence (see _tense)
+_RULES_WITH_TENSE = frozenset({"weekday_month_day", "month_day", "day_month", "time_clock", "time_24h", "time_word",
+                               "relative_day_pod", "holiday", "weekday", "quarter", "month"})
+
+
 def _value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str, str] | None:
     g = {k: v for k, v in m.groupdict().items() if v is not None}
     if g.get("mon") and not g["mon"][0].isupper():
         return None  # "may", "march" in lower case are verbs
     if g.get("mon") and len(g["mon"]) == 3 and name == "month" and not text[m.end():m.end() + 1] == ".":
         return None  # "Jan" without a period is more often a name than January
-    direction = _tense(text, m.start(), m.end())
+    # the tense of the sentence, for the rules that read it (it is the costly part of a value)
+    direction = _tense(text, m.start(), m.end()) if name in _RULES_WITH_TENSE else None
     if name == "iso_date":
         return "DATE", f"{g['y']}-{g['m']}-{g['d']}"
     if name in ("month_day_year", "day_month_year"):
@@ -572,11 +582,43 @@ def _trigger_words() -> dict[str, str]:
 _TOKEN = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=1)
+def _trigger_scanner() -> re.Pattern | None:
+    """The starts of the tokens that can be trigger words: a digit, a non-ASCII character (a digit of
+    another script), or a trigger word (any case), so that the other tokens are skipped in one pass.
+    None if a trigger word is not ASCII (then every token is looked at)."""
+    keys = sorted(w for w in _trigger_words() if _TOKEN.fullmatch(w))   # "year's" is never one token
+    if not all(k.isascii() for k in keys):
+        return None
+    return re.compile(r"\b(?=\w)(?:\d|[^\x00-\x7f]|(?i:" + _trie(keys) + r")\b)")
+
+
+def _trie(words) -> str:
+    """An expression matching exactly the given words, branching letter by letter (fast to try)."""
+    if not words:
+        return ""
+    groups: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            ends = True
+    if not groups:
+        return ""
+    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(groups.items())]
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return "(?:" + body + ")?" if ends else body
+
+
 def _windows(text: str) -> list[tuple[int, int, set]]:
     """Merged stretches of text around trigger words, with the kinds of triggers in each."""
     words = _trigger_words()
     out: list[list] = []
-    for m in _TOKEN.finditer(text):
+    scanner = _trigger_scanner()
+    token_at = _TOKEN.match
+    tokens = _TOKEN.finditer(text) if scanner is None else (token_at(text, c.start()) for c in scanner.finditer(text))
+    for m in tokens:
         tok = m.group()
         kind = "digit" if tok[0].isdigit() else words.get(tok.lower())
         if kind is None:
@@ -590,6 +632,73 @@ def _windows(text: str) -> list[tuple[int, int, set]]:
     return [tuple(w) for w in out]
 
 
+@lru_cache(maxsize=1)
+def _start_plan() -> tuple[re.Pattern | None, tuple]:
+    """Where each rule can match: ``(scanner, starts)``. ``starts[k]``: an expression for the first two
+    characters of a match of rule ``k`` (read off the rule by :func:`newsframe.clean._regex_hints`), or
+    None when unknown (the rule is then searched everywhere in its windows); ``scanner`` finds the places
+    (after _B) where any of them fits, in one pass, instead of each rule trying every character."""
+    from .clean import _regex_hints
+
+    starts, firsts = [], set()
+    for _, pat in _patterns():
+        first, first2, _ = _regex_hints(pat, strings=True) if pat.pattern.startswith(_B) and \
+            pat.flags == re.I | re.U else (None, None, ())
+        if first is None or first2 is None:
+            starts.append(None)
+            continue
+        starts.append(re.compile("(?:" + "|".join(sorted(first2)) + ")", re.I))
+        firsts |= first
+    # the scanner only looks at the first character; the first two pick the rules (by_key in _rule_starts)
+    scanner = re.compile(_B + "(?=" + "|".join(sorted(firsts)) + ")", re.I) if firsts else None
+    return scanner, tuple(starts)
+
+
+def _rule_starts(text: str, windows) -> list[list[int]]:
+    """Per rule, the places in the windows where it can start (see :func:`_start_plan`)."""
+    scanner, starts = _start_plan()
+    out: list[list[int]] = [[] for _ in starts]
+    if scanner is None:
+        return out
+    by_key = _RULES_BY_START
+    for lo, hi, _ in windows:
+        for m in scanner.finditer(text, lo, hi):
+            p = m.start()
+            key = text[p:p + 2]
+            rules = by_key.get(key)
+            if rules is None:
+                if len(by_key) > 100_000:   # keep the cache bounded
+                    by_key.clear()
+                rules = by_key[key] = tuple(k for k, f in enumerate(starts) if f is not None and f.match(key))
+            for k in rules:
+                out[k].append(p)
+    return out
+
+
+_RULES_BY_START: dict[str, tuple[int, ...]] = {}   # first two characters -> rules that can start so
+
+
+def _window_matches(pat: re.Pattern, text: str, windows, needs, starts: list[int]):
+    """``pat.finditer(text, lo, hi)`` in each window that has a trigger the rule needs, trying ``pat``
+    only at ``starts`` (every place where it can start)."""
+    match = pat.match
+    n = len(starts)
+    for lo, hi, kinds in windows:
+        if not kinds & needs:
+            continue
+        j = bisect.bisect_left(starts, lo)
+        end = lo
+        while j < n and starts[j] < hi:
+            p = starts[j]
+            j += 1
+            if p < end:
+                continue
+            m = match(text, p, hi)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
 def find_timexes(text: str, anchor) -> list[dict]:
     """Time expressions in ``text``, normalised against ``anchor`` (a date).
 
@@ -601,9 +710,15 @@ def find_timexes(text: str, anchor) -> list[dict]:
     found = []
     taken = bytearray(len(text) + 1)
     windows = _windows(text)
+    starts = _start_plan()[1]
+    rule_starts = _rule_starts(text, windows)
     for prio, (name, pat) in enumerate(_patterns()):
         needs = RULE_NEEDS[name]
-        for m in (m for lo, hi, kinds in windows if kinds & needs for m in pat.finditer(text, lo, hi)):
+        if starts[prio] is None:
+            matches = (m for lo, hi, kinds in windows if kinds & needs for m in pat.finditer(text, lo, hi))
+        else:
+            matches = _window_matches(pat, text, windows, needs, rule_starts[prio])
+        for m in matches:
             s, e = m.span()
             if any(taken[s:e]):
                 continue
