@@ -147,13 +147,14 @@ def repeated_hashes(results) -> np.ndarray:
 
 
 # --------------------------------------------------------------------------- pass 2: articles
-def article_pass(index: int, out_dir: str, work_dir: str, repeated: np.ndarray, renames: dict) -> dict:
+def article_pass(index: int, out_dir: str, work_dir: str, renames: dict) -> dict:
     """Clean one partition and write its Parquet parts; return its duplicate signatures."""
     from .corpus import assemble_articles, process_document, template_keys
     from .dedup import _exact_key, body_signature
 
     with open(Path(work_dir) / f"docs-{index:05d}.pkl", "rb") as fh:
         docs, outlets = pickle.load(fh)
+    repeated = np.load(Path(work_dir) / "repeated.npy", mmap_mode="r")
     records, tables = [], []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # problems were reported in pass 1
@@ -219,20 +220,17 @@ def term_counts(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- drivers
-def _run_local(fn, calls, jobs: int, progress: bool, desc: str) -> list:
+def _run_local(fn, calls, pool, progress: bool, desc: str) -> list:
     from tqdm import tqdm
 
-    if jobs <= 1:
+    if pool is None:
         return [fn(*c) for c in tqdm(calls, desc=desc, unit="part", disable=not progress)]
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    import multiprocessing
+    from concurrent.futures import as_completed
 
     results = [None] * len(calls)
-    ctx = multiprocessing.get_context("spawn")  # no forked copies of the driver's memory
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        futures = {pool.submit(fn, *c): i for i, c in enumerate(calls)}
-        for fut in tqdm(as_completed(futures), total=len(futures), desc=desc, unit="part", disable=not progress):
-            results[futures[fut]] = fut.result()
+    futures = {pool.submit(fn, *c): i for i, c in enumerate(calls)}
+    for fut in tqdm(as_completed(futures), total=len(futures), desc=desc, unit="part", disable=not progress):
+        results[futures[fut]] = fut.result()
     return results
 
 
@@ -263,7 +261,7 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
     man = read_manifest(manifest) if manifest else {}
 
     parts = plan_partitions(paths, format=format, partition_size=partition_size)
-    client = cluster = None
+    client = cluster = pool = None
     if engine == "dask":
         from distributed import Client, LocalCluster
 
@@ -275,7 +273,13 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
             client = Client(cluster)
         run = lambda fn, calls, desc: _run_dask(fn, calls, client)  # noqa: E731
     elif engine == "local":
-        run = lambda fn, calls, desc: _run_local(fn, calls, jobs, progress, desc)  # noqa: E731
+        if jobs > 1 and len(parts) > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # one pool for both passes; spawned workers do not copy the driver's memory
+            pool = ProcessPoolExecutor(max_workers=min(jobs, len(parts)), mp_context=multiprocessing.get_context("spawn"))
+        run = lambda fn, calls, desc: _run_local(fn, calls, pool, progress, desc)  # noqa: E731
     else:
         raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     try:
@@ -284,10 +288,12 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
         for m in problems:
             warnings.warn(m, UserWarning, stacklevel=2)
         renames = _renames([r["ids"] for r in first])
-        repeated = repeated_hashes(first)
-        second = run(article_pass, [(i, str(out), str(work), repeated, renames.get(i, {}))
+        np.save(work / "repeated.npy", repeated_hashes(first))  # workers map it, it is not sent with every task
+        second = run(article_pass, [(i, str(out), str(work), renames.get(i, {}))
                                     for i in range(len(parts))], "cleaning")
     finally:
+        if pool is not None:
+            pool.shutdown()
         if client is not None:
             client.close()
         if cluster is not None:
