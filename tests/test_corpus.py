@@ -1,5 +1,6 @@
 """load_corpus: reading, decoding, bad input, the line audit."""
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -148,3 +149,18 @@ def test_outlet_guessed_without_manifest():
 def test_published_is_timestamp_or_none(seeds_loaded):
     articles, _ = seeds_loaded
     assert all(p is None or isinstance(p, pd.Timestamp) for p in articles["published"])
+
+
+def test_repair_text_equals_ftfy_on_real_pages_and_tricky_lines():
+    import ftfy
+
+    from newsframe.corpus import FTFY_OPTIONS, repair_text
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests" / "fixtures" / "corpus_b").glob("*.txt"))]
+    texts += ["a &amp; b\nc < d &amp; e\n&lt;x&gt;", "Caf\u00c3\u00a9\r\nred\x1b[31m!\x1b[0m\n\x00",
+              "\u2018q\u2019 &mdash; ok\u2028next", "\u00e2\u20ac\u2122 and \u00e2\u20ac\u0153q\u00e2\u20ac\x9d",
+              "He said \u00e2\u20ac\u02dcno\u00e2\u20ac\u2122 \u2014 \u201cok\u201d", "\ufb01ne", "e\u0301"]
+    for text in texts:
+        assert repair_text(text) == ftfy.fix_text(text, **FTFY_OPTIONS)

@@ -118,6 +118,43 @@ def looks_like_html(text: str) -> bool:
         re.match(r"\s*<!doctype html|\s*<html", head, re.I))
 
 
+# A line of printable ASCII without "&" or "<" (and no control character),
+# plus the usual typographic dashes, curly quotes, bullet and ellipsis, is a
+# line ftfy leaves as it is: with no Latin-1 character there is no UTF-8 lead
+# byte to start mojibake, and nothing is an HTML entity, a control code, a
+# ligature or a combining mark. Skipping ftfy on such lines makes repair cheap;
+# tests/test_corpus.py checks the result equals ftfy's on every page at hand.
+_PLAIN_SEGMENT = re.compile(r"[\t\x20-\x25\x27-\x3b\x3d-\x7e\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]*\n?")
+FTFY_OPTIONS = dict(uncurl_quotes=False, fix_line_breaks=True, normalization="NFC", fix_character_width=False)
+
+
+def repair_text(text: str) -> str:
+    """``ftfy.fix_text(text, **FTFY_OPTIONS)``, the same result, several times faster.
+
+    ftfy fixes text line by line; lines that are plain printable ASCII are
+    passed through untouched (ftfy would not change them), the others go to
+    ftfy with the same configuration it would have at that point (it stops
+    unescaping HTML entities after the first line containing ``<``).
+    """
+    from ftfy import TextFixerConfig, fix_and_explain
+
+    config = TextFixerConfig(explain=False, **FTFY_OPTIONS)
+    out, pos, n = [], 0, len(text)
+    while pos < n:
+        brk = text.find("\n", pos) + 1 or n
+        if brk - pos > config.max_decode_length:
+            brk = pos + config.max_decode_length
+        segment = text[pos:brk]
+        if _PLAIN_SEGMENT.fullmatch(segment):
+            out.append(segment)
+        else:
+            if config.unescape_html == "auto" and "<" in segment:
+                config = config._replace(unescape_html=False)
+            out.append(fix_and_explain(segment, config)[0])
+        pos = brk
+    return "".join(out)
+
+
 def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, list[str]]:
     """Decode raw bytes to text; return ``(text, notes)``; raise :class:`InputError`."""
     notes: list[str] = []
@@ -149,10 +186,7 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, list[str]]:
             notes.append(f"not UTF-8: decoded as {enc}")
     if not text.strip():
         raise InputError(f"{name}: contains only whitespace")
-    import ftfy
-
-    fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization="NFC",
-                          fix_character_width=False)
+    fixed = repair_text(text)
     if fixed != text.replace("\r\n", "\n").replace("\r", "\n"):
         notes.append("mojibake or control characters repaired (ftfy)")
     text = fixed.replace("\r\n", "\n").replace("\r", "\n")

@@ -361,11 +361,10 @@ def _decode_raw(data: bytes, name: str, *, html: bool = False) -> tuple[str, lis
 
 def _repair(text: str) -> tuple[str, list[str]]:
     """Mojibake/control-character repair and line-break normalisation (as in decode_bytes)."""
-    import ftfy
+    from .corpus import repair_text
 
     plain = text.replace("\r\n", "\n").replace("\r", "\n")
-    fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization="NFC",
-                          fix_character_width=False).replace("\r\n", "\n").replace("\r", "\n")
+    fixed = repair_text(text).replace("\r\n", "\n").replace("\r", "\n")
     return fixed, (["mojibake or control characters repaired (ftfy)"] if fixed != plain else [])
 
 
