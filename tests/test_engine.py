@@ -144,3 +144,19 @@ def test_cli_build_missing_input(tmp_path):
                           str(tmp_path / "x.parquet")], capture_output=True, text=True)
     assert res.returncode == 2
     assert "nope" in res.stderr
+
+
+def test_corpus_notebook_runs_on_a_built_corpus(tmp_path):
+    from newsframe.report import execute_notebook
+
+    built = tmp_path / "seeds.parquet"
+    build(SEEDS, built, jobs=1, progress=False)
+    path = ROOT / "notebooks" / "00_corpus.ipynb"
+    nb = execute_notebook(path, tmp_path / path.name, cwd=path.parent, parameters={
+        "corpus_dir": str(built), "figures_dir": str(tmp_path / "figs"), "tables_dir": str(tmp_path / "tables")})
+    shown = "\n".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", ""))
+                      for c in nb.cells for o in c.get("outputs", []))
+    assert "Error" not in shown and "Traceback" not in shown
+    overview = pd.read_csv(tmp_path / "tables" / "00_corpus_overview.csv")
+    assert len(overview) == 5
+    assert "Al Mayadeen English" in set(overview["outlet"])
