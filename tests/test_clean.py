@@ -335,3 +335,9 @@ def test_ascii_tokens_match_the_word_expression():
         if low.isascii():
             assert [t.decode() for t in low.encode().translate(clean._ASCII_NON_WORD).split()] == \
                 clean._WORD.findall(low), text
+
+
+def test_features_set_the_line_class_of_kind():
+    L = clean._features(_fixture_lines())
+    assert all(ln.kind == clean._kind(ln) for ln in L)
+    assert all(ln.label == "blank" for ln in L if not ln.text)

@@ -87,6 +87,8 @@ SECOND_BLOCK_MAX_GAP = 12    # ... if at most this many non-blank lines away
 _WORD = re.compile(r"\w+", re.UNICODE)
 _BULLET = re.compile(r"^\s*(?:[•*·◦▪▫■□●○►▸‣⁃+–-]|\d{1,2}[.)])\s+")
 _SENT_END = re.compile(r"""[.!?。！？…:;]["'”’»)\]]*$""")
+# (_is_photo_credit skips the expression on lines that neither end in ")" nor name a photo, image, picture
+# or caption: change it with these)
 _PHOTO_CREDIT_TAIL = r"\((?:[^()]{0,60}\b(?:%s)\b[^()]{0,60})\)\s*$"   # "(AP)", "(Photo: Reuters)"; words from data
 _PHOTO_CREDIT_HEAD = (
     r"^(?:photo|image|picture|file photo|caption)\s*[:/-]"
@@ -341,8 +343,8 @@ _SAMPLE_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 def _phrase_family_plan():
     """``(families, limits, by_first)`` for :func:`_phrase_matcher`: per family ``(index, max_words,
     first, needs, fullmatch, anywhere)`` (see :func:`_regex_hints`; ``anywhere``: most characters can
-    start a match), the distinct word limits in order, and a cache
-    of the families open to a line by its first character and length. None when a family has
+    start a match), the distinct word limits in order, and a cache of the families open to a line by
+    its first two characters, its length and the families its page lacks words for. None when a family has
     back-references: taken out of the union its group numbers would change, so the unions decide."""
     families = []
     for k, (_, _, m, pat) in enumerate(_phrase_families()):
@@ -399,39 +401,35 @@ def _phrase_matcher(L: list[_Line]):
     fams = _phrase_families()
     # families that may start anywhere (".*all rights reserved.*") are first tested on the whole page
     page = None
-    closed = set()
+    closed_on_page = set()
     for k, _, _, needs, _, anywhere in families:
         if anywhere and needs:
             if page is None:
                 page = _fold("\n".join([ln.text for ln in L if ln.text]))
             if not all(any(s in page for s in alts) for alts in needs):
-                closed.add(k)
+                closed_on_page.add(k)
+    closed = frozenset(closed_on_page)
     top = limits[-1]
     limit_of = _limit_of(limits)   # words -> the smallest word limit that admits them
-    page_cache: dict = {}
 
     def match(ln: _Line):
         words = ln.words
         if words > top or not ln.text:
             return None
         body = _BULLET.sub("", ln.text).strip() if ln.bullet else ln.text
-        # the families open to the line, by its first character and the smallest word limit that admits it
-        key = (body[:2], limit_of[words])
-        cands = page_cache.get(key)
+        # the families open to the line: by its first two characters, the smallest word limit that
+        # admits it, and the families the page lacks the words for
+        key = (body[:2], limit_of[words], closed)
+        cands = by_first.get(key)
         if cands is None:
-            cands = by_first.get(key)
-            if cands is None:
-                if len(by_first) > 100_000:   # many scripts: keep the cache bounded
-                    by_first.clear()
-                c, limit = key
-                # (a family that must start with one of a few characters fails about as fast as a test
-                # of the words it needs would, so only the others test their words first)
-                cands = by_first[key] = tuple(
-                    (k, needs if anywhere else (), fullmatch) for k, m, first, needs, fullmatch, anywhere in families
-                    if m >= limit and (first is None or first.match(c) is not None))
-            if closed:
-                cands = tuple(x for x in cands if x[0] not in closed)
-            page_cache[key] = cands
+            if len(by_first) > 100_000:   # many scripts: keep the cache bounded
+                by_first.clear()
+            c, limit, _ = key
+            # (a family that must start with one of a few characters fails about as fast as a test
+            # of the words it needs would, so only the others test their words first)
+            cands = by_first[key] = tuple(
+                (k, needs if anywhere else (), fullmatch) for k, m, first, needs, fullmatch, anywhere in families
+                if k not in closed and m >= limit and (first is None or first.match(c) is not None))
         folded = None
         for k, needs, fullmatch in cands:
             if needs:
@@ -976,14 +974,16 @@ def assemble_body(line_table: pd.DataFrame) -> str:
     """
     paras: list[str] = []
     prev_no, prev_open = None, False
-    for no, text, label in zip(line_table["line_no"].tolist(), line_table["text"].tolist(),
-                               line_table["label"].tolist()):
-        if label != "body":
-            continue
-        t = text.strip()
+    rows = [k for k, label in enumerate(line_table["label"].tolist()) if label == "body"]
+    if not rows:
+        return ""
+    numbers, texts = line_table["line_no"].tolist(), line_table["text"].tolist()
+    for k in rows:
+        no, t = numbers[k], texts[k].strip()
         if paras and prev_open and prev_no == no - 1 and t[:1].islower():
             paras[-1] += " " + t
         else:
             paras.append(t)
-        prev_no, prev_open = no, not _SENT_END.search(t)
+        # (a sentence end is one of _SENT_END_CHARS at the end of the line)
+        prev_no, prev_open = no, not (t[-1:] in _SENT_END_CHARS and _SENT_END.search(t))
     return "\n\n".join(paras)

@@ -305,6 +305,7 @@ def _outlet_name_pattern() -> str:
 
 @lru_cache(maxsize=1)
 def _credit_patterns() -> list[tuple[str, re.Pattern]]:
+    # (_credit_plan says where a match of each of these can start: change it with them)
     index, known = _agency_index()
     name = r"(?:the\s+)?(?P<name>" + known.pattern + r")"
     generic = _outlet_name_pattern()
@@ -394,28 +395,33 @@ def _tokens_back(text: str, end: int, n: int) -> int:
         width *= 4
 
 
-def _occurrences(text: str, words) -> list[int]:
+def _occurrences(text: str, words, seen: dict) -> list[int]:
+    """Where the words occur in ``text`` (overlapping ones too); ``seen`` keeps each word's places."""
     out = []
     for w in words:
-        i = text.find(w)
-        while i >= 0:
-            out.append(i)
-            i = text.find(w, i + 1)
+        places = seen.get(w)
+        if places is None:
+            places = seen[w] = []
+            i = text.find(w)
+            while i >= 0:
+                places.append(i)
+                i = text.find(w, i + 1)
+        out += places
     return out
 
 
-def _credit_matches(text: str, pat: re.Pattern, where):
+def _credit_matches(text: str, pat: re.Pattern, where, seen: dict):
     """``pat.finditer(text)``, trying ``pat`` only where a match can start (see :func:`_credit_plan`)."""
     if where is None:
         yield from pat.finditer(text)
         return
     if where[0] == "after":
         _, words, back = where
-        cands = sorted({i - back for i in _occurrences(text, words) if i >= back})
+        cands = sorted({i - back for i in _occurrences(text, words, seen) if i >= back})
     else:
         _, words, tokens, start = where
         cands = set()
-        for v in _occurrences(text, words):
+        for v in _occurrences(text, words, seen):
             if v and text[v - 1].isspace():   # the word follows whitespace in every match
                 cands.update(m.start() for m in start.finditer(text, _tokens_back(text, v, tokens), v))
         cands = sorted(cands)
@@ -440,8 +446,9 @@ def find_credits(text: str, *, where: str = "body") -> list[dict]:
     """
     out: list[dict] = []
     seen: set[tuple[int, int]] = set()
+    places: dict[str, list[int]] = {}
     for pname, pat, starts in _credit_plan():
-        for m in _credit_matches(text, pat, starts):
+        for m in _credit_matches(text, pat, starts, places):
             s, e = m.span("name")
             if any(s < e2 and s2 < e for s2, e2 in seen):
                 continue

@@ -68,7 +68,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     then each paragraph with Punkt. Spans point into ``text`` unchanged.
     """
     spans: list[tuple[int, int]] = []
-    norm = normalize(text) if len(normalize(text)) == len(text) else text
+    norm = normalize(text)
+    if len(norm) != len(text):   # soft hyphens removed: offsets would move, so split the text as it is
+        norm = text
     for m in re.finditer(r"[^\n]+", norm):
         para = m.group()
         if not para.strip():
