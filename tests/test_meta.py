@@ -148,3 +148,36 @@ def test_find_credits_agrees_with_plain_finditer():
     texts += ["a" + " " * 700 + "Reuters reported", "bathe Reuters reported", "Reuters' reported reported"]
     for text in texts:
         assert meta.find_credits(text) == _credits_reference(text), text
+
+
+def test_most_similar_dated_equals_pairwise_cosine():
+    import pandas as pd
+
+    from newsframe.meta import _content_vector, _cosine, _most_similar_dated
+
+    bodies = ["Seoul and Tokyo agreed to restore the intelligence pact.",
+              "Tokyo and Seoul agreed on the intelligence pact after talks.",
+              "The football final ended in a draw.",
+              "Seoul and Tokyo leaders met; the pact was restored after talks in Tokyo.",
+              "Nothing in common here at all.",
+              "Tokyo and Seoul agreed on the intelligence pact after talks."]
+    published = [None, pd.Timestamp("2023-03-17"), pd.Timestamp("2020-01-01"), None, None,
+                 pd.Timestamp("2023-03-18")]
+    arts = pd.DataFrame({"id": list("abcdef"), "body": bodies, "published": published})
+    need = [p is None for p in published]
+    dated = arts[arts["published"].notna()]
+    got = _most_similar_dated(arts, need, dated)
+    for r, n in zip(arts.itertuples(), need):
+        if not n:
+            continue
+        best, best_sim = None, 0.0
+        for o in dated.itertuples():
+            sim = _cosine(_content_vector(r.body), _content_vector(o.body))
+            if sim > best_sim:
+                best, best_sim = o, sim
+        if best is None:
+            assert r.id not in got
+        else:
+            assert got[r.id][0].id == best.id and got[r.id][1] == best_sim
+    assert got["a"][0].id == "b"  # the tie between b and f goes to the first
+    assert "e" not in got

@@ -184,6 +184,54 @@ def _cosine(a: Counter, b: Counter) -> float:
     return num / den if den else 0.0
 
 
+def _most_similar_dated(articles: pd.DataFrame, need: list[bool], dated: pd.DataFrame,
+                        block: int = 256) -> dict:
+    """For each article that needs a year: ``(most similar dated article row, cosine)``.
+
+    The same choice as comparing with :func:`_cosine` one pair at a time (the
+    first dated article with the highest similarity above 0), computed with
+    integer sparse matrix products in blocks, so the dot products are exact
+    and a large corpus needs neither a Python loop per pair nor a dense
+    matrix of all pairs.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    rows = [r for r, n in zip(articles.itertuples(), need) if n]
+    dated_rows = list(dated.itertuples())
+    if not rows or not dated_rows:
+        return {}
+    vocab: dict[str, int] = {}
+
+    def matrix(items):
+        vecs = [_content_vector(r.body) for r in items]
+        data, ind, ptr = [], [], [0]
+        for vec in vecs:
+            for k, v in vec.items():
+                ind.append(vocab.setdefault(k, len(vocab)))
+                data.append(v)
+            ptr.append(len(ind))
+        norms = np.array([sum(v * v for v in vec.values()) ** 0.5 for vec in vecs])
+        return (data, ind, ptr), norms
+
+    (da, ia, pa), norm_a = matrix(rows)
+    (db, ib, pb), norm_b = matrix(dated_rows)
+    shape = (None, len(vocab))
+    a = sparse.csr_matrix((np.array(da, dtype=np.int64), ia, pa), shape=(len(rows), shape[1]))
+    b = sparse.csr_matrix((np.array(db, dtype=np.int64), ib, pb), shape=(len(dated_rows), shape[1]))
+    out = {}
+    for start in range(0, len(rows), block):
+        num = (a[start:start + block] @ b.T).toarray()  # exact integer dot products
+        den = norm_a[start:start + block, None] * norm_b[None, :]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            sims = np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.0)
+        for i, row_sims in enumerate(sims):
+            j = int(np.argmax(row_sims))  # first of the highest, as a strict '>' scan keeps
+            if row_sims[j] > 0:
+                out[rows[start + i].id] = (dated_rows[j], float(row_sims[j]))
+    return out
+
+
 def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
     """Fill in ``published`` for articles whose page gives only month and day.
 
@@ -199,18 +247,17 @@ def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
         return articles
     articles = articles.copy()
     dated = articles[articles["published"].notna()]
-    vectors = {r.id: _content_vector(r.body) for r in articles.itertuples()}
-    for idx, row in articles.iterrows():
-        md = row.get("_month_day")
-        if not isinstance(md, tuple) or row["published"] is not None and not pd.isna(row["published"]):
+    need = [isinstance(md, tuple) and (pub is None or pd.isna(pub))
+            for md, pub in zip(articles["_month_day"], articles["published"])]
+    if not any(need):
+        return articles.drop(columns=["_month_day"])
+    best_of = _most_similar_dated(articles, need, dated)
+    for (idx, row), needed in zip(articles.iterrows(), need):
+        if not needed:
             continue
-        month, day = md
+        month, day = row["_month_day"]
         floor = max(_years_mentioned(row["body"]) or [0])
-        best, best_sim = None, 0.0
-        for o in dated.itertuples():
-            sim = _cosine(vectors[row["id"]], vectors[o.id])
-            if sim > best_sim:
-                best, best_sim = o, sim
+        best, best_sim = best_of.get(row["id"], (None, 0.0))
         if best is not None and best_sim > 0:
             ref = pd.Timestamp(best.published).tz_localize(None) if pd.Timestamp(best.published).tzinfo else pd.Timestamp(best.published)
             years = [y for y in range(ref.year - 1, ref.year + 2) if y >= floor] or [floor]
