@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import shutil
@@ -36,7 +37,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "benchmarks" / "boilerplate" / "dev"
+DEV = Path(os.environ.get("NEWSFRAME_BENCH_DEV", ROOT.parent / "shared" / "benchmarks" / "boilerplate" / "dev"))
 
 
 def source_pages() -> list[tuple[str, str]]:

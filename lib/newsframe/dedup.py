@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 
 import numpy as np
 import pandas as pd
@@ -47,7 +48,7 @@ def body_signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray | None:
     sh = shingles(body)
     if not sh:
         return None
-    m = MinHash(num_perm=num_perm, seed=1)
+    m = MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32)  # CRC-32 of each shingle: fast, stable across processes
     m.update_batch(sorted(sh))
     return np.asarray(m.hashvalues, dtype=np.uint32)  # datasketch's hash values fit in 32 bits
 
