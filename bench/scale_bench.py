@@ -152,7 +152,7 @@ def draw(results: list[dict], path: Path) -> None:
     fig, ax = plots.new_axes(figsize=(7, 4.5))
     for jobs in sorted({r["jobs"] for r in results}):
         rows = sorted((r for r in results if r["jobs"] == jobs), key=lambda r: r["pages"])
-        ax.plot([r["pages"] for r in rows], [r["wall_s"] for r in rows], marker="o", label=f"{jobs} process(es)")
+        ax.plot([r["pages"] for r in rows], [r["wall_s"] for r in rows], marker="o", label=f"{jobs} process" + ("es" if jobs > 1 else ""))
     xs = sorted({r["pages"] for r in results})
     ref = min(results, key=lambda r: r["pages"])
     ax.plot(xs, [ref["wall_s"] * x / ref["pages"] for x in xs], linestyle=":", color="grey", label="linear from smallest")
@@ -174,7 +174,11 @@ def main() -> None:
     ap.add_argument("--big-jobs", type=int, nargs="+", default=[2], help="jobs for sizes of 100,000 and more")
     ap.add_argument("--sample", type=int, default=500)
     ap.add_argument("--workdir", default="/tmp/nf_scale")
+    ap.add_argument("--plot-only", action="store_true", help="redraw the figure from docs/figures/scale_bench.json")
     args = ap.parse_args()
+    if args.plot_only:
+        results = json.loads((ROOT / "docs" / "figures" / "scale_bench.json").read_text(encoding="utf-8"))
+        return draw(results, ROOT / "docs" / "figures" / "scale_bench.png")
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
     pages = source_pages()
@@ -201,6 +205,8 @@ def main() -> None:
     comp = html_comparison(work)
     if comp:
         print("html:", json.dumps({k: round(v, 1) if isinstance(v, float) else v for k, v in comp.items()}))
+    (ROOT / "docs" / "figures").mkdir(parents=True, exist_ok=True)
+    (ROOT / "docs" / "figures" / "scale_bench.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     draw(results, ROOT / "docs" / "figures" / "scale_bench.png")
     print("figure: docs/figures/scale_bench.png")
 
