@@ -155,28 +155,46 @@ def repair_text(text: str) -> str:
     return "".join(out)
 
 
-def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, list[str]]:
-    """Decode raw bytes to text; return ``(text, notes)``; raise :class:`InputError`."""
-    notes: list[str] = []
+def decode_raw(data: bytes, name: str = "<bytes>", *, declared: str | None = None) -> tuple[str, list[str]]:
+    """Decode bytes to text without repairs: ``(text, notes)``; raise :class:`InputError`.
+
+    UTF-8 (with or without byte-order mark) and UTF-16 with a byte-order mark
+    first; otherwise the ``declared`` encoding (e.g. an HTML page's
+    ``<meta charset>``) when it is a real one and not UTF, else the encoding
+    ``charset-normalizer`` detects; Western single-byte guesses are read as
+    cp1252, with replacement characters as the last resort.
+    """
     if not data:
         raise InputError(f"{name}: empty file")
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{name}: binary file (NUL bytes), not a text dump")
+    notes: list[str] = []
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
         notes.append("UTF-8 byte-order mark removed")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        text = data.decode("utf-16", errors="replace")
         notes.append("decoded as UTF-16")
     else:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            from charset_normalizer import from_bytes
+            import codecs
 
-            best = from_bytes(data).best()
-            enc = best.encoding if best is not None else "cp1252"
-            if enc in WESTERN_SINGLE_BYTE:
+            enc = None
+            if declared:
+                try:
+                    enc = codecs.lookup(declared).name
+                except LookupError:
+                    enc = None
+                if enc in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
+                    enc = None  # the declaration is wrong: the bytes are not UTF-8
+            if enc is None:
+                from charset_normalizer import from_bytes
+
+                best = from_bytes(data).best()
+                enc = best.encoding if best is not None else "cp1252"
+            if enc in WESTERN_SINGLE_BYTE or enc in ("iso8859-1", "latin-1", "windows-1252"):
                 enc = "cp1252"  # detection is unsure between these on short text; cp1252 is the web's usual one
             try:
                 text = data.decode(enc)
@@ -186,6 +204,13 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, list[str]]:
             notes.append(f"not UTF-8: decoded as {enc}")
     if not text.strip():
         raise InputError(f"{name}: contains only whitespace")
+    return text, notes
+
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, list[str]]:
+    """Decode raw bytes to text (:func:`decode_raw`), repair mojibake (:func:`repair_text`)
+    and turn HTML handed in as text into visible text; return ``(text, notes)``."""
+    text, notes = decode_raw(data, name)
     fixed = repair_text(text)
     if fixed != text.replace("\r\n", "\n").replace("\r", "\n"):
         notes.append("mojibake or control characters repaired (ftfy)")

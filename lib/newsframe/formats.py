@@ -97,9 +97,6 @@ COLUMNS_FILE = "input_columns.csv"
 MANIFEST_NAME = "manifest.csv"
 SNIFF_BYTES = 65536
 GZIP_MAGIC = b"\x1f\x8b"
-# Single-byte encodings that charset detection confuses on short Western text (as in newsframe.corpus).
-_WESTERN_SINGLE_BYTE = {"ascii", "latin_1", "iso8859_1", "iso8859_2", "iso8859_15", "cp1250", "cp1252",
-                        "mac_roman", "mac_latin2", "cp850", "cp437"}
 # trafilatura.extract options: the combination with the best F1 on the benchmark dev pages
 TRAFILATURA_OPTIONS = dict(output_format="txt", include_comments=False, include_tables=True,
                            favor_precision=False, with_metadata=False)
@@ -316,47 +313,14 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 
 
 def _decode_raw(data: bytes, name: str, *, html: bool = False) -> tuple[str, list[str]]:
-    """Bytes to text like :func:`newsframe.corpus.decode_bytes`, without repairs or HTML conversion."""
-    if not data:
-        raise InputError(f"{name}: empty file")
-    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError(f"{name}: binary file (NUL bytes), not a text dump")
-    notes: list[str] = []
-    if data.startswith(codecs.BOM_UTF8):
-        text = data[3:].decode("utf-8", errors="replace")
-        notes.append("UTF-8 byte-order mark removed")
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16", errors="replace")
-        notes.append("decoded as UTF-16")
-    else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            enc = None
-            m = _META_CHARSET.search(data[:4096]) if html else None
-            if m:
-                try:
-                    enc = codecs.lookup(m.group(1).decode("ascii")).name
-                except LookupError:
-                    enc = None
-                if enc in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
-                    enc = None  # the declaration is wrong: the bytes are not UTF-8
-            if enc is None:
-                from charset_normalizer import from_bytes
+    """Bytes to text like :func:`newsframe.corpus.decode_bytes`, without repairs or HTML conversion.
 
-                best = from_bytes(data).best()
-                enc = best.encoding if best is not None else "cp1252"
-            if enc in _WESTERN_SINGLE_BYTE or enc in ("iso8859-1", "latin-1", "cp1252", "windows-1252"):
-                enc = "cp1252"
-            try:
-                text = data.decode(enc)
-            except (UnicodeDecodeError, LookupError):
-                text = data.decode("cp1252", errors="replace")
-                enc = "cp1252 (with replacement characters)"
-            notes.append(f"not UTF-8: decoded as {enc}")
-    if not text.strip():
-        raise InputError(f"{name}: contains only whitespace")
-    return text, notes
+    For HTML, a ``<meta charset>`` declaration is tried before detection.
+    """
+    from .corpus import decode_raw
+
+    m = _META_CHARSET.search(data[:4096]) if html and data else None
+    return decode_raw(data, name, declared=m.group(1).decode("ascii", "replace") if m else None)
 
 
 def _repair(text: str) -> tuple[str, list[str]]:
