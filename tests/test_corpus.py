@@ -164,3 +164,28 @@ def test_repair_text_equals_ftfy_on_real_pages_and_tricky_lines():
               "He said \u00e2\u20ac\u02dcno\u00e2\u20ac\u2122 \u2014 \u201cok\u201d", "\ufb01ne", "e\u0301"]
     for text in texts:
         assert repair_text(text) == ftfy.fix_text(text, **FTFY_OPTIONS)
+
+
+WORDS = ("harbour election storm budget minister council river school market bridge police doctor farmer "
+         "village court museum train festival factory river island treaty border army vote tax rain").split()
+
+
+def _story(seed: str) -> str:
+    """Twelve sentences of words drawn at random (seeded): different seeds give different stories."""
+    import random
+
+    rng = random.Random(seed)
+    return " ".join(" ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "." for _ in range(12))
+
+
+def test_site_templates_count_a_story_saved_twice_once():
+    from newsframe.corpus import site_template_lines
+
+    menu = "Home\nWorld\nContact us\n"
+    page_a = menu + "Short subheading of A\n" + _story("harbour")
+    page_b = menu + "Short subheading of B\n" + _story("election")
+    copy_a = "Short subheading of A\n" + _story("harbour")  # the same story, e.g. from a database export
+    found = site_template_lines([(page_a, "X"), (page_b, "X"), (copy_a, "X")])["X"]
+    assert {"home", "world", "contact us"} <= found
+    assert "short subheading of a" not in found
+    assert not any("harbour" in k for k in found)

@@ -160,3 +160,32 @@ def test_corpus_notebook_runs_on_a_built_corpus(tmp_path):
     overview = pd.read_csv(tmp_path / "tables" / "00_corpus_overview.csv")
     assert len(overview) == 5
     assert "Al Mayadeen English" in set(overview["outlet"])
+
+
+def _story(seed: str) -> str:
+    import random
+
+    words = "harbour election storm budget minister council river school market bridge police doctor".split()
+    rng = random.Random(seed)
+    return " ".join(" ".join(rng.choice(words) for _ in range(12)).capitalize() + "." for _ in range(10))
+
+
+def test_templates_across_partitions_equal_load_corpus(tmp_path):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    menu = "Home\nWorld\nSport\nContact us\n\n"
+    for i, topic in enumerate(["harbour", "election", "storm", "budget", "harbour"]):
+        text = f"Example Daily\n{menu}A headline about the {topic}\n\n" + _story(topic)
+        text += "\n\nCopyright Example Daily\n"
+        (folder / f"page{i}.txt").write_text(text, encoding="utf-8")
+    (folder / "manifest.csv").write_text("file,outlet\n" + "".join(f"page{i}.txt,Example Daily\n" for i in range(5)))
+    out = tmp_path / "site.parquet"
+    build(folder, out, jobs=1, partition_size=2, progress=False)
+    built, built_lines = load_corpus(out, with_lines=True)
+    direct, direct_lines = load_corpus(folder, with_lines=True)
+    pd.testing.assert_frame_equal(built_lines.reset_index(drop=True), direct_lines.reset_index(drop=True),
+                                  check_dtype=False)
+    pd.testing.assert_frame_equal(_comparable(built), _comparable(direct))
+    menu_rows = direct_lines[direct_lines["text"] == "Sport"]
+    assert (menu_rows["label"] != "body").all() and len(menu_rows) == 5
+    assert built.set_index("id").at["page4", "duplicate_of"] == "page0"

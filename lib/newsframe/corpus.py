@@ -292,16 +292,52 @@ def template_keys(doc_text: str) -> set[str]:
     return {_norm_line(ln) for ln in doc_text.splitlines() if ln.strip()}
 
 
-def site_template_lines(docs_outlets) -> dict[str, frozenset]:
-    """Lines that repeat on two or more pages of the same outlet, per outlet.
+STORY_LINE_WORDS = 8  # lines this long are the story's own text when comparing pages
 
-    ``docs_outlets`` yields ``(text, outlet)``. A line shared by several pages
-    of one site is evidence of its template (menus, footers, "Read more").
+
+def story_signature(doc_text: str):
+    """MinHash signature of the text of a page's long lines (:data:`STORY_LINE_WORDS` words or more), or ``None``.
+
+    Two pages with similar signatures tell the same story (a page and its
+    syndicated copy, the same article saved twice, a page and its text in a
+    database export): the lines they share are the story, not the site.
     """
-    per_outlet: dict[str, Counter] = defaultdict(Counter)
-    for text, outlet in docs_outlets:
+    from .dedup import set_signature, shingles
+
+    long_lines = [k for k in (_norm_line(ln) for ln in doc_text.splitlines()) if k.count(" ") + 1 >= STORY_LINE_WORDS]
+    # word 5-grams of the long lines' text, so that the same story wrapped at
+    # different widths (or as one line per paragraph) still matches
+    return set_signature(shingles(" ".join(long_lines)))
+
+
+def story_groups(texts) -> list[int]:
+    """For each page, the index of the first page telling the same story (itself if none)."""
+    from .dedup import similar_groups
+
+    return similar_groups([story_signature(t) for t in texts], threshold=STORY_SIMILARITY)
+
+
+STORY_SIMILARITY = 0.5
+
+
+def site_template_lines(docs_outlets) -> dict[str, frozenset]:
+    """Lines that repeat on two or more stories of the same outlet, per outlet.
+
+    ``docs_outlets`` yields ``(text, outlet)``. A line shared by pages of one
+    site that tell *different* stories is evidence of its template (menus,
+    footers, "Read more"); pages telling the same story (:func:`story_groups`)
+    count once, so a story saved twice does not turn its own short lines into
+    template.
+    """
+    items = list(docs_outlets)
+    groups = story_groups([text for text, _ in items])
+    group_keys: dict[tuple[str, int], set] = defaultdict(set)
+    for (text, outlet), g in zip(items, groups):
         if outlet:
-            per_outlet[outlet].update(template_keys(text))
+            group_keys[(outlet, g)] |= template_keys(text)
+    per_outlet: dict[str, Counter] = defaultdict(Counter)
+    for (outlet, _), keys in group_keys.items():
+        per_outlet[outlet].update(keys)
     return {o: frozenset(k for k, n in c.items() if n >= 2) for o, c in per_outlet.items()}
 
 

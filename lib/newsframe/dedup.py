@@ -53,6 +53,48 @@ def body_signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray | None:
     return np.asarray(m.hashvalues, dtype=np.uint32)  # datasketch's hash values fit in 32 bits
 
 
+def set_signature(items, num_perm: int = NUM_PERM) -> np.ndarray | None:
+    """MinHash signature of a set of byte strings (``None`` for an empty set)."""
+    from datasketch import MinHash
+
+    if not items:
+        return None
+    m = MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32)
+    m.update_batch(sorted(items))
+    return np.asarray(m.hashvalues, dtype=np.uint32)
+
+
+def similar_groups(signatures: list, *, threshold: float = 0.5, num_perm: int = NUM_PERM) -> list[int]:
+    """Group items by MinHash similarity: for each, the index of its group's leader.
+
+    Items are taken in order; each joins the most similar earlier leader
+    (estimated Jaccard >= ``threshold``; ties to the earliest) or leads a new
+    group. An item without a signature leads its own group.
+    """
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    leaders: dict[int, np.ndarray] = {}
+    out = []
+    for i, sig in enumerate(signatures):
+        if sig is None:
+            out.append(i)
+            continue
+        sig = np.asarray(sig, dtype=np.uint64)
+        best, best_sim = None, -1.0
+        for j in sorted(lsh.query(_Sig(sig))):
+            sim = _jaccard(sig, leaders[j])
+            if sim >= threshold and sim > best_sim:
+                best, best_sim = j, sim
+        if best is None:
+            leaders[i] = sig
+            lsh.insert(i, _Sig(sig))
+            out.append(i)
+        else:
+            out.append(best)
+    return out
+
+
 def _exact_key(body: str) -> str:
     return hashlib.blake2b(" ".join(_WORD.findall((body or "").lower())).encode(), digest_size=16).hexdigest()
 

@@ -18,11 +18,13 @@ How it works. The inputs are cut into partitions of ``partition_size``
 documents in input order, so that every engine sees the same partitions.
 
 1. *Template pass*: each partition is read and decoded once; for every page
-   the hashes of its (outlet, normalised line) pairs are collected. The driver
-   counts them (``numpy.unique`` over 64-bit hashes: 8 bytes per distinct page
-   line, not the text) and keeps those seen on two or more pages: the
-   templates of each site, the same evidence :func:`newsframe.load_corpus`
-   uses. Decoded documents are kept in a work folder for pass 2.
+   the hashes of its (outlet, normalised line) pairs and a MinHash signature
+   of its long lines are collected. The driver groups pages telling the same
+   story, counts each line once per group (``numpy.unique`` over 64-bit
+   hashes: 8 bytes per distinct page line, not the text) and keeps those seen
+   in two or more groups: the templates of each site, the same evidence
+   :func:`newsframe.load_corpus` uses. Decoded documents are kept in a work
+   folder for pass 2.
 2. *Article pass*: each partition is cleaned with
    :func:`newsframe.corpus.process_document`; years missing from a page's
    date are inferred within the partition; MinHash signatures of the bodies
@@ -120,29 +122,42 @@ def line_hash(outlet: str, key: str) -> int:
 
 
 def template_pass(index: int, items, manifest: dict, work_dir: str) -> dict:
-    """Read one partition, keep its documents in ``work_dir``, return its line hashes."""
-    from .corpus import page_outlet, template_keys
+    """Read one partition, keep its documents in ``work_dir``; return per page its line hashes and story signature."""
+    from .corpus import page_outlet, story_signature, template_keys
 
     docs, problems = _read_items(items)
-    hashes = []
-    outlets = []
+    page_hashes, stories, outlets = [], [], []
     for d in docs:
         outlet, country, row = page_outlet(d, manifest)
         outlets.append((outlet, country, row))
-        if outlet:
-            hashes.extend(line_hash(outlet, k) for k in template_keys(d.text))
+        keys = template_keys(d.text) if outlet else ()
+        page_hashes.append(np.unique(np.fromiter((line_hash(outlet, k) for k in keys), dtype=np.uint64)))
+        stories.append(story_signature(d.text))
     with open(Path(work_dir) / f"docs-{index:05d}.pkl", "wb") as fh:
         pickle.dump((docs, outlets), fh, protocol=pickle.HIGHEST_PROTOCOL)
-    return {"index": index, "hashes": np.unique(np.asarray(hashes, dtype=np.uint64)), "problems": problems,
+    return {"index": index, "page_hashes": page_hashes, "stories": stories, "problems": problems,
             "ids": [d.id for d in docs]}
 
 
 def repeated_hashes(results) -> np.ndarray:
-    """Sorted hashes seen on two or more pages (each page counted once per line)."""
-    arrays = [r["hashes"] for r in results if len(r["hashes"])]
-    if not arrays:
+    """Sorted hashes seen on two or more stories (pages telling the same story count once).
+
+    The same rule as :func:`newsframe.corpus.site_template_lines`, on hashes:
+    pages are grouped with :func:`newsframe.corpus.story_groups`' method, each
+    group contributes the union of its pages' lines.
+    """
+    from .corpus import STORY_SIMILARITY
+    from .dedup import similar_groups
+
+    page_hashes = [h for r in results for h in r["page_hashes"]]
+    groups = np.asarray(similar_groups([s for r in results for s in r["stories"]], threshold=STORY_SIMILARITY),
+                        dtype=np.uint64)
+    lengths = [len(h) for h in page_hashes]
+    if not sum(lengths):
         return np.zeros(0, dtype=np.uint64)
-    values, counts = np.unique(np.concatenate(arrays), return_counts=True)
+    pairs = np.stack([np.repeat(groups, lengths), np.concatenate(page_hashes)], axis=1)
+    pairs = np.unique(pairs, axis=0)  # each line once per story group
+    values, counts = np.unique(pairs[:, 1], return_counts=True)
     return values[counts >= 2]
 
 
