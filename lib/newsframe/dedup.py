@@ -80,19 +80,22 @@ def similar_groups(signatures: list, *, threshold: float = 0.5, num_perm: int = 
         if sig is None:
             out.append(i)
             continue
-        sig = np.asarray(sig, dtype=np.uint64)
-        best, best_sim = None, -1.0
-        for j in sorted(lsh.query(_Sig(sig))):
-            sim = _jaccard(sig, leaders[j])
-            if sim >= threshold and sim > best_sim:
-                best, best_sim = j, sim
-        if best is None:
-            leaders[i] = sig
-            lsh.insert(i, _Sig(sig))
-            out.append(i)
-        else:
-            out.append(best)
+        best, _ = _join_or_lead(i, np.asarray(sig, dtype=np.uint64), lsh, leaders, threshold)
+        out.append(i if best is None else best)
     return out
+
+
+def _join_or_lead(i: int, sig: np.ndarray, lsh, leaders: dict, threshold: float) -> tuple[int | None, float]:
+    """The most similar leader at or above ``threshold`` (ties: the earliest), or make ``i`` a leader."""
+    best, best_sim = None, -1.0
+    for j in sorted(lsh.query(_Sig(sig))):
+        sim = _jaccard(sig, leaders[j])
+        if sim >= threshold and sim > best_sim:
+            best, best_sim = j, sim
+    if best is None:
+        leaders[i] = sig
+        lsh.insert(i, _Sig(sig))
+    return best, best_sim
 
 
 def _exact_key(body: str) -> str:
@@ -133,14 +136,8 @@ def duplicate_groups(ids: list[str], signatures: list, exact_keys: list[str] | N
             continue
         if key is not None:
             first_exact[key] = i
-        best, best_sim = None, -1.0
-        for j in sorted(lsh.query(_Sig(sig))):  # sorted: ties go to the earliest leader
-            sim = _jaccard(sig, leaders[j])
-            if sim >= threshold and sim > best_sim:
-                best, best_sim = j, sim
+        best, best_sim = _join_or_lead(i, sig, lsh, leaders, threshold)
         if best is None:
-            leaders[i] = sig
-            lsh.insert(i, _Sig(sig))
             rows.append((ids[i], "", np.nan))
         else:
             leader_of[i] = best
