@@ -34,7 +34,6 @@ ARTICLE_COLUMNS = [
     "body", "n_words", "input_notes", "duplicate_of", "duplicate_similarity",
 ]
 LINE_COLUMNS = ["id", "line_no", "text", "label", "reason"]
-TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ""}
 MANIFEST_NAME = "manifest.csv"
 # Single-byte encodings that charset detection confuses on short Western text;
 # all are read as cp1252, the superset that also maps curly quotes in 0x80-0x9f.
@@ -246,23 +245,6 @@ def read_manifest(path) -> dict[str, dict]:
             rows[row["file"]] = row
             rows[Path(row["file"]).stem] = row
     return rows
-
-
-def _list_files(path) -> tuple[list[Path], Path | None]:
-    if isinstance(path, (str, Path)) and Path(path).is_dir():
-        folder = Path(path)
-        files = sorted(p for p in folder.iterdir()
-                       if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith("."))
-        manifest = folder / MANIFEST_NAME
-        return files, manifest if manifest.exists() else None
-    paths = [Path(path)] if isinstance(path, (str, Path)) else [Path(p) for p in path]
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        raise FileNotFoundError(f"no such file or directory: {', '.join(map(str, missing))}")
-    files: list[Path] = []
-    for p in paths:
-        files += _list_files(p)[0] if p.is_dir() else [p]
-    return files, None
 
 
 # --------------------------------------------------------------------------- per-document stages
