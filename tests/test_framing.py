@@ -278,3 +278,16 @@ def test_quotes_for_text_multi_sentence_quote_is_one_direct_quote():
     text = '"We agreed. We will meet again," Yoon said.'
     out = framing.quotes_for_text(text)
     assert [(d["kind"], d["speaker"]) for d in out] == [("direct", "Yoon")]
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul and Tokyo signed a military intelligence-sharing pact to bolster security cooperation.",
+    "THE SECURITY ALLIANCE was restored; reconciliation and apology followed the colonial past.",
+    "Die ſecurity of the region: an Alliance, a Défense pact, and Reconciliation talks in Séoul.",
+    "No cue words at all in this sentence.",
+])
+def test_cue_filter_keeps_every_cue_that_matches(text):
+    """The per-text filter of frame_cues is only a speed-up: matching with the filtered cues equals
+    matching with all of them, in ASCII text and in text where case folding is not str.lower's."""
+    compiled = framing._compile_cues(framing.frame_lexicon())
+    assert framing._match_cues(text, framing._cues_in(text, compiled)) == framing._match_cues(text, compiled)

@@ -100,8 +100,47 @@ def _compile_cues(cues: dict[str, list[str]], *, flags=re.I) -> list[tuple[str, 
     for label, words in cues.items():
         for w in words:
             if w and w.strip():
-                out.append((label, w.strip(), re.compile(_cue_regex(w), flags)))
+                out.append((label, w.strip(), _compiled_cue(w, flags)))
     return sorted(out, key=lambda t: -len(t[1]))
+
+
+@lru_cache(maxsize=4096)
+def _compiled_cue(cue: str, flags=re.I) -> re.Pattern:
+    return re.compile(_cue_regex(cue), flags)
+
+
+@lru_cache(maxsize=4096)
+def _cue_core(cue: str, flags=re.I) -> re.Pattern:
+    """The cue's words without the word-boundary look-arounds: it matches wherever the cue
+    does (and a little more), and unlike the full pattern it starts with a literal, which
+    the regular expression engine scans for quickly."""
+    parts = [re.escape(p) for p in cue.strip().split()]
+    body = r"\s+".join(parts)
+    return re.compile(body[:-2] if body.endswith(r"\*") else body, flags)
+
+
+def _cues_in(text: str, compiled) -> list:
+    """The cues of ``compiled`` that can match somewhere in ``text`` (a cheap filter: one search
+    per cue over the whole text, instead of one per cue and sentence).
+
+    In ASCII text a cue's first word must appear in the lower-cased text; that
+    substring test goes first. (Outside ASCII, case-insensitive matching knows
+    equivalences ``str.lower`` does not, such as the long s, so only the
+    expression decides there.)
+    """
+    low = text.lower() if text.isascii() else None
+    out = []
+    for c in compiled:
+        if low is not None and _first_word(c[1]) not in low:
+            continue
+        if _cue_core(c[1]).search(text) is not None:
+            out.append(c)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _first_word(cue: str) -> str:
+    return cue.strip().split()[0].rstrip("*").lower()
 
 
 def _match_cues(text: str, compiled) -> list[tuple[str, str, int, int]]:
@@ -234,7 +273,7 @@ def people(text: str) -> list[dict]:
     found: dict[str, dict] = {}
     for row in _leaders():
         keys = [row["name"]] + [a for a in row["aliases"].split("|") if a]
-        if any(re.search(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])", text) for k in keys):
+        if any(k in text and re.search(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])", text) for k in keys):
             found[row["name"]] = {"name": row["name"], "keys": keys, "role": row["role"], "country": row["country"]}
     a2c, cpat = _countries()
     hos = {c for c in _source_cues()["head_of_state"]}
@@ -260,6 +299,8 @@ def _mentions(text: str, persons: list[dict]) -> list[tuple[int, int, str]]:
     keys = sorted({(k, p["name"]) for p in persons for k in p["keys"]}, key=lambda kv: -len(kv[0]))
     taken, out = [], []
     for k, name in keys:
+        if k not in text:   # (a cheap test first: the expression below starts with a look-behind)
+            continue
         for m in re.finditer(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])", text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -440,6 +481,13 @@ def _forward_np(text: str, start: int) -> tuple[int, int] | None:
     return s, e
 
 
+@lru_cache(maxsize=8)
+def _verb_pattern(forms: tuple[str, ...]) -> re.Pattern:
+    """Any of the reporting verb ``forms`` as a whole word, longest first."""
+    verb_alt = "|".join(re.escape(v) for v in sorted(forms, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + verb_alt + r")(?![\w-])")
+
+
 def _find_attributions(sent: str, verbs: dict) -> list[dict]:
     """Candidate (source span, cue span) pairs in one sentence (quotes already masked)."""
     found = []
@@ -447,13 +495,12 @@ def _find_attributions(sent: str, verbs: dict) -> list[dict]:
     for row in _phrases():
         if row["kind"] != "before":
             continue
-        for m in re.finditer(_cue_regex(row["phrase"]), sent, re.I):
+        for m in _compiled_cue(row["phrase"]).finditer(sent):
             np_ = _forward_np(sent, m.end() + 1)
             if np_:
                 found.append({"cue": row["phrase"].lower(), "cue_start": m.start(), "cue_end": m.end(),
                               "src": np_, "pattern": f"{row['phrase']} SOURCE"})
-    verb_alt = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
-    for m in re.finditer(r"(?<![\w-])(?:" + verb_alt + r")(?![\w-])", sent):
+    for m in _verb_pattern(tuple(verbs)).finditer(sent):
         form = m.group(0)
         before = sent[:m.start()].rstrip()
         after = sent[m.end():]
@@ -496,7 +543,7 @@ def _find_attributions(sent: str, verbs: dict) -> list[dict]:
     for row in _phrases():
         if row["kind"] != "statement":
             continue
-        for m in re.finditer(_cue_regex(row["phrase"]), sent, re.I):
+        for m in _compiled_cue(row["phrase"]).finditer(sent):
             near = [f for f in found if abs(f["cue_start"] - m.start()) < 80]
             if near:
                 for f in near:
@@ -988,8 +1035,9 @@ def frame_cues(articles, *, extra_cues: dict | None = None, include_headline: bo
         parts.append(("body", body_sentences(body), body))
         for part, sents, src in parts:
             nsrc = normalize(src) if len(normalize(src)) == len(src) else src
+            present = _cues_in(nsrc, compiled)   # (in the order of compiled: longest first)
             for s in sents:
-                for frame, cue, a, b in _match_cues(nsrc[s["start"]:s["end"]], compiled):
+                for frame, cue, a, b in _match_cues(nsrc[s["start"]:s["end"]], present):
                     rows.append({"id": art.id, "outlet": outlet, "part": part, "paragraph": s["paragraph"],
                                  "sentence": s["sentence"], "frame": frame, "cue": cue.lower(),
                                  "start": s["start"] + a, "end": s["start"] + b, "text": s["text"]})

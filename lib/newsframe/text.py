@@ -66,7 +66,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     Paragraphs (separated by blank lines or single newlines) are split first,
     then each paragraph with Punkt. Spans point into ``text`` unchanged.
+    The spans of recent texts are kept (:data:`SENTENCE_CACHE` texts), since
+    the analyses of one corpus split the same bodies again and again.
     """
+    return list(_sentence_spans(text))
+
+
+SENTENCE_CACHE = 4096  # bodies whose sentence spans are kept
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     norm = normalize(text)
     if len(norm) != len(text):   # soft hyphens removed: offsets would move, so split the text as it is
@@ -77,7 +87,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             continue
         for s, e in _sentence_tokenizer().span_tokenize(para):
             spans.append((m.start() + s, m.start() + e))
-    return spans
+    return tuple(spans)
 
 
 def sentences(text: str) -> list[str]:
