@@ -945,6 +945,16 @@ def classify_lines(lines, *, site_boilerplate=frozenset()) -> pd.DataFrame:
     ``site_boilerplate``: normalised lines (stripped, lower case, single
     spaces) that repeat on other pages of the same outlet.
     """
+    # (the dict's order gives the columns: line_no, text, label, reason)
+    return pd.DataFrame(classify_columns(lines, site_boilerplate=site_boilerplate))
+
+
+def classify_columns(lines, *, site_boilerplate=frozenset()) -> dict[str, list]:
+    """:func:`classify_lines` as a dict of column lists (``line_no, text, label, reason``).
+
+    The corpus loader collects the lines of many pages and makes one table of
+    them at the end, which costs less than a table per page.
+    """
     L = _features(list(lines))        # features, line class; blank lines are labelled ``blank`` here
     _join_wrapped(L)
     nonblank = [ln for ln in L if ln.text]
@@ -960,24 +970,30 @@ def classify_lines(lines, *, site_boilerplate=frozenset()) -> pd.DataFrame:
     _mark_header(L, blocks)
     _mark_repeats(L)
     _mark_rest(L)
-    # (the dict's order gives the columns: line_no, text, label, reason)
-    return pd.DataFrame({"line_no": [ln.i + 1 for ln in L], "text": [ln.raw for ln in L],
-                         "label": [ln.label for ln in L], "reason": [ln.reason for ln in L]})
+    return {"line_no": [ln.i + 1 for ln in L], "text": [ln.raw for ln in L],
+            "label": [ln.label for ln in L], "reason": [ln.reason for ln in L]}
 
 
-def assemble_body(line_table: pd.DataFrame) -> str:
+def column(table, name: str) -> list:
+    """One column of a line table as a list: a DataFrame's, or a dict of lists' (:func:`classify_columns`)."""
+    col = table[name]
+    return col if isinstance(col, list) else col.tolist()
+
+
+def assemble_body(line_table) -> str:
     """Body paragraphs joined by a blank line.
 
-    Each body line is a paragraph, except that a line the renderer wrapped
-    (no sentence punctuation at its end, the next body line right below it
-    starting in lower case) is joined to the next one.
+    ``line_table``: the DataFrame of :func:`classify_lines` or the columns of
+    :func:`classify_columns`. Each body line is a paragraph, except that a
+    line the renderer wrapped (no sentence punctuation at its end, the next
+    body line right below it starting in lower case) is joined to the next one.
     """
     paras: list[str] = []
     prev_no, prev_open = None, False
-    rows = [k for k, label in enumerate(line_table["label"].tolist()) if label == "body"]
+    rows = [k for k, label in enumerate(column(line_table, "label")) if label == "body"]
     if not rows:
         return ""
-    numbers, texts = line_table["line_no"].tolist(), line_table["text"].tolist()
+    numbers, texts = column(line_table, "line_no"), column(line_table, "text")
     for k in rows:
         no, t = numbers[k], texts[k].strip()
         if paras and prev_open and prev_no == no - 1 and t[:1].islower():

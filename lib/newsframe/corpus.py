@@ -323,43 +323,45 @@ def site_template_lines(docs_outlets) -> dict[str, frozenset]:
     return {o: frozenset(k for k, n in c.items() if n >= 2) for o, c in per_outlet.items()}
 
 
-def _apply_extracted_body(table: pd.DataFrame, extracted: str) -> tuple[pd.DataFrame, str]:
-    """Relabel the line audit of an HTML page whose body an HTML extractor found.
+def _apply_extracted_body(columns: dict[str, list], extracted: str) -> str:
+    """Relabel the line audit of an HTML page whose body an HTML extractor found; return the body.
 
-    The body is the extractor's text (trafilatura works on the markup, which a
-    text cleaner never sees). Each visible line it kept is labelled ``body``;
-    a line the text cleaner kept but the extractor left out becomes ``other``
+    ``columns``: the page's line table as column lists
+    (:func:`newsframe.clean.classify_columns`), changed in place. The body is
+    the extractor's text (trafilatura works on the markup, which a text
+    cleaner never sees). Each visible line it kept is labelled ``body``; a
+    line the text cleaner kept but the extractor left out becomes ``other``
     with that reason; every other line keeps the text cleaner's label.
     """
     norm_body = _norm_line(extracted)
-    kept = [bool(t.strip()) and _norm_line(t) in norm_body for t in table["text"]]
-    table = table.copy()
-    for i, k in enumerate(kept):
-        if k and table.at[i, "label"] != "body":
-            table.at[i, "label"], table.at[i, "reason"] = "body", "in the main text found by trafilatura in the HTML"
-        elif not k and table.at[i, "label"] == "body":
-            table.at[i, "label"], table.at[i, "reason"] = "other", "left out of the main text by trafilatura (HTML)"
-    return table, extracted.strip()
+    labels, reasons = columns["label"], columns["reason"]
+    for i, t in enumerate(columns["text"]):
+        kept = bool(t.strip()) and _norm_line(t) in norm_body
+        if kept and labels[i] != "body":
+            labels[i], reasons[i] = "body", "in the main text found by trafilatura in the HTML"
+        elif not kept and labels[i] == "body":
+            labels[i], reasons[i] = "other", "left out of the main text by trafilatura (HTML)"
+    return extracted.strip()
 
 
 def process_document(doc, outlet: str = "", country: str = "", row: dict | None = None,
-                     site_lines=frozenset()) -> tuple[dict, pd.DataFrame]:
-    """Clean one document and read its metadata: ``(article record, line table)``.
+                     site_lines=frozenset()) -> tuple[dict, dict[str, list]]:
+    """Clean one document and read its metadata: ``(article record, line columns)``.
 
     ``doc`` is a :class:`newsframe.formats.Document`; ``site_lines`` the
     template lines of its outlet (:func:`site_template_lines`). Metadata given
     in the manifest row or in the input (title, published) wins over what is
-    read from the page.
+    read from the page. The line columns are :data:`LINE_COLUMNS` as lists;
+    :func:`line_table` makes one DataFrame of many documents' columns.
     """
     row = row or {}
     lines = doc.text.split("\n")
-    table = clean.classify_lines(lines, site_boilerplate=site_lines)
+    columns = clean.classify_columns(lines, site_boilerplate=site_lines)
     if doc.extracted_body:
-        table, body = _apply_extracted_body(table, doc.extracted_body)
+        body = _apply_extracted_body(columns, doc.extracted_body)
     else:
-        body = clean.assemble_body(table)
-    table.insert(0, "id", doc.id)
-    info = meta.extract_metadata(table, body, outlet=outlet)
+        body = clean.assemble_body(columns)
+    info = meta.extract_metadata(columns, body, outlet=outlet)
     if doc.meta.get("title"):
         info["headline"] = doc.meta["title"]
     published = row.get("published") or doc.meta.get("published")
@@ -373,7 +375,14 @@ def process_document(doc, outlet: str = "", country: str = "", row: dict | None 
         "country": country, **info, "body": body, "n_words": len(WORD.findall(body)),
         "input_notes": "; ".join(doc.notes),
     }
-    return record, table[LINE_COLUMNS]
+    columns = {"id": [doc.id] * len(lines), **columns}
+    return record, {c: columns[c] for c in LINE_COLUMNS}
+
+
+def line_table(columns_of_documents) -> pd.DataFrame:
+    """One line table (:data:`LINE_COLUMNS`) from the line columns of :func:`process_document`."""
+    parts = list(columns_of_documents)
+    return pd.DataFrame({c: [v for cols in parts for v in cols[c]] for c in LINE_COLUMNS}, columns=LINE_COLUMNS)
 
 
 WORD = re.compile(r"\w+")
@@ -458,8 +467,7 @@ def load_corpus(path, manifest=None, *, with_lines: bool = False, progress: bool
     from .dedup import flag_duplicates
 
     articles = flag_duplicates(articles)
-    lines_df = (pd.concat(line_tables, ignore_index=True) if line_tables
-                else pd.DataFrame(columns=LINE_COLUMNS))
+    lines_df = line_table(line_tables)
     return (articles, lines_df) if with_lines else articles
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -43,25 +44,24 @@ def shingles(body: str, k: int = SHINGLE) -> set[bytes]:
 
 def body_signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray | None:
     """MinHash signature (``uint32`` array) of a body's shingles; ``None`` for an empty body."""
+    return set_signature(shingles(body), num_perm)
+
+
+@lru_cache(maxsize=4)
+def _empty_minhash(num_perm: int):
+    """An empty MinHash to copy: drawing its permutations costs more than hashing a page."""
     from datasketch import MinHash
 
-    sh = shingles(body)
-    if not sh:
-        return None
-    m = MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32)  # CRC-32 of each shingle: fast, stable across processes
-    m.update_batch(sorted(sh))
-    return np.asarray(m.hashvalues, dtype=np.uint32)  # datasketch's hash values fit in 32 bits
+    return MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32)  # CRC-32 of each shingle: fast, stable across processes
 
 
 def set_signature(items, num_perm: int = NUM_PERM) -> np.ndarray | None:
     """MinHash signature of a set of byte strings (``None`` for an empty set)."""
-    from datasketch import MinHash
-
     if not items:
         return None
-    m = MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32)
-    m.update_batch(sorted(items))
-    return np.asarray(m.hashvalues, dtype=np.uint32)
+    m = _empty_minhash(num_perm).copy()
+    m.update_batch(items)  # (a minimum: the order of the items does not matter)
+    return np.asarray(m.hashvalues, dtype=np.uint32)  # datasketch's hash values fit in 32 bits
 
 
 def similar_groups(signatures: list, *, threshold: float = 0.5, num_perm: int = NUM_PERM) -> list[int]:

@@ -164,7 +164,7 @@ def repeated_hashes(results) -> np.ndarray:
 # --------------------------------------------------------------------------- pass 2: articles
 def article_pass(index: int, out_dir: str, work_dir: str, renames: dict) -> dict:
     """Clean one partition and write its Parquet parts; return its duplicate signatures."""
-    from .corpus import assemble_articles, process_document, template_keys
+    from .corpus import assemble_articles, line_table, process_document, template_keys
     from .dedup import _exact_key, body_signature
 
     with open(Path(work_dir) / f"docs-{index:05d}.pkl", "rb") as fh:
@@ -189,7 +189,7 @@ def article_pass(index: int, out_dir: str, work_dir: str, renames: dict) -> dict
             tables.append(table)
     articles = assemble_articles(records)
     articles = articles.drop(columns=["duplicate_of", "duplicate_similarity"])
-    lines = pd.concat(tables, ignore_index=True) if tables else None
+    lines = line_table(tables) if tables else None
     name = f"part-{index:05d}.parquet"
     _write(articles, Path(out_dir) / "articles" / name)
     if lines is not None:

@@ -34,6 +34,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from .clean import column
 from .resources import read_lines, read_table
 
 MONTHS = {m: i for i, m in enumerate(
@@ -130,7 +131,7 @@ def _month_day(text: str):
 
 def find_published(table: pd.DataFrame) -> dict:
     """The publication date of one page from its classified lines (see module doc)."""
-    return _find_published(table["label"].tolist(), table["text"].tolist())
+    return _find_published(column(table, "label"), column(table, "text"))
 
 
 def _find_published(labels: list, texts: list) -> dict:
@@ -314,7 +315,7 @@ BYLINE = re.compile(r"^\s*(?:[•*·-]\s*)?By[:\s]\s*(?P<name>[^|•\n]{2,%d}?)\
 
 def find_byline(table: pd.DataFrame) -> str | None:
     """Text after ``By`` in the first line labelled meta/headline/teaser that starts with it."""
-    return _find_byline(table["label"].tolist(), table["text"].tolist())
+    return _find_byline(column(table, "label"), column(table, "text"))
 
 
 _BYLINE_LABELS = frozenset({"meta", "other", "teaser", "ui"})
@@ -524,7 +525,7 @@ SOURCE_LINE = re.compile(r"^\s*(?:[•*·-]\s*)?(?:Source|Sources|Courtesy|With 
 
 def article_credits(table: pd.DataFrame, body: str) -> list[dict]:
     """All credits of one article: byline, source lines, dateline and body phrases."""
-    labels, texts = table["label"].tolist(), table["text"].tolist()
+    labels, texts = column(table, "label"), column(table, "text")
     return _article_credits(labels, texts, body, _find_byline(labels, texts), find_dateline(body))
 
 
@@ -556,7 +557,7 @@ def credited_sources(credits: list[dict]) -> list[str]:
 # --------------------------------------------------------------------------- headline, outlet
 def find_headline(table: pd.DataFrame) -> str | None:
     """The line the cleaner labelled ``headline`` (None when the dump has none)."""
-    return _find_headline(table["label"].tolist(), table["text"].tolist())
+    return _find_headline(column(table, "label"), column(table, "text"))
 
 
 def _find_headline(labels: list, texts: list) -> str | None:
@@ -599,13 +600,14 @@ def guess_outlet(lines: list[str]) -> str:
 
 
 # --------------------------------------------------------------------------- all fields
-def extract_metadata(table: pd.DataFrame, body: str, *, outlet: str = "") -> dict:
-    """All metadata fields of one article from its line table and body.
+def extract_metadata(table, body: str, *, outlet: str = "") -> dict:
+    """All metadata fields of one article from its line table (a DataFrame or the
+    columns of :func:`newsframe.clean.classify_columns`) and body.
 
     Credits to the article's own ``outlet`` (``By Al Mayadeen English`` on
     Al Mayadeen's site) are not credits to another source and are left out.
     """
-    labels, texts = table["label"].tolist(), table["text"].tolist()   # the columns once, as lists
+    labels, texts = column(table, "label"), column(table, "text")   # the columns once, as lists
     info = _find_published(labels, texts)
     dl = find_dateline(body)
     byline = _find_byline(labels, texts)

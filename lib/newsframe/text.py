@@ -118,7 +118,32 @@ def stopwords() -> frozenset[str]:
 
 
 def content_words(text: str) -> list[str]:
-    """Lower-cased word tokens that are not stop words and contain a letter."""
+    """Lower-cased word tokens that are not stop words and contain a letter.
+
+    The words of recent texts are kept (:data:`CONTENT_WORDS_CACHE` texts):
+    term counts, keyness and the year inference of one corpus ask for the
+    same bodies.
+    """
+    return list(_content_words(text))
+
+
+CONTENT_WORDS_CACHE = 1024
+_ASCII_LETTER = re.compile(r"[a-z]")
+
+
+@lru_cache(maxsize=CONTENT_WORDS_CACHE)
+def _content_words(text: str) -> tuple[str, ...]:
     sw = stopwords()
-    return [t for t in tokens(text, lower=True, words_only=True)
-            if t not in sw and any(c.isalpha() for c in t)]
+    out = []
+    append = out.append
+    has_letter = _ASCII_LETTER.search
+    # (a token with a letter has a word character, so the words_only test of tokens() is implied)
+    for t in _word_tokenizer.tokenize(normalize(text, lower=True)):
+        if t in sw:
+            continue
+        if t.isascii():
+            if has_letter(t) is not None:   # lower case: the ASCII letters are a-z
+                append(t)
+        elif any(c.isalpha() for c in t):
+            append(t)
+    return tuple(out)
