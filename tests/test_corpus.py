@@ -161,7 +161,8 @@ def test_repair_text_equals_ftfy_on_real_pages_and_tricky_lines():
     texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests" / "fixtures" / "corpus_b").glob("*.txt"))]
     texts += ["a &amp; b\nc < d &amp; e\n&lt;x&gt;", "Caf\u00c3\u00a9\r\nred\x1b[31m!\x1b[0m\n\x00",
               "\u2018q\u2019 &mdash; ok\u2028next", "\u00e2\u20ac\u2122 and \u00e2\u20ac\u0153q\u00e2\u20ac\x9d",
-              "He said \u00e2\u20ac\u02dcno\u00e2\u20ac\u2122 \u2014 \u201cok\u201d", "\ufb01ne", "e\u0301"]
+              "He said \u00e2\u20ac\u02dcno\u00e2\u20ac\u2122 \u2014 \u201cok\u201d", "\ufb01ne", "e\u0301",
+              "Q&A with AT&T\nTom & Jerry &amp; friends\n&#39;quoted&#39; R&D; P&EACUTE;REZ & co\nx &NTILDE; y"]
     for text in texts:
         assert repair_text(text) == ftfy.fix_text(text, **FTFY_OPTIONS)
 

@@ -117,13 +117,15 @@ def looks_like_html(text: str) -> bool:
         re.match(r"\s*<!doctype html|\s*<html", head, re.I))
 
 
-# A line of printable ASCII without "&" or "<" (and no control character),
-# plus the usual typographic dashes, curly quotes, bullet and ellipsis, is a
-# line ftfy leaves as it is: with no Latin-1 character there is no UTF-8 lead
-# byte to start mojibake, and nothing is an HTML entity, a control code, a
-# ligature or a combining mark. Skipping ftfy on such lines makes repair cheap;
-# tests/test_corpus.py checks the result equals ftfy's on every page at hand.
-_PLAIN_SEGMENT = re.compile(r"[\t\x20-\x25\x27-\x3b\x3d-\x7e\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]*\n?")
+# A line of printable ASCII without "<" (and no control character), plus the
+# usual typographic dashes, curly quotes, bullet and ellipsis, and without an
+# HTML entity (ftfy's own pattern: "&amp;", "&#39;"; a bare "&" as in "Q&A" is
+# none), is a line ftfy leaves as it is: with no Latin-1 character there is no
+# UTF-8 lead byte to start mojibake, and nothing is an entity, a control code,
+# a ligature or a combining mark. Skipping ftfy on such lines makes repair
+# cheap; tests/test_corpus.py checks the result equals ftfy's on every page at hand.
+_PLAIN_SEGMENT = re.compile(r"[\t\x20-\x3b\x3d-\x7e\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]*\n?")
+_HTML_ENTITY = re.compile(r"&#?[0-9A-Za-z]{1,24};")   # ftfy.chardata.HTML_ENTITY_RE
 FTFY_OPTIONS = dict(uncurl_quotes=False, fix_line_breaks=True, normalization="NFC", fix_character_width=False)
 
 
@@ -144,7 +146,7 @@ def repair_text(text: str) -> str:
         if brk - pos > config.max_decode_length:
             brk = pos + config.max_decode_length
         segment = text[pos:brk]
-        if _PLAIN_SEGMENT.fullmatch(segment):
+        if _PLAIN_SEGMENT.fullmatch(segment) and ("&" not in segment or _HTML_ENTITY.search(segment) is None):
             out.append(segment)
         else:
             if config.unescape_html == "auto" and "<" in segment:
@@ -269,24 +271,34 @@ def page_outlet(doc, man: dict) -> tuple[str, str, dict]:
     return outlet, country, row
 
 
-def template_keys(doc_text: str) -> set[str]:
-    """Normalised non-empty lines of a page: the unit counted across pages of an outlet."""
-    return {_norm_line(ln) for ln in doc_text.splitlines() if ln.strip()}
+def template_keys(doc_text: str, norm_lines: list[str] | None = None) -> set[str]:
+    """Normalised non-empty lines of a page: the unit counted across pages of an outlet.
+
+    ``norm_lines``: the page's lines already normalised (:func:`normalised_lines`), to skip that step.
+    """
+    return {k for k in (normalised_lines(doc_text) if norm_lines is None else norm_lines) if k}
+
+
+def normalised_lines(doc_text: str) -> list[str]:
+    """Every line of a page lower-cased, with whitespace runs as one space, stripped ("" for a blank line)."""
+    return [_norm_line(ln) for ln in doc_text.splitlines()]
 
 
 STORY_LINE_WORDS = 8  # lines this long are the story's own text when comparing pages
 
 
-def story_signature(doc_text: str):
+def story_signature(doc_text: str, norm_lines: list[str] | None = None):
     """MinHash signature of the text of a page's long lines (:data:`STORY_LINE_WORDS` words or more), or ``None``.
 
     Two pages with similar signatures tell the same story (a page and its
     syndicated copy, the same article saved twice, a page and its text in a
     database export): the lines they share are the story, not the site.
+    ``norm_lines`` as in :func:`template_keys`.
     """
     from .dedup import set_signature, shingles
 
-    long_lines = [k for k in (_norm_line(ln) for ln in doc_text.splitlines()) if k.count(" ") + 1 >= STORY_LINE_WORDS]
+    norm_lines = normalised_lines(doc_text) if norm_lines is None else norm_lines
+    long_lines = [k for k in norm_lines if k.count(" ") + 1 >= STORY_LINE_WORDS]
     # word 5-grams of the long lines' text, so that the same story wrapped at
     # different widths (or as one line per paragraph) still matches
     return set_signature(shingles(" ".join(long_lines)))

@@ -122,19 +122,26 @@ def line_hash(outlet: str, key: str) -> int:
 
 
 def template_pass(index: int, items, manifest: dict, work_dir: str) -> dict:
-    """Read one partition, keep its documents in ``work_dir``; return per page its line hashes and story signature."""
-    from .corpus import page_outlet, story_signature, template_keys
+    """Read one partition, keep its documents in ``work_dir``; return per page its line hashes and story signature.
+
+    Each page's template keys and their hashes are kept with the documents, so
+    that pass 2 looks them up instead of computing them again.
+    """
+    from .corpus import normalised_lines, page_outlet, story_signature, template_keys
 
     docs, problems = _read_items(items)
-    page_hashes, stories, outlets = [], [], []
+    page_hashes, stories, outlets, keyed = [], [], [], []
     for d in docs:
         outlet, country, row = page_outlet(d, manifest)
         outlets.append((outlet, country, row))
-        keys = template_keys(d.text) if outlet else ()
-        page_hashes.append(np.unique(np.fromiter((line_hash(outlet, k) for k in keys), dtype=np.uint64)))
-        stories.append(story_signature(d.text))
+        norm = normalised_lines(d.text)
+        keys = list(template_keys(d.text, norm)) if outlet else []
+        hashes = np.fromiter((line_hash(outlet, k) for k in keys), dtype=np.uint64, count=len(keys))
+        keyed.append((keys, hashes))
+        page_hashes.append(np.unique(hashes))
+        stories.append(story_signature(d.text, norm))
     with open(Path(work_dir) / f"docs-{index:05d}.pkl", "wb") as fh:
-        pickle.dump((docs, outlets), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((docs, outlets, keyed), fh, protocol=pickle.HIGHEST_PROTOCOL)
     return {"index": index, "page_hashes": page_hashes, "stories": stories, "problems": problems,
             "ids": [d.id for d in docs]}
 
@@ -164,26 +171,24 @@ def repeated_hashes(results) -> np.ndarray:
 # --------------------------------------------------------------------------- pass 2: articles
 def article_pass(index: int, out_dir: str, work_dir: str, renames: dict) -> dict:
     """Clean one partition and write its Parquet parts; return its duplicate signatures."""
-    from .corpus import assemble_articles, line_table, process_document, template_keys
+    from .corpus import assemble_articles, line_table, process_document
     from .dedup import _exact_key, body_signature
 
     with open(Path(work_dir) / f"docs-{index:05d}.pkl", "rb") as fh:
-        docs, outlets = pickle.load(fh)
+        docs, outlets, keyed = pickle.load(fh)
     repeated = np.load(Path(work_dir) / "repeated.npy", mmap_mode="r")
     records, tables = [], []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # problems were reported in pass 1
-        for pos, (d, (outlet, country, row)) in enumerate(zip(docs, outlets)):
+        for pos, (d, (outlet, country, row), (keys, h)) in enumerate(zip(docs, outlets, keyed)):
             if pos in renames:
                 d.notes.append(f"id {d.id} already used: renamed {renames[pos]}")
                 d.id = renames[pos]
             site = frozenset()
-            if outlet and len(repeated):
-                keys = list(template_keys(d.text))
-                h = np.asarray([line_hash(outlet, k) for k in keys], dtype=np.uint64)
-                pos = np.searchsorted(repeated, h)
-                pos[pos >= len(repeated)] = 0
-                site = frozenset(k for k, hit in zip(keys, repeated[pos] == h) if hit)
+            if outlet and len(repeated) and keys:
+                at = np.searchsorted(repeated, h)
+                at[at >= len(repeated)] = 0
+                site = frozenset(k for k, hit in zip(keys, repeated[at] == h) if hit)
             record, table = process_document(d, outlet, country, row, site)
             records.append(record)
             tables.append(table)
