@@ -1,7 +1,9 @@
 """Duplicate and near-duplicate flags (newsframe.dedup)."""
 import pandas as pd
 
-from newsframe.dedup import duplicates_table, flag_duplicates, shingles
+import numpy as np
+
+from newsframe.dedup import duplicates_table, flag_duplicates, minhash, shingle_hashes
 
 STORY = ("South Korea and Japan agreed on Thursday to restore a military intelligence pact and to turn "
          "the page on years of dispute over wartime history, officials in Seoul said after the summit. "
@@ -20,9 +22,24 @@ def _table(bodies):
 
 
 def test_shingles_are_word_five_grams_and_short_texts_count_once():
-    assert len(shingles("one two three four five six")) == 2
-    assert shingles("too short") == {b"too short"}
-    assert shingles("") == set()
+    assert len(shingle_hashes("one two three four five six")) == 2
+    assert len(shingle_hashes("one two three four five one two three four five")) == 5  # 6 five-grams, one twice
+    assert len(shingle_hashes("too short")) == 1
+    assert len(shingle_hashes("")) == 0
+    # case and punctuation do not matter; word order does
+    assert (shingle_hashes("One, two; THREE four five!") == shingle_hashes("one two three four five")).all()
+    assert (shingle_hashes("two one three four five") != shingle_hashes("one two three four five")).all()
+
+
+def test_minhash_estimates_jaccard_similarity():
+    a = np.arange(0, 2000, dtype=np.uint64) * 7919 % 4294967291
+    b = np.arange(1000, 3000, dtype=np.uint64) * 7919 % 4294967291  # half of each set is shared: Jaccard 1/3
+    sa, sb = minhash(a), minhash(b)
+    assert sa.dtype == np.uint32 and len(sa) == 128
+    assert (minhash(a[::-1]) == sa).all()  # a set: the order of the items does not matter
+    assert abs(np.mean(sa == sb) - 1 / 3) < 0.12
+    assert np.mean(sa == minhash(np.arange(5000, 7000, dtype=np.uint64))) < 0.05
+    assert minhash(np.zeros(0, dtype=np.uint64)) is None
 
 
 def test_exact_and_near_duplicates_are_flagged_not_dropped():

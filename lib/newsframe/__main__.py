@@ -154,6 +154,7 @@ def cmd_build(args) -> int:
     print(f"built {summary['articles']} article(s), {summary['lines']} line(s), {summary['duplicates']} "
           f"flagged duplicate(s) into {args.out} in {summary['seconds']:.1f} s ({rate:.0f} articles/s, "
           f"{summary['jobs']} job(s), engine {summary['engine']})", file=sys.stderr)
+    print("  stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in summary["stage_seconds"].items()), file=sys.stderr)
     return 0
 
 

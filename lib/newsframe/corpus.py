@@ -295,13 +295,13 @@ def story_signature(doc_text: str, norm_lines: list[str] | None = None):
     database export): the lines they share are the story, not the site.
     ``norm_lines`` as in :func:`template_keys`.
     """
-    from .dedup import set_signature, shingles
+    from .dedup import text_signature
 
     norm_lines = normalised_lines(doc_text) if norm_lines is None else norm_lines
     long_lines = [k for k in norm_lines if k.count(" ") + 1 >= STORY_LINE_WORDS]
     # word 5-grams of the long lines' text, so that the same story wrapped at
     # different widths (or as one line per paragraph) still matches
-    return set_signature(shingles(" ".join(long_lines)))
+    return text_signature(" ".join(long_lines))
 
 
 def story_groups(texts) -> list[int]:

@@ -8,8 +8,9 @@ An analysis that should count a syndicated story once filters on
 ``duplicate_of == ""``; one that studies syndication keeps them.
 
 Method: each body becomes the set of its word 5-grams (lower case, ``\\w+``
-tokens), summarised by a MinHash signature (Broder 1997) from the
-``datasketch`` package; a locality-sensitive hashing index (``MinHashLSH``)
+tokens, hashed to 32 bits), summarised by a MinHash signature of 128 values
+(Broder 1997; computed with NumPy, :func:`minhash`); the ``datasketch``
+package's locality-sensitive hashing index (``MinHashLSH``)
 proposes candidate pairs, so the cost grows with the number of articles,
 not with the number of pairs. An article joins the most similar earlier group
 leader whose estimated Jaccard similarity reaches ``threshold`` (default
@@ -32,36 +33,77 @@ THRESHOLD = 0.8
 _WORD = re.compile(r"\w+")
 
 
-def shingles(body: str, k: int = SHINGLE) -> set[bytes]:
-    """The set of word ``k``-grams of a body (lower case), as bytes; one shingle for a shorter text."""
-    words = _WORD.findall((body or "").lower())
+def _words(text: str) -> list[str]:
+    return _WORD.findall((text or "").lower())
+
+
+def shingle_hashes(text: str, k: int = SHINGLE, *, words: list[str] | None = None) -> np.ndarray:
+    """Distinct 32-bit hashes of the word ``k``-grams of a text (lower case, ``\\w+`` words), sorted.
+
+    A text shorter than ``k`` words is one shingle; an empty text has none.
+    Each word is hashed once (CRC-32, stable across processes and runs) and
+    the hashes of ``k`` neighbouring words are combined as a polynomial, with
+    NumPy, instead of building ``k``-word strings one by one.
+    """
+    words = _words(text) if words is None else words
     if not words:
-        return set()
-    if len(words) < k:
-        return {" ".join(words).encode()}
-    return {" ".join(words[i:i + k]).encode() for i in range(len(words) - k + 1)}
+        return np.zeros(0, dtype=np.uint64)
+    wh = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
+    k = min(k, len(words))
+    n = len(words) - k + 1
+    h = wh[:n].copy()
+    for j in range(1, k):
+        h = h * _SHINGLE_BASE + wh[j:j + n]   # (wraps around modulo 2**64)
+    return np.unique((h ^ (h >> np.uint64(32))) & _LOW32)
 
 
-def body_signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray | None:
-    """MinHash signature (``uint32`` array) of a body's shingles; ``None`` for an empty body."""
-    return set_signature(shingles(body), num_perm)
+_SHINGLE_BASE = np.uint64(0x100000001B3)   # the FNV-1 64-bit prime, an odd multiplier
+_LOW32 = np.uint64(0xFFFFFFFF)
+_SHIFT = np.uint64(32)
 
 
 @lru_cache(maxsize=4)
-def _empty_minhash(num_perm: int):
-    """An empty MinHash to copy: drawing its permutations costs more than hashing a page."""
-    from datasketch import MinHash
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """``a`` (odd) and ``b`` of the hash functions ``h(x) = ((a x + b) mod 2**64) >> 32``, drawn once
+    with a fixed seed: multiply-add-shift hashing (Dietzfelbinger 1996), universal for 32-bit keys and
+    free of the divisions that a modulo-prime scheme costs."""
+    rng = np.random.RandomState(1)
+    a = rng.randint(0, 1 << 63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.randint(0, 1 << 63, size=num_perm, dtype=np.uint64)
+    return a, b
 
-    return MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32)  # CRC-32 of each shingle: fast, stable across processes
 
+def minhash(hashes: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray | None:
+    """MinHash signature (``uint32`` array of ``num_perm`` values) of a set of 32-bit hashes; ``None`` if empty.
 
-def set_signature(items, num_perm: int = NUM_PERM) -> np.ndarray | None:
-    """MinHash signature of a set of byte strings (``None`` for an empty set)."""
-    if not items:
+    Two sets agree on each value with probability (close to) their Jaccard
+    similarity (Broder 1997). Written with NumPy here (``datasketch``, used for
+    the LSH index, hashes item by item in Python); 2,048 items at a time.
+    """
+    if len(hashes) == 0:
         return None
-    m = _empty_minhash(num_perm).copy()
-    m.update_batch(items)  # (a minimum: the order of the items does not matter)
-    return np.asarray(m.hashvalues, dtype=np.uint32)  # datasketch's hash values fit in 32 bits
+    a, b = _permutations(num_perm)
+    out = np.full(num_perm, 0xFFFFFFFF, dtype=np.uint64)
+    x = np.asarray(hashes, dtype=np.uint64)
+    for start in range(0, len(x), 2048):
+        values = x[start:start + 2048, None] * a   # (wraps around modulo 2**64)
+        values += b
+        values >>= _SHIFT
+        np.minimum(out, values.min(axis=0), out=out)
+    return out.astype(np.uint32)
+
+
+def text_signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray | None:
+    """MinHash signature of a text's word 5-grams (:func:`shingle_hashes`); ``None`` for a text without words."""
+    return minhash(shingle_hashes(text), num_perm)
+
+
+def body_fingerprint(body: str, num_perm: int = NUM_PERM) -> tuple[np.ndarray | None, str]:
+    """``(signature, exact key)`` of a body, from one pass over its words: the MinHash signature of
+    its 5-grams and a hash of its word sequence (bodies equal but for case, spacing and punctuation
+    share it)."""
+    words = _words(body)
+    return minhash(shingle_hashes("", words=words), num_perm), _exact_key_of_words(words)
 
 
 def similar_groups(signatures: list, *, threshold: float = 0.5, num_perm: int = NUM_PERM) -> list[int]:
@@ -98,8 +140,8 @@ def _join_or_lead(i: int, sig: np.ndarray, lsh, leaders: dict, threshold: float)
     return best, best_sim
 
 
-def _exact_key(body: str) -> str:
-    return hashlib.blake2b(" ".join(_WORD.findall((body or "").lower())).encode(), digest_size=16).hexdigest()
+def _exact_key_of_words(words: list[str]) -> str:
+    return hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest()
 
 
 def duplicate_groups(ids: list[str], signatures: list, exact_keys: list[str] | None = None, *,
@@ -166,9 +208,9 @@ def flag_duplicates(articles: pd.DataFrame, *, threshold: float = THRESHOLD) -> 
         articles["duplicate_of"] = pd.Series(dtype=object)
         articles["duplicate_similarity"] = pd.Series(dtype=float)
         return articles
-    bodies = articles["body"].fillna("").tolist()
-    flags = duplicate_groups(articles["id"].tolist(), [body_signature(b) for b in bodies],
-                             [_exact_key(b) for b in bodies], threshold=threshold)
+    prints = [body_fingerprint(b) for b in articles["body"].fillna("").tolist()]
+    flags = duplicate_groups(articles["id"].tolist(), [p[0] for p in prints], [p[1] for p in prints],
+                             threshold=threshold)
     articles["duplicate_of"] = flags["duplicate_of"].to_numpy()
     articles["duplicate_similarity"] = flags["duplicate_similarity"].to_numpy()
     return articles

@@ -172,7 +172,7 @@ def repeated_hashes(results) -> np.ndarray:
 def article_pass(index: int, out_dir: str, work_dir: str, renames: dict) -> dict:
     """Clean one partition and write its Parquet parts; return its duplicate signatures."""
     from .corpus import assemble_articles, line_table, process_document
-    from .dedup import _exact_key, body_signature
+    from .dedup import body_fingerprint
 
     with open(Path(work_dir) / f"docs-{index:05d}.pkl", "rb") as fh:
         docs, outlets, keyed = pickle.load(fh)
@@ -200,9 +200,9 @@ def article_pass(index: int, out_dir: str, work_dir: str, renames: dict) -> dict
     if lines is not None:
         _write(lines, Path(out_dir) / "lines" / name)
     _write(term_counts(articles), Path(out_dir) / "term_counts" / name)
-    bodies = articles["body"].fillna("").tolist()
-    return {"index": index, "ids": articles["id"].tolist(), "signatures": [body_signature(b) for b in bodies],
-            "exact": [_exact_key(b) for b in bodies], "n_lines": 0 if lines is None else len(lines)}
+    prints = [body_fingerprint(b) for b in articles["body"].fillna("").tolist()]
+    return {"index": index, "ids": articles["id"].tolist(), "signatures": [p[0] for p in prints],
+            "exact": [p[1] for p in prints], "n_lines": 0 if lines is None else len(lines)}
 
 
 def _write(df: pd.DataFrame, path: Path) -> None:
@@ -302,15 +302,26 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
         run = lambda fn, calls, desc: _run_local(fn, calls, pool, progress, desc)  # noqa: E731
     else:
         raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
+    stages: dict[str, float] = {}
+    clock = [time.perf_counter()]
+
+    def stage(name: str) -> None:   # seconds since the previous stage ended
+        now = time.perf_counter()
+        stages[name] = round(now - clock[0], 2)
+        clock[0] = now
+
     try:
         first = run(template_pass, [(i, p, man, str(work)) for i, p in enumerate(parts)], "reading")
         problems = [m for r in first for m in r["problems"]]
         for m in problems:
             warnings.warn(m, UserWarning, stacklevel=2)
+        stage("reading (pass 1)")
         renames = _renames([r["ids"] for r in first])
         np.save(work / "repeated.npy", repeated_hashes(first))  # workers map it, it is not sent with every task
+        stage("site templates")
         second = run(article_pass, [(i, str(out), str(work), renames.get(i, {}))
                                     for i in range(len(parts))], "cleaning")
+        stage("cleaning (pass 2)")
     finally:
         if pool is not None:
             pool.shutdown()
@@ -325,11 +336,13 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
                             [k for r in second for k in r["exact"]])
     dups.to_parquet(out / "duplicates.parquet", index=False)
     shutil.rmtree(work)
+    stage("duplicates")
     summary = {
         "inputs": [str(p) for p in paths], "format": format, "engine": engine, "jobs": jobs,
         "partitions": len(parts), "partition_size": partition_size, "articles": len(ids),
         "lines": sum(r["n_lines"] for r in second), "problems": problems,
         "duplicates": int((dups["duplicate_of"] != "").sum()), "seconds": round(time.perf_counter() - t0, 2),
+        "stage_seconds": stages,
     }
     (out / MARKER).write_text(json.dumps(summary, indent=1), encoding="utf-8")
     return summary
