@@ -569,6 +569,10 @@ SELF_ID = [
     re.compile(r"\b(?:by|from)\s+(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+staff\b"),
     re.compile(r"^(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+is\s+an?\s+[\w -]{0,60}(?:channel|newspaper|news|media|outlet|agency|website|portal)", re.I),
 ]
+# For each SELF_ID pattern, strings one of which a line must contain for it to match: its lower-cased
+# ASCII form (the patterns ignore case) or itself (pattern 2 does not). Tested first, they spare most
+# lines the searches.
+_SELF_ID_NEEDS = (("©", "(c)", "copyright"), ("staff",), ("is",))
 
 
 def guess_outlet(lines: list[str]) -> str:
@@ -587,7 +591,11 @@ def guess_outlet(lines: list[str]) -> str:
                 and not YEAR.search(ln)):
             return ln
     for ln in stripped:
-        for pat in SELF_ID:
+        # (outside ASCII, case-insensitive matching knows equivalences str.lower does not: no filter)
+        low = ln.lower() if ln.isascii() else None
+        for pat, needs in zip(SELF_ID, _SELF_ID_NEEDS):
+            if low is not None and not any(n in low for n in needs):
+                continue
             m = pat.search(ln)
             if m and not re.fullmatch(r"(?i)all rights reserved|the|\d+", m.group("name").strip()):
                 return m.group("name").strip()
