@@ -128,6 +128,9 @@ def test_term_counts_are_summed_over_partitions(built_single):
     assert counts.loc[counts["term"] == "japan", "count"].sum() == expected
     assert counts.loc[counts["term"] == "japan", "articles"].sum() == sum(
         "japan" in content_words(b) for b in articles["body"])
+    # folding the partitions one at a time or several at a time gives the same sums
+    assert len(list((built_single / "term_counts").glob("part-*.parquet"))) > 1
+    pd.testing.assert_frame_equal(corpus_term_counts(built_single, batch=1), counts)
 
 
 def test_cli_build(tmp_path):
@@ -137,6 +140,15 @@ def test_cli_build(tmp_path):
     assert res.returncode == 0, res.stderr
     assert "built 5 article(s)" in res.stderr
     assert len(read_built_corpus(out)) == 5
+    # key terms straight from the built corpus's summed counts
+    key = tmp_path / "key.csv"
+    res = subprocess.run([sys.executable, "-m", "newsframe", "keyness", str(out), "--out", str(key), "--min-freq", "2"],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    table = pd.read_csv(key)
+    assert table["outlet"].nunique() == 4 and table["key"].any()
+    rare = table[table["n_outlet"] < 2]  # kept only when significantly under-used
+    assert (rare["key"] & (rare["direction"] == "under")).all()
 
 
 def test_cli_build_missing_input(tmp_path):

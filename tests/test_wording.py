@@ -64,6 +64,36 @@ def test_keyness_counts_scores_and_single_article_flag():
     assert under["direction"] == "under" and under["log_ratio"] < 0
 
 
+def test_keyness_from_counts_equals_keyness_on_the_rows_it_keeps(seeds_loaded):
+    """Per-outlet counts (as a built corpus sums them) give the same scores as per-article keyness."""
+    from newsframe import engine
+
+    corpus, _ = seeds_loaded
+    full = w.keyness(corpus, min_freq=2)
+    fast = w.keyness_from_counts(engine.term_counts(corpus), min_freq=2)
+    assert len(fast) and fast["outlet"].nunique() == corpus["outlet"].nunique()
+    # kept: every term used min_freq times by the outlet, and significantly under-used ones
+    expected = full[(full["n_outlet"] >= 2) | full["key"]]
+    merged = expected.merge(fast, on=["outlet", "term"], how="outer", suffixes=("", "_c"), indicator=True)
+    assert (merged["_merge"] == "both").all()
+    for col in ["n_outlet", "n_rest", "words_outlet", "words_rest", "g2", "p", "log_ratio", "direction", "key",
+                "n_articles"]:
+        assert (merged[col] == merged[col + "_c"]).all(), col
+    single = merged[merged["n_articles"] == 1]
+    assert (single["one_article_only"] == single["one_article_only_c"]).all()
+
+
+def test_keyness_from_counts_groups_articles_without_outlet():
+    counts = pd.DataFrame({"outlet": ["X", "X", "", "", "Y"], "term": ["tariff", "talks", "tariff", "talks", "talks"],
+                           "count": [6, 1, 1, 5, 4], "articles": [2, 1, 1, 3, 2]})
+    k = w.keyness_from_counts(counts, min_freq=3)
+    assert set(k["outlet"]) == {"X", w.UNKNOWN_OUTLETS, "Y"}
+    row = k[(k["outlet"] == "X") & (k["term"] == "tariff")].iloc[0]
+    assert (row["n_outlet"], row["n_rest"], row["words_outlet"], row["words_rest"]) == (6, 1, 7, 10)
+    assert row["g2"] == pytest.approx(w.log_likelihood(6, 1, 7, 10), abs=1e-3)
+    assert not row["one_article_only"]  # two articles use it
+
+
 def test_keyness_single_outlet_is_empty_not_error():
     assert w.keyness(arts(("a", "X", "one two three"))).empty
 

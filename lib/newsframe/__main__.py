@@ -1,4 +1,4 @@
-"""Command line: ``python -m newsframe {clean,timex,quotes,reuse,report} ...``.
+"""Command line: ``python -m newsframe {clean,build,keyness,timex,quotes,reuse,report} ...``.
 
 * ``clean INPUT... --out DIR --format json|text``: clean raw page dumps.
 * ``timex IN.jsonl --out OUT.jsonl``: tag and normalise time expressions.
@@ -7,6 +7,8 @@
 * ``report --corpus DIR --out reports [--show-code 1]``: run and export every notebook.
 * ``build INPUT... --out corpus.parquet [--jobs N] [--engine local|dask]``: build a
   large corpus into Parquet on all cores or a Dask cluster (:mod:`newsframe.engine`).
+* ``keyness CORPUS --out KEY.csv [--min-freq 3] [--max-p 0.05]``: key terms per outlet; on a
+  built corpus from its summed term counts, without loading the articles.
 
 Exit status: 0 on success, 2 for a missing path or bad usage, 1 when no
 input could be processed.
@@ -158,6 +160,26 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_keyness(args) -> int:
+    from . import wording
+    from .engine import corpus_term_counts, is_built_corpus
+
+    if not _check_paths([args.corpus]):
+        return 2
+    if is_built_corpus(args.corpus):
+        table = wording.keyness_from_counts(corpus_term_counts(args.corpus), min_freq=args.min_freq,
+                                            max_p=args.max_p)
+    else:
+        from .corpus import load_corpus
+
+        table = wording.keyness(load_corpus(args.corpus), min_freq=args.min_freq, max_p=args.max_p)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(args.out, index=False)
+    print(f"{int(table['key'].sum()) if len(table) else 0} key term(s) of {table['outlet'].nunique() if len(table) else 0} "
+          f"outlet(s) in {len(table)} tested row(s) written to {args.out}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m newsframe", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -182,6 +204,13 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--partition-size", type=int, default=250, help="pages per partition (default 250)")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.set_defaults(func=cmd_build)
+
+    k = sub.add_parser("keyness", help="key terms per outlet (log-likelihood G2, log ratio) as CSV")
+    k.add_argument("corpus", help="a built corpus (.parquet folder) or a folder of pages")
+    k.add_argument("--out", required=True, help="CSV file")
+    k.add_argument("--min-freq", type=int, default=3, help="times a term must occur in an outlet (default 3)")
+    k.add_argument("--max-p", type=float, default=0.05, help="significance level (default 0.05)")
+    k.set_defaults(func=cmd_keyness)
 
     t = sub.add_parser("timex", help="tag and normalise time expressions in a JSONL file")
     t.add_argument("input", help='JSONL with {"id", "dct", "text"} per line')

@@ -396,14 +396,22 @@ def read_built_corpus(path, *, with_lines: bool = False):
     return articles, lines.reindex(columns=LINE_COLUMNS)
 
 
-def corpus_term_counts(path) -> pd.DataFrame:
-    """Corpus-wide ``outlet, term, count, articles`` summed over the partitions of a built corpus."""
+def corpus_term_counts(path, *, batch: int = 16) -> pd.DataFrame:
+    """Corpus-wide ``outlet, term, count, articles`` summed over the partitions of a built corpus.
+
+    Partitions are read ``batch`` at a time and folded into the running sum, so
+    memory holds the outlets x vocabulary table plus one batch, whatever the
+    number of articles. Feed the result to :func:`newsframe.wording.keyness_from_counts`.
+    """
     parts = sorted((Path(path) / "term_counts").glob("part-*.parquet"))
     total = None
-    for f in parts:  # one partition in memory at a time
-        df = pd.read_parquet(f).set_index(["outlet", "term"])
-        total = df if total is None else total.add(df, fill_value=0)
+    for start in range(0, len(parts), batch):
+        frames = [pd.read_parquet(f) for f in parts[start:start + batch]]
+        if total is not None:
+            frames.append(total)
+        total = pd.concat(frames, ignore_index=True).groupby(["outlet", "term"], sort=False, as_index=False)[
+            ["count", "articles"]].sum()
     if total is None:
         return pd.DataFrame(columns=["outlet", "term", "count", "articles"])
-    return total.astype(int).reset_index().sort_values(["outlet", "count"], ascending=[True, False],
-                                                       ignore_index=True)
+    total[["count", "articles"]] = total[["count", "articles"]].astype(int)
+    return total.sort_values(["outlet", "count", "term"], ascending=[True, False, True], ignore_index=True)

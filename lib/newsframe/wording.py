@@ -904,6 +904,72 @@ def keyness(articles, *, variants: pd.DataFrame | None = None, min_freq: int = K
     return out.sort_values(["outlet", "g2", "term"], ascending=[True, False, True]).reset_index(drop=True)
 
 
+UNKNOWN_OUTLETS = "(outlets unknown)"  # keyness_from_counts: articles whose outlet the loader could not tell, together
+
+
+def keyness_from_counts(counts: pd.DataFrame, *, min_freq: int = KEYNESS_MIN_FREQ,
+                        max_p: float = KEYNESS_MAX_P) -> pd.DataFrame:
+    """:func:`keyness` from per-outlet counts: for corpora too large to hold per-article counts.
+
+    ``counts``: one row per (outlet, term) with ``count`` (occurrences) and
+    ``articles`` (outlet articles using the term), as
+    :func:`newsframe.engine.corpus_term_counts` sums them over the partitions
+    of a built corpus. Memory grows with outlets x vocabulary, not with the
+    number of articles, and each outlet is scored with NumPy in one go.
+
+    The columns are those of :func:`keyness`, with two differences, because
+    per-article counts are not at hand: ``top_article`` is empty, and
+    ``one_article_only`` is True when a single outlet article uses an
+    over-used term (leaving that article out removes the term entirely); a
+    term spread over a few articles but concentrated in one is not caught.
+    Terms the outlet uses fewer than ``min_freq`` times are kept only when
+    they are significantly *under*-used (key), not every tested one.
+    """
+    import numpy as np
+    from scipy.special import erfc
+
+    cols = ["outlet", "term", "n_outlet", "n_rest", "words_outlet", "words_rest", "g2", "p", "log_ratio",
+            "direction", "key", "n_articles", "top_article", "one_article_only"]
+    if counts.empty or counts["outlet"].nunique() < 2:
+        return pd.DataFrame(columns=cols)
+    counts = counts[["outlet", "term", "count", "articles"]].assign(
+        outlet=counts["outlet"].fillna("").replace("", UNKNOWN_OUTLETS))
+    sizes = counts.groupby("outlet")["count"].sum()
+    totals = counts.groupby("term")["count"].sum()
+    n_words = int(sizes.sum())
+    tested = totals[totals >= min_freq]   # a row needs min_freq in the outlet or in the rest
+    terms = tested.index.to_numpy()
+    position = pd.Series(np.arange(len(terms)), index=tested.index)
+    frames = []
+    for outlet, oc in counts.groupby("outlet", sort=True):
+        oc = oc[oc["term"].isin(tested.index)]
+        a = np.zeros(len(terms), dtype=np.int64)
+        arts = np.zeros(len(terms), dtype=np.int64)
+        at = position[oc["term"]].to_numpy()
+        a[at], arts[at] = oc["count"].to_numpy(), oc["articles"].to_numpy()
+        b = tested.to_numpy().astype(np.int64) - a
+        c, d = int(sizes[outlet]), n_words - int(sizes[outlet])
+        if c <= 0 or d <= 0:
+            continue
+        total = a + b
+        with np.errstate(divide="ignore", invalid="ignore"):
+            e1, e2 = c * total / (c + d), d * total / (c + d)
+            g2 = 2 * (np.where(a > 0, a * np.log(a / e1), 0.0) + np.where(b > 0, b * np.log(b / e2), 0.0))
+        p = erfc(np.sqrt(np.maximum(g2, 0.0) / 2))
+        lr = np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d))
+        over = a / c > b / d
+        key = p <= max_p
+        keep = (a >= min_freq) | ((b >= min_freq) & (a / c < b / d) & key)
+        frames.append(pd.DataFrame({
+            "outlet": outlet, "term": terms[keep], "n_outlet": a[keep], "n_rest": b[keep], "words_outlet": c,
+            "words_rest": d, "g2": np.round(g2[keep], 3), "p": np.round(p[keep], 4),
+            "log_ratio": np.round(lr[keep], 3), "direction": np.where(over[keep], "over", "under"),
+            "key": key[keep], "n_articles": arts[keep], "top_article": None,
+            "one_article_only": over[keep] & (arts[keep] == 1)}))
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
+    return out[cols].sort_values(["outlet", "g2", "term"], ascending=[True, False, True]).reset_index(drop=True)
+
+
 def top_key_terms(table: pd.DataFrame, *, n: int = 8) -> pd.DataFrame:
     """The ``n`` terms with the highest G2 each way (over / under) per outlet."""
     if table.empty:
