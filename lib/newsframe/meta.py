@@ -569,10 +569,11 @@ SELF_ID = [
     re.compile(r"\b(?:by|from)\s+(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+staff\b"),
     re.compile(r"^(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+is\s+an?\s+[\w -]{0,60}(?:channel|newspaper|news|media|outlet|agency|website|portal)", re.I),
 ]
-# For each SELF_ID pattern, strings one of which a line must contain for it to match: its lower-cased
-# ASCII form (the patterns ignore case) or itself (pattern 2 does not). Tested first, they spare most
-# lines the searches.
-_SELF_ID_NEEDS = (("©", "(c)", "copyright"), ("staff",), ("is",))
+# For each SELF_ID pattern, groups of strings: a line must contain one string of every group (lower
+# case: the patterns ignore case, or, for pattern 2, the test is looser than the pattern) to match it.
+# Tested first, they spare most lines the searches.
+_SELF_ID_NEEDS = ((("©", "(c)", "copyright"),), (("staff",),),
+                  (("is",), ("channel", "news", "media", "outlet", "agency", "website", "portal")))
 
 
 def guess_outlet(lines: list[str]) -> str:
@@ -594,7 +595,7 @@ def guess_outlet(lines: list[str]) -> str:
         # (outside ASCII, case-insensitive matching knows equivalences str.lower does not: no filter)
         low = ln.lower() if ln.isascii() else None
         for pat, needs in zip(SELF_ID, _SELF_ID_NEEDS):
-            if low is not None and not any(n in low for n in needs):
+            if low is not None and not all(any(n in low for n in group) for group in needs):
                 continue
             m = pat.search(ln)
             if m and not re.fullmatch(r"(?i)all rights reserved|the|\d+", m.group("name").strip()):
