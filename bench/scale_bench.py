@@ -16,7 +16,8 @@ For each size and each ``--jobs`` value it runs ``python -m newsframe build``
 in a subprocess and prints wall time, pages per second (and per core), and the
 peak memory of the whole process tree (driver plus workers, sampled every
 0.1 s with psutil). Sizes of 100,000 and more run only with ``--big-jobs``.
-It then times the analyses on a sample of built articles (time expressions,
+It then runs ``keyness`` on the largest built corpus (from its summed term
+counts: wall time and peak memory), times the analyses on a sample of built articles (time expressions,
 attribution, frame cues, term counts; one process), and compares the HTML
 path (``build --input-format html``: trafilatura plus the line audit and
 metadata) with trafilatura alone on the dev pages' HTML. Finally it draws
@@ -196,9 +197,16 @@ def main() -> None:
             summary = json.loads((out / "_newsframe.json").read_text())
             r = {"pages": n, "jobs": jobs, "wall_s": round(wall, 1), "pages_per_s": round(n / wall, 1),
                  "pages_per_s_per_core": round(n / wall / jobs, 1), "peak_mib": round(peak),
-                 "articles": summary["articles"], "duplicates": summary["duplicates"]}
+                 "articles": summary["articles"], "duplicates": summary["duplicates"],
+                 "stage_seconds": summary.get("stage_seconds", {})}
             results.append(r)
             print(json.dumps(r), flush=True)
+    # keyness of the largest corpus from its summed term counts (the articles are not loaded)
+    n = max(args.sizes)
+    largest = work / f"built_{n}_{max(args.big_jobs if n >= 100000 else args.jobs)}.parquet"
+    wall, peak, err = run_measured([sys.executable, "-m", "newsframe", "keyness", str(largest),
+                                    "--out", str(work / f"keyness_{n}.csv")])
+    print(f"keyness of {n} articles from summed counts: {wall:.1f} s, peak {peak:.0f} MiB ({err.strip()})")
     smallest = work / f"built_{min(args.sizes)}_{min(args.jobs)}.parquet"
     for name, rate in time_analyses(smallest, args.sample).items():
         print(f"analysis {name}: {rate:.0f} articles/s (one process, {args.sample} articles)")

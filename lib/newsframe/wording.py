@@ -915,7 +915,7 @@ def keyness_from_counts(counts: pd.DataFrame, *, min_freq: int = KEYNESS_MIN_FRE
     ``articles`` (outlet articles using the term), as
     :func:`newsframe.engine.corpus_term_counts` sums them over the partitions
     of a built corpus. Memory grows with outlets x vocabulary, not with the
-    number of articles, and each outlet is scored with NumPy in one go.
+    number of articles; all (outlet, term) pairs are scored with NumPy at once.
 
     The columns are those of :func:`keyness`, with two differences, because
     per-article counts are not at hand: ``top_article`` is empty, and
@@ -926,48 +926,82 @@ def keyness_from_counts(counts: pd.DataFrame, *, min_freq: int = KEYNESS_MIN_FRE
     they are significantly *under*-used (key), not every tested one.
     """
     import numpy as np
-    from scipy.special import erfc
 
     cols = ["outlet", "term", "n_outlet", "n_rest", "words_outlet", "words_rest", "g2", "p", "log_ratio",
             "direction", "key", "n_articles", "top_article", "one_article_only"]
     if counts.empty or counts["outlet"].nunique() < 2:
         return pd.DataFrame(columns=cols)
-    counts = counts[["outlet", "term", "count", "articles"]].assign(
-        outlet=counts["outlet"].fillna("").replace("", UNKNOWN_OUTLETS))
-    sizes = counts.groupby("outlet")["count"].sum()
-    totals = counts.groupby("term")["count"].sum()
+    outlets = counts["outlet"].fillna("").replace("", UNKNOWN_OUTLETS)
+    o_code, o_names = pd.factorize(outlets, sort=True)
+    t_code, t_names = pd.factorize(counts["term"], sort=True)
+    n = counts["count"].to_numpy(dtype=np.int64)
+    arts = counts["articles"].to_numpy(dtype=np.int64)
+    sizes = np.bincount(o_code, weights=n, minlength=len(o_names)).astype(np.int64)
+    totals = np.bincount(t_code, weights=n, minlength=len(t_names)).astype(np.int64)
     n_words = int(sizes.sum())
-    tested = totals[totals >= min_freq]   # a row needs min_freq in the outlet or in the rest
-    terms = tested.index.to_numpy()
-    position = pd.Series(np.arange(len(terms)), index=tested.index)
-    frames = []
-    for outlet, oc in counts.groupby("outlet", sort=True):
-        oc = oc[oc["term"].isin(tested.index)]
-        a = np.zeros(len(terms), dtype=np.int64)
-        arts = np.zeros(len(terms), dtype=np.int64)
-        at = position[oc["term"]].to_numpy()
-        a[at], arts[at] = oc["count"].to_numpy(), oc["articles"].to_numpy()
-        b = tested.to_numpy().astype(np.int64) - a
-        c, d = int(sizes[outlet]), n_words - int(sizes[outlet])
-        if c <= 0 or d <= 0:
+    parts = []
+    # 1. terms the outlet uses: one row of counts each, all scored at once
+    a, b = n, totals[t_code] - n
+    c = sizes[o_code]
+    score = _g2_columns(a, b, c, n_words - c, max_p)
+    keep = (totals[t_code] >= min_freq) & (c > 0) & (c < n_words) & (
+        (a >= min_freq) | ((b >= min_freq) & score["under"] & score["key"]))
+    parts.append((o_code[keep], t_code[keep], a[keep], b[keep], arts[keep], {k: v[keep] for k, v in score.items()}))
+    # 2. terms the outlet never uses: key (under-used) when the rest uses them often enough. With a = 0,
+    # G2 = 2 b ln(N / d) grows with b, so only the most frequent terms can qualify: scan them in order.
+    by_total = np.argsort(-totals, kind="stable")
+    sorted_totals = totals[by_total]
+    order = np.argsort(o_code, kind="stable")
+    bounds = np.searchsorted(o_code[order], np.arange(len(o_names) + 1))
+    g2_needed = 2 * float(_erfcinv(max_p)) ** 2   # p <= max_p  <=>  G2 >= this
+    for o in range(len(o_names)):
+        c_o = int(sizes[o])
+        d_o = n_words - c_o
+        if c_o <= 0 or d_o <= 0:
             continue
-        total = a + b
-        with np.errstate(divide="ignore", invalid="ignore"):
-            e1, e2 = c * total / (c + d), d * total / (c + d)
-            g2 = 2 * (np.where(a > 0, a * np.log(a / e1), 0.0) + np.where(b > 0, b * np.log(b / e2), 0.0))
+        b_min = max(min_freq, int(g2_needed / (2 * np.log(n_words / d_o)) * 0.999))  # (a margin; p decides)
+        cand = by_total[:int(np.searchsorted(-sorted_totals, -b_min, side="right"))]
+        cand = cand[~np.isin(cand, t_code[order[bounds[o]:bounds[o + 1]]])]
+        if not len(cand):
+            continue
+        zero = np.zeros(len(cand), dtype=np.int64)
+        sc = _g2_columns(zero, totals[cand], np.full(len(cand), c_o), np.full(len(cand), d_o), max_p)
+        ok = sc["key"]
+        parts.append((np.full(int(ok.sum()), o), cand[ok], zero[ok], totals[cand][ok], zero[ok],
+                      {k: v[ok] for k, v in sc.items()}))
+    oc, tc, a, b, arts = (np.concatenate([p[i] for p in parts]) for i in range(5))
+    sc = {k: np.concatenate([p[5][k] for p in parts]) for k in parts[0][5]}
+    c = sizes[oc]
+    out = pd.DataFrame({
+        "outlet": np.asarray(o_names)[oc], "term": np.asarray(t_names)[tc], "n_outlet": a, "n_rest": b,
+        "words_outlet": c, "words_rest": n_words - c, "g2": np.round(sc["g2"], 3), "p": np.round(sc["p"], 4),
+        "log_ratio": np.round(sc["log_ratio"], 3), "direction": np.where(sc["over"], "over", "under"),
+        "key": sc["key"], "n_articles": arts, "top_article": None, "one_article_only": sc["over"] & (arts == 1)})
+    return out[cols].sort_values(["outlet", "g2", "term"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def _erfcinv(p: float) -> float:
+    from scipy.special import erfcinv
+
+    return erfcinv(p)
+
+
+def _g2_columns(a, b, c, d, max_p: float) -> dict:
+    """:func:`log_likelihood`, :func:`g2_p_value` and :func:`log_ratio` over arrays, plus the flags
+    ``over`` (a/c > b/d), ``under`` (a/c < b/d) and ``key`` (p <= max_p)."""
+    import numpy as np
+    from scipy.special import erfc
+
+    a, b, c, d = (np.asarray(x, dtype=np.float64) for x in (a, b, c, d))
+    total = a + b
+    with np.errstate(divide="ignore", invalid="ignore"):
+        e1, e2 = c * total / (c + d), d * total / (c + d)
+        g2 = 2 * (np.where(a > 0, a * np.log(np.where(a > 0, a, 1) / e1), 0.0)
+                  + np.where(b > 0, b * np.log(np.where(b > 0, b, 1) / e2), 0.0))
+        g2 = np.where((total > 0) & (c + d > 0), g2, 0.0)
         p = erfc(np.sqrt(np.maximum(g2, 0.0) / 2))
         lr = np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d))
-        over = a / c > b / d
-        key = p <= max_p
-        keep = (a >= min_freq) | ((b >= min_freq) & (a / c < b / d) & key)
-        frames.append(pd.DataFrame({
-            "outlet": outlet, "term": terms[keep], "n_outlet": a[keep], "n_rest": b[keep], "words_outlet": c,
-            "words_rest": d, "g2": np.round(g2[keep], 3), "p": np.round(p[keep], 4),
-            "log_ratio": np.round(lr[keep], 3), "direction": np.where(over[keep], "over", "under"),
-            "key": key[keep], "n_articles": arts[keep], "top_article": None,
-            "one_article_only": over[keep] & (arts[keep] == 1)}))
-    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
-    return out[cols].sort_values(["outlet", "g2", "term"], ascending=[True, False, True]).reset_index(drop=True)
+    return {"g2": g2, "p": p, "log_ratio": lr, "over": a / c > b / d, "under": a / c < b / d, "key": p <= max_p}
 
 
 def top_key_terms(table: pd.DataFrame, *, n: int = 8) -> pd.DataFrame:
