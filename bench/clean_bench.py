@@ -4,7 +4,7 @@
 
 Runs `python -m newsframe clean DEV --format text` (the command the issue
 names), scores it with the benchmark's own score.py, then times the cleaner
-alone (classify_lines + assemble_body on pages already read) in one process.
+alone (classify_columns + assemble_body on pages already read: the steps the build runs) in one process.
 """
 import os
 import subprocess
@@ -36,12 +36,12 @@ def main() -> None:
     for _ in range(rounds):
         start = time.perf_counter()
         for lines in pages:
-            clean.assemble_body(clean.classify_lines(lines))
+            clean.assemble_body(clean.classify_columns(lines))
         times.append(time.perf_counter() - start)
     times.sort()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"cleaner throughput: {len(pages) / times[0]:.0f} docs/s best round, {len(pages) / times[len(times) // 2]:.0f} "
-          f"docs/s median round (classify_lines + assemble_body, one process, {len(pages)} dev pages, {rounds} rounds; "
+          f"docs/s median round (classify_columns + assemble_body, one process, {len(pages)} dev pages, {rounds} rounds; "
           f"load average {load:.1f}); whole CLI run incl. start-up and reading: {wall:.1f} s")
 
 

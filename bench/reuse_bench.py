@@ -46,7 +46,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--copies", type=int, default=1)
     args = ap.parse_args()
-    articles = nf.load_corpus(DEV)
+    articles = nf.load_corpus(sorted(DEV.glob("*.txt")))  # the pages only, not the folder's gold.jsonl
     articles = articles[articles["body"].str.len() > 0][["id", "outlet", "body"]].reset_index(drop=True)
     rows = [articles]
     for k in range(1, args.copies + 1):
