@@ -1,7 +1,7 @@
 """Scale benchmark: build corpora of 1,000 / 10,000 / 100,000 raw pages, single process and all cores.
 
     .venv/bin/python bench/scale_bench.py [--sizes 1000 10000 100000] [--jobs 1 2] [--big-jobs 2]
-                                          [--sample 500] [--workdir /tmp/nf_scale]
+                                          [--analyses-sizes 10000] [--sample 500] [--workdir /tmp/nf_scale]
 
 The corpora are made from real raw pages: the five seeds and the 64 pages of
 ``../shared/benchmarks/boilerplate/dev`` (when present), repeated with
@@ -16,7 +16,9 @@ For each size and each ``--jobs`` value it runs ``python -m newsframe build``
 in a subprocess and prints wall time, pages per second (and per core), and the
 peak memory of the whole process tree (driver plus workers, sampled every
 0.1 s with psutil). Sizes of 100,000 and more run only with ``--big-jobs``.
-It then runs ``keyness`` on the largest built corpus (from its summed term
+It builds the ``--analyses-sizes`` corpora again with ``--analyses`` (time
+expressions, attributions and frame cues on the workers: the whole
+pipeline), runs ``keyness`` on the largest built corpus (from its summed term
 counts: wall time and peak memory), times the analyses on a sample of built articles (time expressions,
 attribution, frame cues, term counts; one process), and compares the HTML
 path (``build --input-format html``: trafilatura plus the line audit and
@@ -175,6 +177,8 @@ def main() -> None:
     ap.add_argument("--big-jobs", type=int, nargs="+", default=[2], help="jobs for sizes of 100,000 and more")
     ap.add_argument("--sample", type=int, default=500)
     ap.add_argument("--workdir", default="/tmp/nf_scale")
+    ap.add_argument("--analyses-sizes", type=int, nargs="*", default=[10000],
+                    help="sizes also built with --analyses (the whole pipeline), with the most jobs")
     ap.add_argument("--plot-only", action="store_true", help="redraw the figure from docs/figures/scale_bench.json")
     args = ap.parse_args()
     if args.plot_only:
@@ -201,6 +205,18 @@ def main() -> None:
                  "stage_seconds": summary.get("stage_seconds", {})}
             results.append(r)
             print(json.dumps(r), flush=True)
+    # the whole pipeline: build with the per-article analyses (time expressions, attributions, frame cues)
+    for n in args.analyses_sizes:
+        jobs = max(args.big_jobs if n >= 100000 else args.jobs)
+        out = work / f"built_{n}_{jobs}_analyses.parquet"
+        make_corpus(n, work / f"corpus_{n}", pages)
+        wall, peak, _ = run_measured([sys.executable, "-m", "newsframe", "build", str(work / f"corpus_{n}"),
+                                      "--out", str(out), "--jobs", str(jobs), "--quiet", "--analyses"])
+        summary = json.loads((out / "_newsframe.json").read_text())
+        print("with analyses:", json.dumps({"pages": n, "jobs": jobs, "wall_s": round(wall, 1),
+                                            "pages_per_s_per_core": round(n / wall / jobs, 1),
+                                            "peak_mib": round(peak), "stage_seconds": summary["stage_seconds"]}),
+              flush=True)
     # keyness of the largest corpus from its summed term counts (the articles are not loaded)
     n = max(args.sizes)
     largest = work / f"built_{n}_{max(args.big_jobs if n >= 100000 else args.jobs)}.parquet"

@@ -201,3 +201,32 @@ def test_templates_across_partitions_equal_load_corpus(tmp_path):
     menu_rows = direct_lines[direct_lines["text"] == "Sport"]
     assert (menu_rows["label"] != "body").all() and len(menu_rows) == 5
     assert built.set_index("id").at["page4", "duplicate_of"] == "page0"
+
+
+def test_analyses_written_per_partition_equal_the_functions_on_the_built_articles(tmp_path):
+    """build(analyses=True) runs time expressions, attributions and frame cues on the workers; the tables
+    it writes equal those functions run on the built articles afterwards."""
+    import warnings
+
+    from newsframe import framing, timeline
+    from newsframe.engine import read_built_table
+
+    out = tmp_path / "analysed.parquet"
+    summary = build(SEEDS, out, jobs=2, partition_size=2, progress=False, analyses=True)
+    assert summary["analyses"] == ["attributions", "frame_cues", "timexes"]
+    articles = read_built_corpus(out)
+    keys = {"timexes": ["id", "start", "end", "text", "type", "value", "rule"],
+            "attributions": ["id", "sentence", "attributed", "source", "source_type", "verb", "pattern"],
+            "frame_cues": ["id", "part", "start", "end", "frame", "cue"]}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        direct = {"timexes": timeline.timex_table(articles), "attributions": framing.attributions(articles),
+                  "frame_cues": framing.frame_cues(articles)}
+    for name, cols in keys.items():
+        built = read_built_table(out, name)
+        assert len(built) and len(built) == len(direct[name]), name
+        a = built[cols].sort_values(cols[:3]).reset_index(drop=True)
+        b = direct[name][cols].sort_values(cols[:3]).reset_index(drop=True)
+        pd.testing.assert_frame_equal(a.astype(str), b.astype(str), obj=name)
+    with pytest.raises(FileNotFoundError, match="--analyses"):
+        read_built_table(tmp_path / "elsewhere.parquet", "timexes")

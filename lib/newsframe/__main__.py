@@ -148,7 +148,7 @@ def cmd_build(args) -> int:
         return 2
     summary = build(args.inputs, args.out, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
                     format=args.input_format, manifest=args.manifest, partition_size=args.partition_size,
-                    progress=not args.quiet)
+                    progress=not args.quiet, analyses=args.analyses)
     if not summary["articles"]:
         print("error: no input could be processed", file=sys.stderr)
         return 1
@@ -203,6 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--manifest", default=None)
     b.add_argument("--partition-size", type=int, default=250, help="pages per partition (default 250)")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--analyses", action="store_true",
+                   help="also write time expressions, attributions and frame cues per article")
     b.set_defaults(func=cmd_build)
 
     k = sub.add_parser("keyness", help="key terms per outlet (log-likelihood G2, log ratio) as CSV")

@@ -10,6 +10,7 @@ over the inputs and writes a folder::
         lines/part-00000.parquet ...      the line audit (every input line, label, reason)
         duplicates.parquet       id, duplicate_of, duplicate_similarity for every article
         term_counts/part-00000.parquet ... outlet, term, count, articles (per partition)
+        timexes/, attributions/, frame_cues/   with ``--analyses``: per-article analysis tables
 
 ``newsframe.load_corpus("corpus.parquet")`` reads it back (the notebooks take
 such a folder as ``corpus_dir``).
@@ -20,16 +21,17 @@ documents in input order, so that every engine sees the same partitions.
 1. *Template pass*: each partition is read and decoded once; for every page
    the hashes of its (outlet, normalised line) pairs and a MinHash signature
    of its long lines are collected. The driver groups pages telling the same
-   story, counts each line once per group (``numpy.unique`` over 64-bit
-   hashes: 8 bytes per distinct page line, not the text) and keeps those seen
+   story, counts each line once per group (a sort of 64-bit
+   hashes, sorted: 8 bytes per distinct page line, not the text) and keeps those seen
    in two or more groups: the templates of each site, the same evidence
    :func:`newsframe.load_corpus` uses. Decoded documents are kept in a work
    folder for pass 2.
 2. *Article pass*: each partition is cleaned with
    :func:`newsframe.corpus.process_document`; years missing from a page's
    date are inferred within the partition; MinHash signatures of the bodies
-   and per-outlet term counts are computed; the worker writes its Parquet
-   parts itself, so the driver never holds the corpus.
+   and per-outlet term counts are computed (with ``analyses``, also the
+   time expressions, attributions and frame cues of its articles); the
+   worker writes its Parquet parts itself, so the driver never holds the corpus.
 3. *Duplicates*: the driver indexes the signatures (MinHash LSH,
    :mod:`newsframe.dedup`) and writes ``duplicates.parquet``.
 
@@ -176,8 +178,30 @@ def repeated_hashes(results) -> np.ndarray:
 
 
 # --------------------------------------------------------------------------- pass 2: articles
-def article_pass(index: int, out_dir: str, work_dir: str, renames: dict) -> dict:
-    """Clean one partition and write its Parquet parts; return its duplicate signatures."""
+# Per-article analysis tables ``build(analyses=True)`` writes beside the articles: folder -> (module, function).
+ANALYSES = {
+    "timexes": ("timeline", "timex_table"),          # time expressions, normalised against the publication date
+    "attributions": ("framing", "attributions"),     # one row per body sentence: attributed? to whom, which verb
+    "frame_cues": ("framing", "frame_cues"),         # every frame cue found, per sentence
+}
+
+
+def analysis_tables(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The tables of :data:`ANALYSES` for some articles (the ``candidates`` lists of attributions left out)."""
+    import importlib
+
+    out = {}
+    for name, (module, function) in ANALYSES.items():
+        table = getattr(importlib.import_module(f"newsframe.{module}"), function)(articles)
+        out[name] = table.drop(columns=["candidates"], errors="ignore")
+    return out
+
+
+def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyses: bool = False) -> dict:
+    """Clean one partition and write its Parquet parts; return its duplicate signatures.
+
+    ``analyses``: also write the per-article analysis tables (:data:`ANALYSES`) of the partition.
+    """
     from .corpus import assemble_articles, line_table, process_document
     from .dedup import body_fingerprint
 
@@ -207,6 +231,11 @@ def article_pass(index: int, out_dir: str, work_dir: str, renames: dict) -> dict
     if lines is not None:
         _write(lines, Path(out_dir) / "lines" / name)
     _write(term_counts(articles), Path(out_dir) / "term_counts" / name)
+    if analyses:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for folder, table in analysis_tables(articles).items():
+                _write(table, Path(out_dir) / folder / name)
     prints = [body_fingerprint(b) for b in articles["body"].fillna("").tolist()]
     return {"index": index, "ids": articles["id"].tolist(), "signatures": [p[0] for p in prints],
             "exact": [p[1] for p in prints], "n_lines": 0 if lines is None else len(lines)}
@@ -270,8 +299,13 @@ def _run_dask(fn, calls, client) -> list:
 
 def build(inputs, out, *, jobs: int | None = None, engine: str = "local", scheduler: str | None = None,
           format: str = "auto", manifest=None, partition_size: int = PARTITION_SIZE,
-          progress: bool = True) -> dict:
-    """Build the corpus at ``inputs`` into the folder ``out`` (see the module doc). Returns a summary."""
+          progress: bool = True, analyses: bool = False) -> dict:
+    """Build the corpus at ``inputs`` into the folder ``out`` (see the module doc). Returns a summary.
+
+    ``analyses``: also run the per-article analyses (:data:`ANALYSES`: time expressions,
+    attributions, frame cues) on the workers and write their tables; read them back with
+    :func:`read_built_table`.
+    """
     from .corpus import MANIFEST_NAME, read_manifest
 
     t0 = time.perf_counter()
@@ -326,9 +360,9 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
         renames = _renames([r["ids"] for r in first])
         np.save(work / "repeated.npy", repeated_hashes(first))  # workers map it, it is not sent with every task
         stage("site templates")
-        second = run(article_pass, [(i, str(out), str(work), renames.get(i, {}))
-                                    for i in range(len(parts))], "cleaning")
-        stage("cleaning (pass 2)")
+        second = run(article_pass, [(i, str(out), str(work), renames.get(i, {}), analyses)
+                                    for i in range(len(parts))], "cleaning" + (" and analysing" if analyses else ""))
+        stage("cleaning and analyses (pass 2)" if analyses else "cleaning (pass 2)")
     finally:
         if pool is not None:
             pool.shutdown()
@@ -349,7 +383,7 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
         "partitions": len(parts), "partition_size": partition_size, "articles": len(ids),
         "lines": sum(r["n_lines"] for r in second), "problems": problems,
         "duplicates": int((dups["duplicate_of"] != "").sum()), "seconds": round(time.perf_counter() - t0, 2),
-        "stage_seconds": stages,
+        "stage_seconds": stages, "analyses": sorted(ANALYSES) if analyses else [],
     }
     (out / MARKER).write_text(json.dumps(summary, indent=1), encoding="utf-8")
     return summary
@@ -401,6 +435,16 @@ def read_built_corpus(path, *, with_lines: bool = False):
         return articles
     lines = _read_parts(path / "lines")
     return articles, lines.reindex(columns=LINE_COLUMNS)
+
+
+def read_built_table(path, name: str) -> pd.DataFrame:
+    """A per-article table of a built corpus: ``articles``, ``lines``, ``term_counts`` or, when it was
+    built with ``analyses=True``, one of :data:`ANALYSES` (``timexes``, ``attributions``, ``frame_cues``)."""
+    folder = Path(path) / name
+    if not folder.is_dir():
+        hint = " (build with --analyses)" if name in ANALYSES else ""
+        raise FileNotFoundError(f"{path}: no table {name!r}{hint}")
+    return _read_parts(folder)
 
 
 def corpus_term_counts(path, *, batch: int = 16) -> pd.DataFrame:
