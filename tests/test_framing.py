@@ -285,6 +285,8 @@ def test_quotes_for_text_multi_sentence_quote_is_one_direct_quote():
     "THE SECURITY ALLIANCE was restored; reconciliation and apology followed the colonial past.",
     "Die ſecurity of the region: an Alliance, a Défense pact, and Reconciliation talks in Séoul.",
     "No cue words at all in this sentence.",
+    "The mılıtary allıance and \u0130NTELLIGENCE sharing, said Москва.",
+    "Москва: the security alliance and reconciliation, in Cyrillic company.",
 ])
 def test_cue_filter_keeps_every_cue_that_matches(text):
     """The per-text filter of frame_cues is only a speed-up: matching with the filtered cues equals

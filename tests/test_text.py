@@ -43,3 +43,19 @@ def test_tokens(raw, toks):
 
 def test_content_words_drop_stopwords():
     assert text.content_words("The talks were held in Seoul") == ["talks", "held", "seoul"]
+
+
+def test_normalize_equals_the_translation_table():
+    """normalize replaces character by character; it must equal str.translate with the same table."""
+    from pathlib import Path
+
+    from newsframe.text import _CHAR_MAP, _TRANS
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    texts += ["".join(_CHAR_MAP) + "\u00ad plain ASCII, caf\u00e9, \u041c\u043e\u0441\u043a\u0432\u0430 \u2018q\u2019",
+              "soft\u00adhyphen and \u00a0no-break\u2009thin", "", "ASCII only"]
+    for raw in texts:
+        for lower in (False, True):
+            expected = raw.replace("\u00ad", "").translate(_TRANS)
+            assert text.normalize(raw, lower=lower) == (expected.lower() if lower else expected)

@@ -123,19 +123,25 @@ def _cues_in(text: str, compiled) -> list:
     """The cues of ``compiled`` that can match somewhere in ``text`` (a cheap filter: one search
     per cue over the whole text, instead of one per cue and sentence).
 
-    In ASCII text a cue's first word must appear in the lower-cased text; that
-    substring test goes first. (Outside ASCII, case-insensitive matching knows
-    equivalences ``str.lower`` does not, such as the long s, so only the
-    expression decides there.)
+    A cue whose first word is ASCII must find that word in the lower-cased
+    text; that substring test goes first. Case-insensitive matching knows three
+    equivalences with ASCII letters that ``str.lower`` does not (dotless ı,
+    long ſ, dotted İ; see ``re._casefix`` and ``_sre.unicode_tolower``): in a
+    text containing one of them only the expression decides.
     """
-    low = text.lower() if text.isascii() else None
+    low = text.lower() if text.isascii() or not any(ch in text for ch in _CASE_TRAPS) else None
     out = []
     for c in compiled:
-        if low is not None and _first_word(c[1]) not in low:
-            continue
+        if low is not None:
+            first = _first_word(c[1])
+            if first.isascii() and first not in low:
+                continue
         if _cue_core(c[1]).search(text) is not None:
             out.append(c)
     return out
+
+
+_CASE_TRAPS = "\u0131\u017f\u0130"   # ı ſ İ: match i, s, i under re.IGNORECASE, but lower() keeps them apart
 
 
 @lru_cache(maxsize=4096)

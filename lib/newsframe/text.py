@@ -37,7 +37,8 @@ _CHAR_MAP = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
     "\u200b": " ", "\u200c": " ", "\u200d": " ", "\ufeff": " ",
 }
-_TRANS = str.maketrans(_CHAR_MAP)
+_TRANS = str.maketrans(_CHAR_MAP)   # (normalize gives the same result as str.translate with this; tested)
+_REPLACEMENTS = (("\u00ad", ""),) + tuple(_CHAR_MAP.items())   # the soft hyphen is removed
 
 WORD_PATTERN = r"\$?\d+(?:[.,]\d+)*(?:-[A-Za-z]+)*%?|\w+(?:[-'’]\w+)*|[^\w\s]"
 _word_tokenizer = RegexpTokenizer(WORD_PATTERN)
@@ -50,8 +51,13 @@ def normalize(text: str, *, lower: bool = False) -> str:
     >>> normalize("Japan\u2019s \u201cnew\u201d oil\u2011exporting")
     'Japan\\'s "new" oil-exporting'
     """
-    out = text.replace("\u00ad", "").translate(_TRANS)
-    return out.lower() if lower else out
+    if not text.isascii():   # (ASCII text has none of the characters to replace)
+        # one str.replace per character present: the same result as str.translate(_TRANS), as the
+        # replacements are ASCII, but several times faster, since most characters are absent
+        for src, dst in _REPLACEMENTS:
+            if src in text:
+                text = text.replace(src, dst)
+    return text.lower() if lower else text
 
 
 @lru_cache(maxsize=1)
