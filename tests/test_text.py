@@ -59,3 +59,15 @@ def test_normalize_equals_the_translation_table():
         for lower in (False, True):
             expected = raw.replace("\u00ad", "").translate(_TRANS)
             assert text.normalize(raw, lower=lower) == (expected.lower() if lower else expected)
+
+
+def test_fast_word_split_equals_nltk_tokenizer():
+    """On ASCII text the tokens come from Python's re; they must equal NLTK's RegexpTokenizer's."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    samples = [text.normalize(p.read_text(encoding="utf-8")) for p in sorted((root / "seeds").glob("*.txt"))]
+    samples += ["$1,200.50 and 3.5% of U.S. 10-year bonds; it's Kim's don't -- a_b", "tab\there\x0bvt\x0cff",
+                "unit\x1fseparator\x1cfile", "caf\u00e9 na\u00efve \u0939\u093f\u0928\u094d\u0926\u0940"]
+    for s in samples:
+        assert text._split_words(s) == text._word_tokenizer.tokenize(s)
