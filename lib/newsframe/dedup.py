@@ -37,7 +37,12 @@ def _words(text: str) -> list[str]:
     return _WORD.findall((text or "").lower())
 
 
-def shingle_hashes(text: str, k: int = SHINGLE, *, words: list[str] | None = None) -> np.ndarray:
+_SHINGLE_BASE = np.uint64(0x100000001B3)   # the FNV-1 64-bit prime, an odd multiplier
+_LOW32 = np.uint64(0xFFFFFFFF)
+_SHIFT = np.uint64(32)
+
+
+def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     """Distinct 32-bit hashes of the word ``k``-grams of a text (lower case, ``\\w+`` words), sorted.
 
     A text shorter than ``k`` words is one shingle; an empty text has none.
@@ -45,7 +50,10 @@ def shingle_hashes(text: str, k: int = SHINGLE, *, words: list[str] | None = Non
     the hashes of ``k`` neighbouring words are combined as a polynomial, with
     NumPy, instead of building ``k``-word strings one by one.
     """
-    words = _words(text) if words is None else words
+    return _shingle_hashes(_words(text), k)
+
+
+def _shingle_hashes(words: list[str], k: int = SHINGLE) -> np.ndarray:
     if not words:
         return np.zeros(0, dtype=np.uint64)
     wh = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
@@ -54,12 +62,7 @@ def shingle_hashes(text: str, k: int = SHINGLE, *, words: list[str] | None = Non
     h = wh[:n].copy()
     for j in range(1, k):
         h = h * _SHINGLE_BASE + wh[j:j + n]   # (wraps around modulo 2**64)
-    return np.unique((h ^ (h >> np.uint64(32))) & _LOW32)
-
-
-_SHINGLE_BASE = np.uint64(0x100000001B3)   # the FNV-1 64-bit prime, an odd multiplier
-_LOW32 = np.uint64(0xFFFFFFFF)
-_SHIFT = np.uint64(32)
+    return np.unique((h ^ (h >> _SHIFT)) & _LOW32)
 
 
 @lru_cache(maxsize=4)
@@ -103,7 +106,7 @@ def body_fingerprint(body: str, num_perm: int = NUM_PERM) -> tuple[np.ndarray | 
     its 5-grams and a hash of its word sequence (bodies equal but for case, spacing and punctuation
     share it)."""
     words = _words(body)
-    return minhash(shingle_hashes("", words=words), num_perm), _exact_key_of_words(words)
+    return minhash(_shingle_hashes(words), num_perm), _exact_key_of_words(words)
 
 
 def similar_groups(signatures: list, *, threshold: float = 0.5, num_perm: int = NUM_PERM) -> list[int]:

@@ -21,8 +21,8 @@ documents in input order, so that every engine sees the same partitions.
 1. *Template pass*: each partition is read and decoded once; for every page
    the hashes of its (outlet, normalised line) pairs and a MinHash signature
    of its long lines are collected. The driver groups pages telling the same
-   story, counts each line once per group (a sort of 64-bit
-   hashes, sorted: 8 bytes per distinct page line, not the text) and keeps those seen
+   story, counts each line once per group (a sort of 64-bit hashes: 8 bytes
+   per distinct page line, not the text) and keeps those seen
    in two or more groups: the templates of each site, the same evidence
    :func:`newsframe.load_corpus` uses. Decoded documents are kept in a work
    folder for pass 2.
@@ -178,23 +178,19 @@ def repeated_hashes(results) -> np.ndarray:
 
 
 # --------------------------------------------------------------------------- pass 2: articles
-# Per-article analysis tables ``build(analyses=True)`` writes beside the articles: folder -> (module, function).
-ANALYSES = {
-    "timexes": ("timeline", "timex_table"),          # time expressions, normalised against the publication date
-    "attributions": ("framing", "attributions"),     # one row per body sentence: attributed? to whom, which verb
-    "frame_cues": ("framing", "frame_cues"),         # every frame cue found, per sentence
-}
+# Per-article analysis tables ``build(analyses=True)`` writes beside the articles, one folder each.
+ANALYSES = ("attributions", "frame_cues", "timexes")
 
 
 def analysis_tables(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The tables of :data:`ANALYSES` for some articles (the ``candidates`` lists of attributions left out)."""
-    import importlib
+    """The tables of :data:`ANALYSES` for some articles: attributions (one row per body sentence,
+    without the ``candidates`` lists), frame cues, time expressions normalised against the
+    publication date."""
+    from .framing import attributions, frame_cues
+    from .timeline import timex_table
 
-    out = {}
-    for name, (module, function) in ANALYSES.items():
-        table = getattr(importlib.import_module(f"newsframe.{module}"), function)(articles)
-        out[name] = table.drop(columns=["candidates"], errors="ignore")
-    return out
+    return {"attributions": attributions(articles).drop(columns=["candidates"]),
+            "frame_cues": frame_cues(articles), "timexes": timex_table(articles)}
 
 
 def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyses: bool = False) -> dict:
@@ -383,7 +379,7 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
         "partitions": len(parts), "partition_size": partition_size, "articles": len(ids),
         "lines": sum(r["n_lines"] for r in second), "problems": problems,
         "duplicates": int((dups["duplicate_of"] != "").sum()), "seconds": round(time.perf_counter() - t0, 2),
-        "stage_seconds": stages, "analyses": sorted(ANALYSES) if analyses else [],
+        "stage_seconds": stages, "analyses": list(ANALYSES) if analyses else [],
     }
     (out / MARKER).write_text(json.dumps(summary, indent=1), encoding="utf-8")
     return summary

@@ -86,12 +86,14 @@ DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "this", "t
 STOP_AFTER_SOURCE = {"who", "which", "that", "in", "on", "at", "after", "before", "during", "while", "when"}
 
 # ----------------------------------------------------------------- data
-def _cue_regex(cue: str, flags=re.I) -> str:
-    parts = [re.escape(p) for p in cue.strip().split()]
-    body = r"\s+".join(parts)
-    if body.endswith(r"\*"):
-        body = body[:-2] + r"[\w]*"
-    return r"(?<![\w-])" + body + r"(?![\w-])"
+def _cue_body(cue: str) -> str:
+    """The words of a cue as an expression: any white space between them, a final ``*`` for any ending."""
+    body = r"\s+".join(re.escape(p) for p in cue.strip().split())
+    return body[:-2] + r"[\w]*" if body.endswith(r"\*") else body
+
+
+def _cue_regex(cue: str) -> str:
+    return r"(?<![\w-])" + _cue_body(cue) + r"(?![\w-])"
 
 
 def _compile_cues(cues: dict[str, list[str]], *, flags=re.I) -> list[tuple[str, str, re.Pattern]]:
@@ -114,9 +116,7 @@ def _cue_core(cue: str, flags=re.I) -> re.Pattern:
     """The cue's words without the word-boundary look-arounds: it matches wherever the cue
     does (and a little more), and unlike the full pattern it starts with a literal, which
     the regular expression engine scans for quickly."""
-    parts = [re.escape(p) for p in cue.strip().split()]
-    body = r"\s+".join(parts)
-    return re.compile(body[:-2] if body.endswith(r"\*") else body, flags)
+    return re.compile(_cue_body(cue), flags)
 
 
 def _cues_in(text: str, compiled) -> list:

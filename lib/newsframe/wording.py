@@ -926,6 +926,7 @@ def keyness_from_counts(counts: pd.DataFrame, *, min_freq: int = KEYNESS_MIN_FRE
     they are significantly *under*-used (key), not every tested one.
     """
     import numpy as np
+    from scipy.special import erfcinv
 
     cols = ["outlet", "term", "n_outlet", "n_rest", "words_outlet", "words_rest", "g2", "p", "log_ratio",
             "direction", "key", "n_articles", "top_article", "one_article_only"]
@@ -939,21 +940,20 @@ def keyness_from_counts(counts: pd.DataFrame, *, min_freq: int = KEYNESS_MIN_FRE
     sizes = np.bincount(o_code, weights=n, minlength=len(o_names)).astype(np.int64)
     totals = np.bincount(t_code, weights=n, minlength=len(t_names)).astype(np.int64)
     n_words = int(sizes.sum())
-    parts = []
     # 1. terms the outlet uses: one row of counts each, all scored at once
-    a, b = n, totals[t_code] - n
-    c = sizes[o_code]
+    a, b, c = n, totals[t_code] - n, sizes[o_code]
     score = _g2_columns(a, b, c, n_words - c, max_p)
     keep = (totals[t_code] >= min_freq) & (c > 0) & (c < n_words) & (
         (a >= min_freq) | ((b >= min_freq) & score["under"] & score["key"]))
-    parts.append((o_code[keep], t_code[keep], a[keep], b[keep], arts[keep], {k: v[keep] for k, v in score.items()}))
+    used = {"outlet": o_code, "term": t_code, "a": a, "b": b, "articles": arts, **score}
+    parts = [{k: v[keep] for k, v in used.items()}]
     # 2. terms the outlet never uses: key (under-used) when the rest uses them often enough. With a = 0,
     # G2 = 2 b ln(N / d) grows with b, so only the most frequent terms can qualify: scan them in order.
     by_total = np.argsort(-totals, kind="stable")
     sorted_totals = totals[by_total]
     order = np.argsort(o_code, kind="stable")
     bounds = np.searchsorted(o_code[order], np.arange(len(o_names) + 1))
-    g2_needed = 2 * float(_erfcinv(max_p)) ** 2   # p <= max_p  <=>  G2 >= this
+    g2_needed = 2 * float(erfcinv(max_p)) ** 2   # p <= max_p  <=>  G2 >= this
     for o in range(len(o_names)):
         c_o = int(sizes[o])
         d_o = n_words - c_o
@@ -962,28 +962,20 @@ def keyness_from_counts(counts: pd.DataFrame, *, min_freq: int = KEYNESS_MIN_FRE
         b_min = max(min_freq, int(g2_needed / (2 * np.log(n_words / d_o)) * 0.999))  # (a margin; p decides)
         cand = by_total[:int(np.searchsorted(-sorted_totals, -b_min, side="right"))]
         cand = cand[~np.isin(cand, t_code[order[bounds[o]:bounds[o + 1]]])]
-        if not len(cand):
-            continue
         zero = np.zeros(len(cand), dtype=np.int64)
-        sc = _g2_columns(zero, totals[cand], np.full(len(cand), c_o), np.full(len(cand), d_o), max_p)
-        ok = sc["key"]
-        parts.append((np.full(int(ok.sum()), o), cand[ok], zero[ok], totals[cand][ok], zero[ok],
-                      {k: v[ok] for k, v in sc.items()}))
-    oc, tc, a, b, arts = (np.concatenate([p[i] for p in parts]) for i in range(5))
-    sc = {k: np.concatenate([p[5][k] for p in parts]) for k in parts[0][5]}
-    c = sizes[oc]
+        score = _g2_columns(zero, totals[cand], c_o, d_o, max_p)
+        row = {"outlet": np.full(len(cand), o), "term": cand, "a": zero, "b": totals[cand], "articles": zero, **score}
+        parts.append({k: v[score["key"]] for k, v in row.items()})
+    cols_of = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+    c = sizes[cols_of["outlet"]]
     out = pd.DataFrame({
-        "outlet": np.asarray(o_names)[oc], "term": np.asarray(t_names)[tc], "n_outlet": a, "n_rest": b,
-        "words_outlet": c, "words_rest": n_words - c, "g2": np.round(sc["g2"], 3), "p": np.round(sc["p"], 4),
-        "log_ratio": np.round(sc["log_ratio"], 3), "direction": np.where(sc["over"], "over", "under"),
-        "key": sc["key"], "n_articles": arts, "top_article": None, "one_article_only": sc["over"] & (arts == 1)})
+        "outlet": np.asarray(o_names)[cols_of["outlet"]], "term": np.asarray(t_names)[cols_of["term"]],
+        "n_outlet": cols_of["a"], "n_rest": cols_of["b"], "words_outlet": c, "words_rest": n_words - c,
+        "g2": np.round(cols_of["g2"], 3), "p": np.round(cols_of["p"], 4),
+        "log_ratio": np.round(cols_of["log_ratio"], 3), "direction": np.where(cols_of["over"], "over", "under"),
+        "key": cols_of["key"], "n_articles": cols_of["articles"], "top_article": None,
+        "one_article_only": cols_of["over"] & (cols_of["articles"] == 1)})
     return out[cols].sort_values(["outlet", "g2", "term"], ascending=[True, False, True]).reset_index(drop=True)
-
-
-def _erfcinv(p: float) -> float:
-    from scipy.special import erfcinv
-
-    return erfcinv(p)
 
 
 def _g2_columns(a, b, c, d, max_p: float) -> dict:
