@@ -42,6 +42,16 @@ def test_minhash_estimates_jaccard_similarity():
     assert minhash(np.zeros(0, dtype=np.uint64)) is None
 
 
+def test_minhash_values_are_the_documented_hash_functions():
+    """Value i of the signature is min over the items of ((a_i x + b_i) mod 2**64) >> 32, in exact integers."""
+    from newsframe.dedup import _permutations
+
+    items = [0, 1, 4294967295, 123456789, 2**31 + 5] + list(range(10, 5000, 7))
+    a, b = _permutations(16)
+    expected = [min(((int(ai) * x + int(bi)) % 2**64) >> 32 for x in items) for ai, bi in zip(a, b)]
+    assert minhash(np.array(items, dtype=np.uint64), num_perm=16).tolist() == expected
+
+
 def test_exact_and_near_duplicates_are_flagged_not_dropped():
     edited = STORY.replace("on Thursday", "on Friday")  # a syndicated copy with one correction
     other = "A football club won the cup final on penalties after a goalless draw in the capital. " * 3

@@ -181,3 +181,22 @@ def test_most_similar_dated_equals_pairwise_cosine():
             assert got[r.id][0].id == best.id and got[r.id][1] == best_sim
     assert got["a"][0].id == "b"  # the tie between b and f goes to the first
     assert "e" not in got
+
+
+def _pages_at_hand():
+    from conftest import CORPUS_B, SEEDS
+
+    return [p.read_text(encoding="utf-8", errors="replace").splitlines()
+            for folder in (SEEDS, CORPUS_B) for p in sorted(folder.glob("*.txt"))]
+
+
+@pytest.mark.parametrize("lines", _pages_at_hand() + [
+    ["Привет", "Copyright 2024 Example Media. All rights reserved.", "Last line"],
+    ["\u0130stanbul Haber", "The Daily Bugle is a weekly NEWSPAPER", "by Metro Desk Staff"],
+    ["line one", "(C) Example Corp", "Ünıversity ©Example"],
+])
+def test_self_id_candidates_hold_every_matching_line(lines):
+    """guess_outlet only searches the candidate lines: every line a SELF_ID pattern matches is one."""
+    stripped = [ln.strip() for ln in lines if ln.strip()]
+    matching = {i for i, ln in enumerate(stripped) if any(p.search(ln) for p in meta.SELF_ID)}
+    assert matching <= set(meta._self_id_candidates(stripped))

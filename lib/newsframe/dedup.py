@@ -86,14 +86,14 @@ def minhash(hashes: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray | None:
     if len(hashes) == 0:
         return None
     a, b = _permutations(num_perm)
-    out = np.full(num_perm, 0xFFFFFFFF, dtype=np.uint64)
+    out = np.full(num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
     x = np.asarray(hashes, dtype=np.uint64)
     for start in range(0, len(x), 2048):
         values = x[start:start + 2048, None] * a   # (wraps around modulo 2**64)
         values += b
-        values >>= _SHIFT
         np.minimum(out, values.min(axis=0), out=out)
-    return out.astype(np.uint32)
+    # (the shift keeps order, so the minimum is shifted once, not every value)
+    return (out >> _SHIFT).astype(np.uint32)
 
 
 def text_signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray | None:

@@ -574,6 +574,30 @@ SELF_ID = [
 # Tested first, they spare most lines the searches.
 _SELF_ID_NEEDS = ((("©", "(c)", "copyright"),), (("staff",),),
                   (("is",), ("channel", "news", "media", "outlet", "agency", "website", "portal")))
+# The strings of the last group of each: searched in the whole lower-cased page, they locate the lines that can match.
+_SELF_ID_LOCATORS = tuple(dict.fromkeys(n for needs in _SELF_ID_NEEDS for n in needs[-1]))
+
+
+def _self_id_candidates(stripped: list[str]) -> list[int]:
+    """Indices of the lines that may match a :data:`SELF_ID` pattern, in order: the lines holding a
+    string of some pattern's last group of needs (a few ``str.find`` over the page instead of tests
+    on every line for every pattern) and every non-ASCII line (their case-insensitive matching is not
+    filtered)."""
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    lows = [ln.lower() for ln in stripped]
+    starts = list(accumulate((len(ln) + 1 for ln in lows[:-1]), initial=0))
+    page = "\n".join(lows)
+    found = set()
+    for needle in _SELF_ID_LOCATORS:
+        at = page.find(needle)
+        while at >= 0:
+            line = bisect_right(starts, at) - 1
+            found.add(line)
+            at = page.find(needle, starts[line + 1] if line + 1 < len(starts) else len(page))
+    found.update(i for i, ln in enumerate(stripped) if not ln.isascii())
+    return sorted(found)
 
 
 def guess_outlet(lines: list[str]) -> str:
@@ -591,7 +615,8 @@ def guess_outlet(lines: list[str]) -> str:
         if (ln in footer and 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
                 and not YEAR.search(ln)):
             return ln
-    for ln in stripped:
+    for i in _self_id_candidates(stripped):
+        ln = stripped[i]
         # (outside ASCII, case-insensitive matching knows equivalences str.lower does not: no filter)
         low = ln.lower() if ln.isascii() else None
         for pat, needs in zip(SELF_ID, _SELF_ID_NEEDS):
