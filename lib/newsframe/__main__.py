@@ -3,7 +3,8 @@
 * ``clean INPUT... --out DIR --format json|text``: clean raw page dumps.
 * ``timex IN.jsonl --out OUT.jsonl``: tag and normalise time expressions.
 * ``quotes IN.jsonl --out OUT.jsonl``: quotations and attributions with their speakers.
-* ``reuse INPUT... --out PAIRS.jsonl``: pairs of articles sharing wire copy.
+* ``reuse INPUT... --out PAIRS.jsonl``: pairs of articles sharing wire copy; on a built corpus
+  through a posting index over its partitions (:mod:`newsframe.reuse`).
 * ``report --corpus DIR --out reports [--show-code 1]``: run and export every notebook.
 * ``build INPUT... --out corpus.parquet [--jobs N] [--engine local|dask]``: build a
   large corpus into Parquet on all cores or a Dask cluster (:mod:`newsframe.engine`).
@@ -113,17 +114,29 @@ def cmd_quotes(args) -> int:
 
 def cmd_reuse(args) -> int:
     from .corpus import load_corpus
-    from .wording import reuse_pairs_records
+    from .engine import is_built_corpus
+    from .reuse import corpus_reuse
+    from .wording import pair_records, reuse_pairs_records
 
     if not _check_paths(args.inputs):
         return 2
     inputs = args.inputs[0] if len(args.inputs) == 1 and Path(args.inputs[0]).is_dir() else args.inputs
-    articles = load_corpus(inputs, manifest=args.manifest)
-    if articles.empty:
-        print("error: no input file could be processed", file=sys.stderr)
-        return 1
+    if isinstance(inputs, str) and is_built_corpus(inputs):
+        # a built corpus of any size: an index over its partitions, not all articles in memory
+        pairs, aligned = corpus_reuse(inputs, threshold=args.threshold, include_duplicates=args.include_duplicates)
+        records = pair_records(pairs, aligned)
+        stats = aligned.attrs["stats"]
+        print(f"{stats['articles']} article(s) ({stats['duplicates_left_out']} duplicates left out), "
+              f"{stats['sentences']} sentences, {stats['candidate_pairs']} candidate sentence pairs, "
+              f"{len(pairs)} article pair(s)", file=sys.stderr)
+    else:
+        articles = load_corpus(inputs, manifest=args.manifest)
+        if articles.empty:
+            print("error: no input file could be processed", file=sys.stderr)
+            return 1
+        records = reuse_pairs_records(articles, threshold=args.threshold)
     with open(args.out, "w", encoding="utf-8") as fout:
-        for rec in reuse_pairs_records(articles, threshold=args.threshold):
+        for rec in records:
             fout.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return 0
 
@@ -225,10 +238,12 @@ def build_parser() -> argparse.ArgumentParser:
     q.set_defaults(func=cmd_quotes)
 
     r = sub.add_parser("reuse", help="find pairs of articles that reuse the same text")
-    r.add_argument("inputs", nargs="+", help="a folder of .txt dumps, or files")
+    r.add_argument("inputs", nargs="+", help="a folder of .txt dumps, files, or a built corpus (any size)")
     r.add_argument("--out", required=True)
     r.add_argument("--manifest", default=None)
     r.add_argument("--threshold", type=float, default=None, help="minimum pair score (default: the library's)")
+    r.add_argument("--include-duplicates", action="store_true",
+                   help="built corpus: also pair the articles flagged as duplicates (left out by default)")
     r.set_defaults(func=cmd_reuse)
 
     rp = sub.add_parser("report", help="run every notebook on a corpus and export HTML reports")

@@ -256,23 +256,46 @@ def align_sentences(articles, *, min_kind: str = "paraphrase") -> pd.DataFrame:
     contents = [_content(s["words"]) for s in sents]
     cands = []
     for i, j in _candidate_pairs(sents):
-        wa, wb = sents[i]["words"], sents[j]["words"]
-        ca, cb = contents[i], contents[j]
-        shared = len(ca & cb)
-        dice = 2 * shared / max(len(ca) + len(cb), 1)
-        sm = SequenceMatcher(None, wa, wb, autojunk=False)
-        quick = sm.quick_ratio()
-        if quick < PARAPHRASE_MIN_SIMILARITY or (quick < EDITED_MIN and (dice < PARAPHRASE_MIN_DICE or shared < PARAPHRASE_MIN_SHARED)):
-            continue  # quick_ratio is an upper bound of ratio: cannot be reuse
-        sim = sm.ratio()
-        kind = reuse_kind(sim, dice, shared)
-        if kind is None or (min_kind != "paraphrase" and kind == "paraphrase") or (min_kind == "verbatim" and kind != "verbatim"):
-            continue
-        cands.append((sim, dice, i, j, kind))
-    cands.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
+        scored = score_sentence_pair(sents[i]["words"], sents[j]["words"], contents[i], contents[j], min_kind)
+        if scored is not None:
+            cands.append((scored[0], scored[1], i, j, scored[2]))
+    out = aligned_table(cands, sents.__getitem__)
+    counts = Counter()
+    for s in sents:
+        counts[s["id"]] += len(s["words"]) >= MIN_SENTENCE_WORDS
+    out.attrs["sentence_counts"] = dict(counts)  # reused by reuse_pairs, saves splitting again
+    return out
+
+
+def score_sentence_pair(words_a: list[str], words_b: list[str], content_a: set[str], content_b: set[str],
+                        min_kind: str = "paraphrase") -> tuple[float, float, str] | None:
+    """``(similarity, dice, kind)`` of two candidate sentences (:func:`_match_words` words and their
+    content words), or ``None`` when they are not reuse of at least ``min_kind``."""
+    shared = len(content_a & content_b)
+    dice = 2 * shared / max(len(content_a) + len(content_b), 1)
+    sm = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    quick = sm.quick_ratio()
+    if quick < PARAPHRASE_MIN_SIMILARITY or (quick < EDITED_MIN and (dice < PARAPHRASE_MIN_DICE or shared < PARAPHRASE_MIN_SHARED)):
+        return None  # quick_ratio is an upper bound of ratio: cannot be reuse
+    sim = sm.ratio()
+    kind = reuse_kind(sim, dice, shared)
+    if kind is None or (min_kind != "paraphrase" and kind == "paraphrase") or (min_kind == "verbatim" and kind != "verbatim"):
+        return None
+    return sim, dice, kind
+
+
+ALIGNED_COLUMNS = ["a", "b", "outlet_a", "outlet_b", "sent_a", "sent_b", "a_text", "b_text", "similarity", "dice",
+                   "kind", "removed", "added", "replaced", "marked"]
+
+
+def aligned_table(cands: list[tuple], sentence) -> pd.DataFrame:
+    """The table of :func:`align_sentences` from scored candidates ``(similarity, dice, i, j, kind)``:
+    greedy one-to-one matching per article pair, best similarity first (ties by content overlap,
+    then sentence order). ``sentence(i)`` gives sentence ``i``'s dict (``id, outlet, sent_no, text``)."""
+    cands = sorted(cands, key=lambda c: (-c[0], -c[1], c[2], c[3]))
     used, rows = set(), []
     for sim, dice, i, j, kind in cands:
-        si, sj = sents[i], sents[j]
+        si, sj = sentence(i), sentence(j)
         if si["id"] > sj["id"]:
             si, sj = sj, si
         key_a, key_b = (si["id"], sj["id"], "a", si["sent_no"]), (si["id"], sj["id"], "b", sj["sent_no"])
@@ -284,14 +307,7 @@ def align_sentences(articles, *, min_kind: str = "paraphrase") -> pd.DataFrame:
                      "sent_a": si["sent_no"], "sent_b": sj["sent_no"], "a_text": si["text"], "b_text": sj["text"],
                      "similarity": round(sim, 3), "dice": round(dice, 3), "kind": kind,
                      "removed": d["removed"], "added": d["added"], "replaced": d["replaced"], "marked": d["marked"]})
-    cols = ["a", "b", "outlet_a", "outlet_b", "sent_a", "sent_b", "a_text", "b_text", "similarity", "dice", "kind",
-            "removed", "added", "replaced", "marked"]
-    out = pd.DataFrame(rows, columns=cols).sort_values(["a", "b", "sent_a"]).reset_index(drop=True)
-    counts = Counter()
-    for s in sents:
-        counts[s["id"]] += len(s["words"]) >= MIN_SENTENCE_WORDS
-    out.attrs["sentence_counts"] = dict(counts)  # reused by reuse_pairs, saves splitting again
-    return out
+    return pd.DataFrame(rows, columns=ALIGNED_COLUMNS).sort_values(["a", "b", "sent_a"]).reset_index(drop=True)
 
 
 def _sentence_counts(articles) -> dict[str, int]:
@@ -311,10 +327,18 @@ def reuse_pairs(articles, *, threshold: float | None = None, aligned: pd.DataFra
     :data:`DEFAULT_REUSE_THRESHOLD`) are left out. Also ``n_verbatim``,
     ``n_edited``, ``n_paraphrase``.
     """
-    threshold = DEFAULT_REUSE_THRESHOLD if threshold is None else threshold
     aligned = align_sentences(articles) if aligned is None else aligned
-    n_sent = Counter(aligned.attrs.get("sentence_counts") or _sentence_counts(articles))
+    n_sent = aligned.attrs.get("sentence_counts") or _sentence_counts(articles)
     outlets = {aid: outlet for aid, outlet, _ in _articles_iter(articles)}
+    return pair_scores(aligned, n_sent, outlets, threshold=threshold)
+
+
+def pair_scores(aligned: pd.DataFrame, sentence_counts: dict, outlets: dict, *,
+                threshold: float | None = None) -> pd.DataFrame:
+    """The table of :func:`reuse_pairs` from aligned sentences, each article's number of sentences
+    (of at least :data:`MIN_SENTENCE_WORDS` words) and outlet."""
+    threshold = DEFAULT_REUSE_THRESHOLD if threshold is None else threshold
+    n_sent = Counter(sentence_counts)
     rows = []
     for (a, b), g in aligned.groupby(["a", "b"], sort=True):
         denom = max(min(n_sent[a], n_sent[b]), 1)
@@ -349,8 +373,14 @@ def reuse_pairs_records(articles, threshold: float | None = None):
     ``threshold=None`` means :data:`DEFAULT_REUSE_THRESHOLD`.
     """
     aligned = align_sentences(articles)
-    for p in reuse_pairs(articles, threshold=threshold, aligned=aligned).itertuples():
-        g = aligned[(aligned["a"] == p.a) & (aligned["b"] == p.b)]
+    yield from pair_records(reuse_pairs(articles, threshold=threshold, aligned=aligned), aligned)
+
+
+def pair_records(pairs: pd.DataFrame, aligned: pd.DataFrame):
+    """One JSON-ready dict per row of ``pairs`` with its aligned sentences (see :func:`reuse_pairs_records`)."""
+    groups = {key: g for key, g in aligned.groupby(["a", "b"], sort=False)} if len(aligned) else {}
+    for p in pairs.itertuples():
+        g = groups[(p.a, p.b)]
         yield {"a": p.a, "b": p.b, "score": float(p.score),
                "reused_sentences": [{"a_text": r.a_text, "b_text": r.b_text, "similarity": float(r.similarity),
                                      "kind": r.kind} for r in g.itertuples()]}

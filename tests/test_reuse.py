@@ -1,0 +1,91 @@
+"""Text reuse over a built corpus (newsframe.reuse): the same answer as the in-memory aligner."""
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from newsframe import reuse, wording
+from newsframe.engine import build, read_built_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+CORPUS_B = ROOT / "tests" / "fixtures" / "corpus_b"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Seeds and corpus_b in partitions of four pages, one seed saved twice (flagged as a duplicate)."""
+    folder = tmp_path_factory.mktemp("pages")
+    for p in sorted(SEEDS.glob("*.txt")) + sorted(CORPUS_B.glob("*.txt")):
+        shutil.copy(p, folder / p.name)
+    shutil.copy(SEEDS / "002_6aac2701e2edd0f1.txt", folder / "zz_copy_of_002.txt")
+    out = tmp_path_factory.mktemp("built") / "corpus.parquet"
+    build(folder, out, jobs=1, partition_size=4, progress=False)
+    return out
+
+
+@pytest.mark.parametrize("block", [1, 8])
+def test_corpus_reuse_equals_the_in_memory_aligner(built, block, monkeypatch):
+    """Partition by partition, with few or many partitions held at once: the same aligned sentences and pairs."""
+    monkeypatch.setattr(reuse, "BLOCK_PARTITIONS", block)
+    pairs, aligned = reuse.corpus_reuse(built, include_duplicates=True)
+    articles = read_built_corpus(built)
+    expected = wording.align_sentences(articles)
+    assert len(expected) > 10 and expected["kind"].nunique() >= 2   # a comparison worth making
+    pd.testing.assert_frame_equal(aligned, expected)
+    pd.testing.assert_frame_equal(pairs, wording.reuse_pairs(articles, aligned=expected))
+    assert aligned.attrs["stats"]["articles"] == len(articles)
+    assert aligned.attrs["stats"]["partition_loads"] >= len(list((built / "articles").glob("*.parquet")))
+
+
+def test_flagged_duplicates_are_left_out_unless_asked(built):
+    pairs, aligned = reuse.corpus_reuse(built)
+    assert aligned.attrs["stats"]["duplicates_left_out"] == 1
+    assert "zz_copy_of_002" not in set(aligned["a"]) | set(aligned["b"])
+    with_copies, _ = reuse.corpus_reuse(built, include_duplicates=True)
+    copy = with_copies[(with_copies["a"] == "002_6aac2701e2edd0f1") & (with_copies["b"] == "zz_copy_of_002")]
+    assert copy["score"].tolist() == [1.0]
+    # the other pairs are the same with or without the copy
+    rest = with_copies[(with_copies["a"] != "zz_copy_of_002") & (with_copies["b"] != "zz_copy_of_002")]
+    pd.testing.assert_frame_equal(rest.reset_index(drop=True), pairs)
+
+
+def test_sentence_keys_stay_inside_sentences_and_skip_short_ones():
+    sents = [{"words": "a b c d e".split()}, {"words": "c d e f g".split()}, {"words": "too short".split()}]
+    gk, gs, ck, cs = reuse.sentence_keys(sents, first=10)
+    # three trigrams per five-word sentence, none spanning the two sentences, none for the short one
+    assert sorted(gs.tolist()) == [10, 10, 10, 11, 11, 11]
+    shared = set(gk[gs == 10].tolist()) & set(gk[gs == 11].tolist())
+    assert len(shared) == 1   # "c d e"
+    assert set(cs.tolist()) <= {10, 11}
+
+
+def test_posting_pairs_respect_the_cap_and_skip_same_article_pairs():
+    keys = np.array([1, 1, 1, 2, 2, 3, 3, 3, 3], dtype=np.uint64)
+    sids = np.array([0, 1, 2, 0, 3, 0, 1, 2, 3], dtype=np.int64)
+    article_of = np.array([0, 0, 1, 2])   # sentences 0 and 1 are of one article
+    codes = np.concatenate(list(reuse.posting_pairs(keys, sids, article_of, max_df=3)))
+    n = len(article_of)
+    assert sorted((c // n, c % n) for c in codes.tolist()) == [(0, 2), (0, 3), (1, 2)]   # key 3 is in 4 > 3 sentences
+
+
+def test_corpus_reuse_needs_a_built_corpus(tmp_path):
+    with pytest.raises(ValueError, match="not a corpus written by"):
+        reuse.corpus_reuse(tmp_path)
+
+
+def test_cli_reuse_reads_a_built_corpus(built, tmp_path):
+    out = tmp_path / "pairs.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "newsframe", "reuse", str(built), "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    records = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    pairs, _ = reuse.corpus_reuse(built)
+    assert [(r["a"], r["b"], r["score"]) for r in records] == list(zip(pairs["a"], pairs["b"], pairs["score"]))
+    assert all(r["reused_sentences"] for r in records)
+    assert "duplicates left out" in proc.stderr
