@@ -162,7 +162,13 @@ def test_repair_text_equals_ftfy_on_real_pages_and_tricky_lines():
     texts += ["a &amp; b\nc < d &amp; e\n&lt;x&gt;", "Caf\u00c3\u00a9\r\nred\x1b[31m!\x1b[0m\n\x00",
               "\u2018q\u2019 &mdash; ok\u2028next", "\u00e2\u20ac\u2122 and \u00e2\u20ac\u0153q\u00e2\u20ac\x9d",
               "He said \u00e2\u20ac\u02dcno\u00e2\u20ac\u2122 \u2014 \u201cok\u201d", "\ufb01ne", "e\u0301",
-              "Q&A with AT&T\nTom & Jerry &amp; friends\n&#39;quoted&#39; R&D; P&EACUTE;REZ & co\nx &NTILDE; y"]
+              "Q&A with AT&T\nTom & Jerry &amp; friends\n&#39;quoted&#39; R&D; P&EACUTE;REZ & co\nx &NTILDE; y",
+              # non-ASCII lines: Cyrillic mojibake, decomposed accents, a ligature, a C1 control, a separator;
+              # "<" in a clean non-ASCII line stops the unescaping of later lines
+              "\u0420\u045f\u0421\u0402\u0420\u0451\u0420\u0406\u0420\u00b5\u0421\u201a\nCafe\u0301 \u041c\u043e\u0441\u043a\u0432\u0430",
+              "\u041c\u043e\u0441\u043a\u0432\u0430 \ufb01 \u00e9\n\u00e9t\u00e9\x85\u00e9t\u00e9\u2029\u00fcber",
+              "\u041c\u043e\u0441\u043a\u0432\u0430 <b>\u00e9t\u00e9</b>\n\u00e9t\u00e9 &amp; caf\u00e9",
+              "\u00e9t\u00e9 &amp; caf\u00e9\n\u041c\u043e\u0441\u043a\u0432\u0430 <b>"]
     for text in texts:
         assert repair_text(text) == ftfy.fix_text(text, **FTFY_OPTIONS)
 

@@ -21,6 +21,7 @@ import re
 import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -129,16 +130,41 @@ _HTML_ENTITY = re.compile(r"&#?[0-9A-Za-z]{1,24};")   # ftfy.chardata.HTML_ENTIT
 FTFY_OPTIONS = dict(uncurl_quotes=False, fix_line_breaks=True, normalization="NFC", fix_character_width=False)
 
 
+@lru_cache(maxsize=1)
+def _ftfy_unchanged_test():
+    """A test true for a line ftfy (with :data:`FTFY_OPTIONS`) returns unchanged, from ftfy's own
+    tables: no character one of its fixers replaces (control characters, C1 controls, ligatures,
+    line and paragraph separators, carriage returns, surrogates; escape sequences start with a control
+    character), no HTML entity, already NFC, and not mojibake by ftfy's ``is_bad``. Each step of
+    ``fix_and_explain`` then leaves the line as it is, so ftfy returns it unchanged."""
+    import unicodedata
+
+    from ftfy import chardata
+    from ftfy.badness import is_bad
+
+    codes = set(chardata.CONTROL_CHARS) | set(chardata.LIGATURES) | set(range(0x80, 0xA0)) | {0x0D, 0x2028, 0x2029}
+    changed = re.compile("[" + "".join(f"\\u{c:04x}" for c in sorted(codes)) + "\\ud800-\\udfff]").search
+    entity = _HTML_ENTITY.search
+
+    def unchanged(segment: str) -> bool:
+        return (changed(segment) is None and ("&" not in segment or entity(segment) is None)
+                and unicodedata.is_normalized("NFC", segment) and not is_bad(segment))
+
+    return unchanged
+
+
 def repair_text(text: str) -> str:
     """``ftfy.fix_text(text, **FTFY_OPTIONS)``, the same result, several times faster.
 
-    ftfy fixes text line by line; lines that are plain printable ASCII are
-    passed through untouched (ftfy would not change them), the others go to
-    ftfy with the same configuration it would have at that point (it stops
-    unescaping HTML entities after the first line containing ``<``).
+    ftfy fixes text line by line; lines that are plain printable ASCII, or
+    that pass :func:`_ftfy_unchanged_test`, are passed through untouched (ftfy
+    would not change them), the others go to ftfy with the same configuration
+    it would have at that point (it stops unescaping HTML entities after the
+    first line containing ``<``).
     """
     from ftfy import TextFixerConfig, fix_and_explain
 
+    unchanged = _ftfy_unchanged_test()
     config = TextFixerConfig(explain=False, **FTFY_OPTIONS)
     out, pos, n = [], 0, len(text)
     while pos < n:
@@ -147,6 +173,10 @@ def repair_text(text: str) -> str:
             brk = pos + config.max_decode_length
         segment = text[pos:brk]
         if _PLAIN_SEGMENT.fullmatch(segment) and ("&" not in segment or _HTML_ENTITY.search(segment) is None):
+            out.append(segment)
+        elif unchanged(segment):
+            if config.unescape_html == "auto" and "<" in segment:
+                config = config._replace(unescape_html=False)
             out.append(segment)
         else:
             if config.unescape_html == "auto" and "<" in segment:
