@@ -1,7 +1,7 @@
 """Duplicate and near-duplicate flags (newsframe.dedup)."""
-import pandas as pd
-
 import numpy as np
+import pandas as pd
+import pytest
 
 from newsframe.dedup import duplicates_table, flag_duplicates, minhash, shingle_hashes
 
@@ -50,6 +50,24 @@ def test_minhash_values_are_the_documented_hash_functions():
     a, b = _permutations(16)
     expected = [min(((int(ai) * x + int(bi)) % 2**64) >> 32 for x in items) for ai, bi in zip(a, b)]
     assert minhash(np.array(items, dtype=np.uint64), num_perm=16).tolist() == expected
+
+
+def test_signatures_skip_the_distinct_step_without_changing_values():
+    from newsframe.dedup import body_fingerprint, text_signature
+
+    text = "one two three four five six " * 30 + "seven eight nine ten eleven twelve"
+    assert (text_signature(text) == minhash(shingle_hashes(text))).all()
+    assert (body_fingerprint(text)[0] == minhash(shingle_hashes(text))).all()
+
+
+@pytest.mark.parametrize("text", ["Seoul's 2023 GSOMIA deal_x (AFP) -- 3.5% up!", "Caf\u00e9 au lait, na\u00efve",
+                                  "\u212a is the Kelvin sign", "\u041c\u043e\u0441\u043a\u0432\u0430 2024", "", "\t\n"])
+def test_word_split_equals_the_regular_expression(text):
+    import re
+
+    from newsframe.dedup import _words
+
+    assert _words(text) == [w.encode() for w in re.findall(r"\w+", text.lower())]
 
 
 def test_exact_and_near_duplicates_are_flagged_not_dropped():

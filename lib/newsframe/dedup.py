@@ -33,8 +33,17 @@ THRESHOLD = 0.8
 _WORD = re.compile(r"\w+")
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall((text or "").lower())
+# every byte that is not an ASCII word character (letter, digit, "_") becomes a space
+_ASCII_NON_WORD = bytes(c if (chr(c).isalnum() or c == 95) and c < 128 else 32 for c in range(256))
+
+
+def _words(text: str) -> list[bytes]:
+    """The lower-cased ``\\w+`` words of a text, UTF-8 encoded (what the hashes take); on ASCII text
+    split with ``bytes.translate`` instead of the regular expression (the same words, faster)."""
+    low = (text or "").lower()
+    if low.isascii():
+        return low.encode("ascii").translate(_ASCII_NON_WORD).split()
+    return [w.encode() for w in _WORD.findall(low)]
 
 
 _SHINGLE_BASE = np.uint64(0x100000001B3)   # the FNV-1 64-bit prime, an odd multiplier
@@ -50,19 +59,21 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     the hashes of ``k`` neighbouring words are combined as a polynomial, with
     NumPy, instead of building ``k``-word strings one by one.
     """
-    return _shingle_hashes(_words(text), k)
+    return np.unique(_all_shingle_hashes(_words(text), k))
 
 
-def _shingle_hashes(words: list[str], k: int = SHINGLE) -> np.ndarray:
+def _all_shingle_hashes(words: list[bytes], k: int = SHINGLE) -> np.ndarray:
+    """The hash of every ``k``-gram in text order, repeats included (a MinHash needs no distinct set:
+    the minimum of a repeated value is the same)."""
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    wh = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
+    wh = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
     k = min(k, len(words))
     n = len(words) - k + 1
     h = wh[:n].copy()
     for j in range(1, k):
         h = h * _SHINGLE_BASE + wh[j:j + n]   # (wraps around modulo 2**64)
-    return np.unique((h ^ (h >> _SHIFT)) & _LOW32)
+    return (h ^ (h >> _SHIFT)) & _LOW32
 
 
 @lru_cache(maxsize=4)
@@ -98,7 +109,7 @@ def minhash(hashes: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray | None:
 
 def text_signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray | None:
     """MinHash signature of a text's word 5-grams (:func:`shingle_hashes`); ``None`` for a text without words."""
-    return minhash(shingle_hashes(text), num_perm)
+    return minhash(_all_shingle_hashes(_words(text)), num_perm)
 
 
 def body_fingerprint(body: str, num_perm: int = NUM_PERM) -> tuple[np.ndarray | None, str]:
@@ -106,7 +117,7 @@ def body_fingerprint(body: str, num_perm: int = NUM_PERM) -> tuple[np.ndarray | 
     its 5-grams and a hash of its word sequence (bodies equal but for case, spacing and punctuation
     share it)."""
     words = _words(body)
-    return minhash(_shingle_hashes(words), num_perm), _exact_key_of_words(words)
+    return minhash(_all_shingle_hashes(words), num_perm), _exact_key_of_words(words)
 
 
 def similar_groups(signatures: list, *, threshold: float = 0.5, num_perm: int = NUM_PERM) -> list[int]:
@@ -143,8 +154,8 @@ def _join_or_lead(i: int, sig: np.ndarray, lsh, leaders: dict, threshold: float)
     return best, best_sim
 
 
-def _exact_key_of_words(words: list[str]) -> str:
-    return hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest()
+def _exact_key_of_words(words: list[bytes]) -> str:
+    return hashlib.blake2b(b" ".join(words), digest_size=16).hexdigest()
 
 
 def duplicate_groups(ids: list[str], signatures: list, exact_keys: list[str] | None = None, *,
