@@ -62,12 +62,16 @@ def test_normalize_equals_the_translation_table():
 
 
 def test_fast_word_split_equals_nltk_tokenizer():
-    """On ASCII text the tokens come from Python's re; they must equal NLTK's RegexpTokenizer's."""
+    """Where the tokens come from Python's re, they must equal NLTK's RegexpTokenizer's."""
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
     samples = [text.normalize(p.read_text(encoding="utf-8")) for p in sorted((root / "seeds").glob("*.txt"))]
     samples += ["$1,200.50 and 3.5% of U.S. 10-year bonds; it's Kim's don't -- a_b", "tab\there\x0bvt\x0cff",
-                "unit\x1fseparator\x1cfile", "caf\u00e9 na\u00efve \u0939\u093f\u0928\u094d\u0926\u0940"]
+                "unit\x1fseparator\x1cfile", "caf\u00e9 na\u00efve \u0939\u093f\u0928\u094d\u0926\u0940",
+                # non-ASCII text: re where every character is classed alike, NLTK's regex engine otherwise
+                "caf\u00e9 na\u00efve \u041c\u043e\u0441\u043a\u0432\u0430-2024 \u4e2d\u6587 \u0663\u0664.5% \u2026 \u20ac5",
+                "e\u0301t\u00e9 x\u00b2 zero\u200dwidth \u0627\u0644\u0652\u0639\u064e\u0631\u064e\u0628"]
     for s in samples:
         assert text._split_words(s) == text._word_tokenizer.tokenize(s)
+    assert text._engines_agree("\u00e9") and not text._engines_agree("\u0301")   # a combining accent is \\w in regex only

@@ -45,16 +45,35 @@ _word_tokenizer = RegexpTokenizer(WORD_PATTERN)
 # NLTK compiles the pattern with the ``regex`` engine behind a time-out guard (nltk.redos), which suits
 # patterns users type in. This fixed pattern cannot backtrack badly, and on ASCII text ``re`` gives the
 # same tokens twice as fast (``\w``, ``\d`` and ``\s`` agree there, except that ``re`` counts the
-# separators \x1c-\x1f as white space): _split_words takes that path (tested equal).
+# separators \x1c-\x1f as white space): _split_words takes that path (tested equal), and on other
+# text whose characters both engines class alike (most accented Latin, Cyrillic, Greek, CJK).
 _WORD_TOKEN_RE = re.compile(WORD_PATTERN)
 _UNICODE_NON_SPACE = re.compile(r"[\x1c-\x1f]")
 
 
 def _split_words(text: str) -> list[str]:
-    """``_word_tokenizer.tokenize(text)``, with ``re`` where it gives the same tokens."""
-    if text.isascii() and _UNICODE_NON_SPACE.search(text) is None:
+    """``_word_tokenizer.tokenize(text)``, with ``re`` where it gives the same tokens: ASCII text
+    without the separators, and other text whose every character the two engines class alike."""
+    if text.isascii():
+        if _UNICODE_NON_SPACE.search(text) is None:
+            return _WORD_TOKEN_RE.findall(text)
+    elif all(map(_engines_agree, set(text))):
         return _WORD_TOKEN_RE.findall(text)
     return _word_tokenizer.tokenize(text)
+
+
+@lru_cache(maxsize=None)
+def _engines_agree(char: str) -> bool:
+    """True when ``re`` and the ``regex`` engine NLTK compiles with (same flags) agree on whether
+    ``char`` is ``\\w``, ``\\d`` and ``\\s``: the only classes WORD_PATTERN uses, so a text made of
+    such characters is tokenised alike by both. They differ, for instance, on combining marks
+    (``regex`` counts them as word characters, ``re`` does not) and on \\x1c-\\x1f."""
+    import regex
+
+    flags = re.UNICODE | re.MULTILINE | re.DOTALL
+    return all((re.match(p, char, flags) is None) == (regex.match(p, char, flags) is None) for p in (r"\w", r"\d", r"\s"))
+
+
 _WORD_RE = re.compile(r"\w")
 
 
