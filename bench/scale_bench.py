@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/scale_bench.py [--sizes 1000 10000 100000] [--jobs 1 2] [--big-jobs 2]
                                           [--analyses-sizes 10000] [--sample 500] [--workdir /tmp/nf_scale]
+                                          [--builds-only]
 
 The corpora are made from real raw pages: the five seeds and the 64 pages of
 ``../shared/benchmarks/boilerplate/dev`` (when present), repeated with
@@ -180,6 +181,8 @@ def main() -> None:
     ap.add_argument("--analyses-sizes", type=int, nargs="*", default=[10000],
                     help="sizes also built with --analyses (the whole pipeline), with the most jobs")
     ap.add_argument("--plot-only", action="store_true", help="redraw the figure from docs/figures/scale_bench.json")
+    ap.add_argument("--builds-only", action="store_true",
+                    help="only the builds of --sizes (no analyses, keyness, HTML, figure): to re-measure one size")
     args = ap.parse_args()
     if args.plot_only:
         results = json.loads((ROOT / "docs" / "figures" / "scale_bench.json").read_text(encoding="utf-8"))
@@ -205,6 +208,8 @@ def main() -> None:
                  "stage_seconds": summary.get("stage_seconds", {})}
             results.append(r)
             print(json.dumps(r), flush=True)
+    if args.builds_only:
+        return
     # the whole pipeline: build with the per-article analyses (time expressions, attributions, frame cues)
     for n in args.analyses_sizes:
         jobs = max(args.big_jobs if n >= 100000 else args.jobs)

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import resource
 import shutil
 import tempfile
 import time
@@ -60,7 +61,7 @@ import pandas as pd
 from . import wording
 
 MAX_POSTINGS = 1000          # a key in more sentences than this makes no candidates, whatever the corpus size
-PAIR_CHUNK = 4_000_000       # candidate pairs made at once from the postings (bounds the temporary arrays)
+PAIR_CHUNK = 1_000_000       # candidate pairs made at once from the postings (bounds the temporary arrays)
 BLOCK_PARTITIONS = 8         # partitions held in memory on one side of the verification
 _MULT = np.uint64(0x100000001B3)   # odd multiplier of the trigram polynomial hash (the FNV-1 64-bit prime)
 
@@ -209,7 +210,8 @@ def corpus_reuse(path, *, threshold: float | None = None, min_kind: str = "parap
     ``pairs`` is :func:`newsframe.wording.reuse_pairs`'s table (pairs at or
     above ``threshold``), ``aligned`` :func:`newsframe.wording.align_sentences`'s.
     ``aligned.attrs["stats"]`` counts articles, sentences, keys, candidate and
-    verified pairs and the articles left out as duplicates. ``work_dir``: where
+    verified pairs and the articles left out as duplicates, with the seconds
+    and the peak memory of the process after each step. ``work_dir``: where
     the sentences are kept meanwhile (a temporary folder by default, removed after).
     """
     from .engine import is_built_corpus
@@ -259,6 +261,7 @@ def _corpus_reuse(parts, copies, folder: Path, threshold, min_kind):
         first += len(sentences)
     store.starts = np.asarray(starts if starts else [0])
     seconds["sentences and keys"] = time.perf_counter() - clock
+    peak = {"sentences and keys": _peak_mib()}
     article_of = np.concatenate(article_of) if article_of else np.zeros(0, dtype=np.int64)
     n = len(article_of)
     max_df = min(max(wording.MAX_POSTING, n // 100), MAX_POSTINGS)
@@ -269,17 +272,26 @@ def _corpus_reuse(parts, copies, folder: Path, threshold, min_kind):
     codes = candidate_pairs(merged["trigrams"], merged["contents"], article_of, max_df)
     del merged, keys
     seconds["postings"] = time.perf_counter() - clock - sum(seconds.values())
+    peak["postings"] = _peak_mib()
     cands, kept = _verify(codes, n, store, min_kind)
     seconds["verification"] = time.perf_counter() - clock - sum(seconds.values())
+    peak["verification"] = _peak_mib()
     aligned = wording.aligned_table(cands, kept.__getitem__)
     seconds["alignment and diffs"] = time.perf_counter() - clock - sum(seconds.values())
+    peak["alignment and diffs"] = _peak_mib()
     aligned.attrs["sentence_counts"] = dict(counts)
     aligned.attrs["stats"] = {"articles": n_articles, "duplicates_left_out": len(copies), "sentences": n,
                               "keys": n_keys, "max_postings": max_df, "candidate_pairs": len(codes),
                               "reuse_sentence_pairs": len(cands), "aligned_pairs": len(aligned),
                               "partition_loads": store.loads,
-                              "seconds": {k: round(v, 2) for k, v in seconds.items()}}
+                              "seconds": {k: round(v, 2) for k, v in seconds.items()},
+                              "peak_mib": peak}
     return wording.pair_scores(aligned, counts, outlets, threshold=threshold), aligned
+
+
+def _peak_mib() -> int:
+    """Peak resident memory of this process so far, MiB (Linux reports KiB)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def _verify(codes: np.ndarray, n: int, store: _Sentences, min_kind: str):
