@@ -29,11 +29,12 @@ def built(tmp_path_factory):
     return out
 
 
-@pytest.mark.parametrize("block", [1, 8])
-def test_corpus_reuse_equals_the_in_memory_aligner(built, block, monkeypatch):
-    """Partition by partition, with few or many partitions held at once: the same aligned sentences and pairs."""
-    monkeypatch.setattr(reuse, "BLOCK_PARTITIONS", block)
-    pairs, aligned = reuse.corpus_reuse(built, include_duplicates=True)
+@pytest.mark.parametrize("block, jobs", [(1, 1), (8, 1), (8, 2)])
+def test_corpus_reuse_equals_the_in_memory_aligner(built, block, jobs, monkeypatch):
+    """Partition by partition, with few or many partitions held at once, in one process or two:
+    the same aligned sentences and pairs as the in-memory aligner."""
+    monkeypatch.setattr(reuse, "BLOCK_PARTITIONS", block)   # (in this process: jobs=1)
+    pairs, aligned = reuse.corpus_reuse(built, include_duplicates=True, jobs=jobs)
     articles = read_built_corpus(built)
     expected = wording.align_sentences(articles)
     assert len(expected) > 10 and expected["kind"].nunique() >= 2   # a comparison worth making
@@ -44,10 +45,10 @@ def test_corpus_reuse_equals_the_in_memory_aligner(built, block, monkeypatch):
 
 
 def test_flagged_duplicates_are_left_out_unless_asked(built):
-    pairs, aligned = reuse.corpus_reuse(built)
+    pairs, aligned = reuse.corpus_reuse(built, jobs=1)
     assert aligned.attrs["stats"]["duplicates_left_out"] == 1
     assert "zz_copy_of_002" not in set(aligned["a"]) | set(aligned["b"])
-    with_copies, _ = reuse.corpus_reuse(built, include_duplicates=True)
+    with_copies, _ = reuse.corpus_reuse(built, include_duplicates=True, jobs=1)
     copy = with_copies[(with_copies["a"] == "002_6aac2701e2edd0f1") & (with_copies["b"] == "zz_copy_of_002")]
     assert copy["score"].tolist() == [1.0]
     # the other pairs are the same with or without the copy
@@ -74,6 +75,27 @@ def test_posting_pairs_respect_the_cap_and_skip_same_article_pairs():
     assert sorted((c // n, c % n) for c in codes.tolist()) == [(0, 2), (0, 3), (1, 2)]   # key 3 is in 4 > 3 sentences
 
 
+def test_candidate_pairs_through_bucket_files_equal_those_counted_in_memory(tmp_path):
+    rng = np.random.default_rng(7)
+    article_of = np.sort(rng.integers(0, 40, size=400))
+    trigrams = reuse._distinct(rng.integers(0, 300, size=3000).astype(np.uint64), rng.integers(0, 400, size=3000))
+    contents = reuse._distinct(rng.integers(0, 150, size=3000).astype(np.uint64), rng.integers(0, 400, size=3000))
+    in_memory = reuse.candidate_pairs(trigrams, contents, article_of, max_df=30)
+    bucketed = reuse.candidate_pairs(trigrams, contents, article_of, max_df=30, folder=tmp_path, budget=2000)
+    assert len(in_memory) > 1000
+    assert np.array_equal(in_memory, bucketed)
+    assert not list(tmp_path.iterdir())   # the bucket files are removed
+
+
+def test_slices_cover_everything_and_cut_only_between_groups():
+    cuts = np.array([0, 3, 4, 9, 15])
+    slices = reuse._slices(20, cuts, tasks=3)
+    assert slices[0][0] == 0 and slices[-1][1] == 20
+    assert all(a == b for (_, a), (b, _) in zip(slices, slices[1:]))   # contiguous
+    assert {a for a, _ in slices} <= set(cuts.tolist()) and len(slices) <= 3
+    assert reuse._slices(0, np.array([0]), tasks=4) == []
+
+
 def test_corpus_reuse_needs_a_built_corpus(tmp_path):
     with pytest.raises(ValueError, match="not a corpus written by"):
         reuse.corpus_reuse(tmp_path)
@@ -81,11 +103,11 @@ def test_corpus_reuse_needs_a_built_corpus(tmp_path):
 
 def test_cli_reuse_reads_a_built_corpus(built, tmp_path):
     out = tmp_path / "pairs.jsonl"
-    proc = subprocess.run([sys.executable, "-m", "newsframe", "reuse", str(built), "--out", str(out)],
+    proc = subprocess.run([sys.executable, "-m", "newsframe", "reuse", str(built), "--out", str(out), "--jobs", "2"],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     records = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
-    pairs, _ = reuse.corpus_reuse(built)
+    pairs, _ = reuse.corpus_reuse(built, jobs=1)
     assert [(r["a"], r["b"], r["score"]) for r in records] == list(zip(pairs["a"], pairs["b"], pairs["score"]))
     assert all(r["reused_sentences"] for r in records)
-    assert "duplicates left out" in proc.stderr
+    assert "duplicates left out" in proc.stderr and "verification" in proc.stderr   # summary and progress

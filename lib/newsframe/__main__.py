@@ -123,7 +123,8 @@ def cmd_reuse(args) -> int:
     inputs = args.inputs[0] if len(args.inputs) == 1 and Path(args.inputs[0]).is_dir() else args.inputs
     if isinstance(inputs, str) and is_built_corpus(inputs):
         # a built corpus of any size: an index over its partitions, not all articles in memory
-        pairs, aligned = corpus_reuse(inputs, threshold=args.threshold, include_duplicates=args.include_duplicates)
+        pairs, aligned = corpus_reuse(inputs, threshold=args.threshold, include_duplicates=args.include_duplicates,
+                                      jobs=args.jobs, progress=not args.quiet)
         records = pair_records(pairs, aligned)
         stats = aligned.attrs["stats"]
         print(f"{stats['articles']} article(s) ({stats['duplicates_left_out']} duplicates left out), "
@@ -244,6 +245,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--threshold", type=float, default=None, help="minimum pair score (default: the library's)")
     r.add_argument("--include-duplicates", action="store_true",
                    help="built corpus: also pair the articles flagged as duplicates (left out by default)")
+    r.add_argument("--jobs", type=int, default=None, help="built corpus: worker processes (default: all cores)")
+    r.add_argument("--quiet", action="store_true", help="built corpus: no progress bars")
     r.set_defaults(func=cmd_reuse)
 
     rp = sub.add_parser("report", help="run every notebook on a corpus and export HTML reports")

@@ -20,7 +20,9 @@ sentences in a corpus written by ``python -m newsframe build`` (command line:
    :func:`newsframe.wording.align_sentences` (:data:`~newsframe.wording.MAX_POSTING`
    or 1 % of the sentences), itself capped at :data:`MAX_POSTINGS`: a key in
    thousands of sentences ("the prime minister") would pair millions of
-   sentences that share nothing else. Pairs are made run by run, vectorised.
+   sentences that share nothing else. Pairs are made run by run, vectorised;
+   when they may exceed :data:`BUCKET_CODES` they go to bucket files by their
+   first sentence and each bucket is counted alone.
 3. **Verification.** Candidates are scored with the same word-level
    ``SequenceMatcher`` test (:func:`newsframe.wording.score_sentence_pair`),
    a block of partitions against each partition in turn, each loaded from
@@ -47,6 +49,7 @@ trigram").
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import resource
 import shutil
@@ -63,6 +66,7 @@ from . import wording
 MAX_POSTINGS = 1000          # a key in more sentences than this makes no candidates, whatever the corpus size
 PAIR_CHUNK = 1_000_000       # candidate pairs made at once from the postings (bounds the temporary arrays)
 BLOCK_PARTITIONS = 8         # partitions held in memory on one side of the verification
+BUCKET_CODES = 8_000_000     # sentence pairs counted at once (64 MiB of codes); more go through bucket files
 _MULT = np.uint64(0x100000001B3)   # odd multiplier of the trigram polynomial hash (the FNV-1 64-bit prime)
 
 
@@ -146,44 +150,69 @@ def posting_pairs(keys: np.ndarray, sids: np.ndarray, article_of: np.ndarray, ma
             yield i[other] * n_total + j[other]
 
 
-def _count_codes(chunks) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct codes and how many times each was seen, folding the chunks as they come."""
-    codes, counts = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    pending, size = [], 0
-    for chunk in chunks:
-        pending.append(chunk)
-        size += len(chunk)
-        if size > PAIR_CHUNK * 4:
-            codes, counts = _fold(codes, counts, pending)
-            pending, size = [], 0
-    return _fold(codes, counts, pending)
+def pair_occurrences(keys: np.ndarray, max_df: int) -> int:
+    """How many pairs :func:`posting_pairs` can yield at most (before leaving out same-article pairs)."""
+    if len(keys) < 2:
+        return 0
+    lengths = np.diff(np.r_[np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]), len(keys)])
+    lengths = lengths[(lengths >= 2) & (lengths <= max_df)].astype(np.int64)
+    return int((lengths * (lengths - 1) // 2).sum())
 
 
-def _fold(codes, counts, pending):
-    if not pending:
-        return codes, counts
-    new = np.concatenate(pending)
-    all_codes = np.concatenate([codes, new])
-    all_counts = np.concatenate([counts, np.ones(len(new), dtype=np.int64)])
-    order = np.argsort(all_codes, kind="stable")
-    all_codes, all_counts = all_codes[order], all_counts[order]
-    first = np.flatnonzero(np.r_[True, all_codes[1:] != all_codes[:-1]])
-    return all_codes[first], np.add.reduceat(all_counts, first) if len(first) else all_counts
+def _counted(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct codes, sorted, and how many times each occurs."""
+    return np.unique(codes, return_counts=True)
 
 
-def candidate_pairs(trigrams, contents, article_of: np.ndarray, max_df: int) -> np.ndarray:
+def candidate_pairs(trigrams, contents, article_of: np.ndarray, max_df: int, folder=None,
+                    budget: int = BUCKET_CODES) -> np.ndarray:
     """Sorted codes of candidate sentence pairs: sharing a trigram, or two or more content words
-    (the rule of :func:`newsframe.wording._candidate_pairs`)."""
-    by_trigram, _ = _count_codes(posting_pairs(*trigrams, article_of, max_df))
-    by_words, shared = _count_codes(posting_pairs(*contents, article_of, max_df))
-    return np.union1d(by_trigram, by_words[shared >= 2])
+    (the rule of :func:`newsframe.wording._candidate_pairs`).
+
+    Counting shared content words needs every pair that shares one, which can be far more than
+    the candidates. When there may be more than ``budget`` such pairs and a ``folder`` is given,
+    the pairs are first written to bucket files by the range of their first sentence, then each
+    bucket is counted alone: memory holds one bucket, not all pairs.
+    """
+    n = len(article_of)
+    total = pair_occurrences(trigrams[0], max_df) + pair_occurrences(contents[0], max_df)
+    buckets = 1 if folder is None else max(1, -(-2 * total // budget))   # (twice the even share: slack)
+    if buckets == 1:
+        by_trigram = np.unique(np.concatenate([np.zeros(0, dtype=np.int64),
+                                               *posting_pairs(*trigrams, article_of, max_df)]))
+        by_words, shared = _counted(np.concatenate([np.zeros(0, dtype=np.int64),
+                                                    *posting_pairs(*contents, article_of, max_df)]))
+        return np.union1d(by_trigram, by_words[shared >= 2])
+    span = -(-n // buckets)   # first sentences per bucket
+    names = {kind: [Path(folder) / f"pairs-{kind}-{b:05d}.bin" for b in range(buckets)] for kind in ("g", "w")}
+    for kind, (keys, sids) in (("g", trigrams), ("w", contents)):
+        handles = [open(f, "wb") for f in names[kind]]
+        try:
+            for chunk in posting_pairs(keys, sids, article_of, max_df):
+                owner = chunk // n // span
+                order = np.argsort(owner, kind="stable")
+                chunk, owner = chunk[order], owner[order]
+                edges = np.searchsorted(owner, np.arange(buckets + 1))
+                for b in np.flatnonzero(np.diff(edges)):
+                    chunk[edges[b]:edges[b + 1]].tofile(handles[b])
+        finally:
+            for h in handles:
+                h.close()
+    out = []
+    for g_file, w_file in zip(names["g"], names["w"]):
+        by_trigram = np.unique(np.fromfile(g_file, dtype=np.int64))
+        by_words, shared = _counted(np.fromfile(w_file, dtype=np.int64))
+        out.append(np.union1d(by_trigram, by_words[shared >= 2]))
+        g_file.unlink()
+        w_file.unlink()
+    return np.concatenate(out)
 
 
 class _Sentences:
     """The sentences of a built corpus's partitions, kept in a work folder and loaded a few at a time."""
 
-    def __init__(self, folder: Path, starts: list[int], keep: int):
-        self.folder, self.starts, self.keep, self.loaded, self.loads = folder, np.asarray(starts), keep, {}, 0
+    def __init__(self, folder, keep: int = BLOCK_PARTITIONS + 1):
+        self.folder, self.keep, self.loaded, self.loads = Path(folder), keep, {}, 0
 
     def save(self, part: int, sentences: list[dict]) -> None:
         rows = [(s["id"], s["outlet"], s["sent_no"], s["text"], s["words"]) for s in sentences]
@@ -202,17 +231,92 @@ class _Sentences:
         return rows
 
 
+_WORD_HASHES: dict[str, int] = {}   # per process, across partitions
+_WORD_HASHES_MAX = 2_000_000
+
+
+def sentence_pass(part: int, file, copies: frozenset, folder) -> dict:
+    """Step 1 for one articles part: split its articles (other than ``copies``) into sentences, keep
+    them in ``folder``, and return the keys (sentences numbered from 0 within the part), each
+    sentence's article (numbered from 0 within the part), the article ids, outlets and sentence counts."""
+    if len(_WORD_HASHES) > _WORD_HASHES_MAX:
+        _WORD_HASHES.clear()
+    articles = pd.read_parquet(file, columns=["id", "outlet", "body"])
+    articles = articles[~articles["id"].isin(copies)]
+    sentences = wording._body_sentences(articles)
+    ids, outlets = [], {}
+    for aid, outlet, _ in wording._articles_iter(articles):
+        ids.append(aid)
+        outlets[aid] = outlet
+    index_of = {aid: n for n, aid in enumerate(ids)}
+    counts = Counter({aid: 0 for aid in ids})
+    for s in sentences:
+        counts[s["id"]] += len(s["words"]) >= wording.MIN_SENTENCE_WORDS
+    _Sentences(folder).save(part, sentences)
+    return {"ids": ids, "outlets": outlets, "counts": counts,
+            "article_of": np.fromiter((index_of[s["id"]] for s in sentences), dtype=np.int64, count=len(sentences)),
+            "keys": sentence_keys(sentences, 0, _WORD_HASHES)}
+
+
+def verify_pairs(folder, starts: np.ndarray, i_all: np.ndarray, j_all: np.ndarray, min_kind: str):
+    """Step 3 for a slice of candidate pairs (sentence numbers ``i < j``, sorted by block of the ``i``
+    partition, then ``j`` partition): the scored reuse candidates ``(similarity, dice, i, j, kind)`` and
+    the sentences they need (``{number: {id, outlet, sent_no, text}}``)."""
+    store = _Sentences(folder)
+    cands, kept = [], {}
+    part_i = np.searchsorted(starts, i_all, side="right") - 1
+    part_j = np.searchsorted(starts, j_all, side="right") - 1
+    block = part_i // BLOCK_PARTITIONS
+    bounds = np.flatnonzero(np.r_[True, (block[1:] != block[:-1]) | (part_j[1:] != part_j[:-1]), True])
+    first = starts.tolist()
+    score = wording.score_sentence_pair
+    for g0, g1 in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        # one partition of the j side against the partitions of the block it meets
+        pj = int(part_j[g0])
+        sides = {pi: store.part(pi) for pi in np.unique(part_i[g0:g1]).tolist()}
+        rows_j, first_j = store.part(pj), first[pj]
+        for i, j, pi in zip(i_all[g0:g1].tolist(), j_all[g0:g1].tolist(), part_i[g0:g1].tolist()):
+            (ra, ca), (rb, cb) = sides[pi][i - first[pi]], rows_j[j - first_j]
+            scored = score(ra[4], rb[4], ca, cb, min_kind)
+            if scored is None:
+                continue
+            cands.append((scored[0], scored[1], i, j, scored[2]))
+            for sid, r in ((i, ra), (j, rb)):
+                if sid not in kept:
+                    kept[sid] = {"id": r[0], "outlet": r[1], "sent_no": r[2], "text": r[3]}
+    return cands, kept, store.loads
+
+
+def align_pairs(cands: list[tuple], sentences: dict) -> pd.DataFrame:
+    """Step 4 for the candidates of some article pairs: :func:`newsframe.wording.aligned_table`."""
+    return wording.aligned_table(cands, sentences.__getitem__)
+
+
+def _slices(n: int, cuts: np.ndarray, tasks: int) -> list[tuple[int, int]]:
+    """``tasks`` or fewer contiguous ranges of ``range(n)`` of similar size, cut only at ``cuts``
+    (sorted positions where a group starts, 0 included)."""
+    if n == 0:
+        return []
+    targets = np.linspace(0, n, tasks + 1)[1:-1]
+    inner = np.unique(cuts[np.clip(np.searchsorted(cuts, targets), 0, len(cuts) - 1)])
+    edges = [0] + [int(c) for c in inner if 0 < c < n] + [n]
+    return list(zip(edges[:-1], edges[1:]))
+
 
 def corpus_reuse(path, *, threshold: float | None = None, min_kind: str = "paraphrase",
-                 include_duplicates: bool = False, work_dir=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                 include_duplicates: bool = False, jobs: int | None = None, work_dir=None,
+                 progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Reused sentences and article pairs of a built corpus: ``(pairs, aligned)``.
 
     ``pairs`` is :func:`newsframe.wording.reuse_pairs`'s table (pairs at or
     above ``threshold``), ``aligned`` :func:`newsframe.wording.align_sentences`'s.
     ``aligned.attrs["stats"]`` counts articles, sentences, keys, candidate and
     verified pairs and the articles left out as duplicates, with the seconds
-    and the peak memory of the process after each step. ``work_dir``: where
-    the sentences are kept meanwhile (a temporary folder by default, removed after).
+    of each step and the driver's peak memory after it. ``jobs``: worker
+    processes for the sentence, verification and alignment steps (default all
+    cores; 1 runs everything in this process; the result is the same).
+    ``work_dir``: where the sentences are kept meanwhile (a temporary folder
+    by default, removed after). ``progress``: progress bars on stderr.
     """
     from .engine import is_built_corpus
 
@@ -221,122 +325,109 @@ def corpus_reuse(path, *, threshold: float | None = None, min_kind: str = "parap
         raise ValueError(f"{path}: not a corpus written by `python -m newsframe build`")
     parts = sorted((path / "articles").glob("part-*.parquet"))
     dups = pd.read_parquet(path / "duplicates.parquet")
-    copies = set() if include_duplicates else set(dups.loc[dups["duplicate_of"].fillna("") != "", "id"])
+    copies = frozenset() if include_duplicates else frozenset(dups.loc[dups["duplicate_of"].fillna("") != "", "id"])
     own_tmp = work_dir is None
     folder = Path(tempfile.mkdtemp(prefix="newsframe-reuse-") if own_tmp else work_dir)
     folder.mkdir(parents=True, exist_ok=True)
+    jobs = jobs or os.cpu_count() or 1
+    pool = None
+    if jobs > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
     try:
-        return _corpus_reuse(parts, copies, folder, threshold, min_kind)
+        return _corpus_reuse(parts, copies, folder, threshold, min_kind, pool, jobs, progress)
     finally:
+        if pool is not None:
+            pool.shutdown()
         if own_tmp:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _corpus_reuse(parts, copies, folder: Path, threshold, min_kind):
+def _corpus_reuse(parts, copies, folder: Path, threshold, min_kind, pool, jobs: int, progress: bool):
+    from .engine import _run_local
+
+    clock = time.perf_counter()
+    seconds, peak = {}, {}
+
+    def lap(name):
+        seconds[name] = round(time.perf_counter() - clock - sum(seconds.values()), 2)
+        peak[name] = _peak_mib()
+
+    # 1. sentences and keys, partition by partition
+    results = _run_local(sentence_pass, [(p, f, copies, folder) for p, f in enumerate(parts)], pool, progress,
+                         "sentences")
     starts, article_of, outlets, counts = [], [], {}, Counter()
     keys = {"trigrams": ([], []), "contents": ([], [])}
-    store = _Sentences(folder, starts, keep=BLOCK_PARTITIONS + 1)
-    cache: dict[str, int] = {}
     first = n_articles = 0
-    clock = time.perf_counter()
-    seconds = {}
-    for p, f in enumerate(parts):
-        articles = pd.read_parquet(f, columns=["id", "outlet", "body"])
-        articles = articles[~articles["id"].isin(copies)]
-        n_articles += len(articles)
-        sentences = wording._body_sentences(articles)
-        for aid, outlet, _ in wording._articles_iter(articles):
-            outlets[aid] = outlet
-            counts[aid] += 0
-        index_of = {aid: n for n, aid in enumerate(articles["id"], start=n_articles - len(articles))}
-        article_of.append(np.fromiter((index_of[s["id"]] for s in sentences), dtype=np.int64, count=len(sentences)))
-        for s in sentences:
-            counts[s["id"]] += len(s["words"]) >= wording.MIN_SENTENCE_WORDS
-        gk, gs, ck, cs = sentence_keys(sentences, first, cache)
-        for name, (k, s) in (("trigrams", (gk, gs)), ("contents", (ck, cs))):
-            keys[name][0].append(k)
-            keys[name][1].append(s)
-        store.save(p, sentences)
+    for r in results:
         starts.append(first)
-        first += len(sentences)
-    store.starts = np.asarray(starts if starts else [0])
-    seconds["sentences and keys"] = time.perf_counter() - clock
-    peak = {"sentences and keys": _peak_mib()}
+        article_of.append(r["article_of"] + n_articles)
+        outlets.update(r["outlets"])
+        counts.update(r["counts"])
+        gk, gs, ck, cs = r["keys"]
+        for name, (k, sids) in (("trigrams", (gk, gs)), ("contents", (ck, cs))):
+            keys[name][0].append(k)
+            keys[name][1].append(sids + first)
+        first += len(r["article_of"])
+        n_articles += len(r["ids"])
+    del results
+    starts = np.asarray(starts if starts else [0])
     article_of = np.concatenate(article_of) if article_of else np.zeros(0, dtype=np.int64)
     n = len(article_of)
+    lap("sentences and keys")
+    # 2. postings -> candidate pairs
     max_df = min(max(wording.MAX_POSTING, n // 100), MAX_POSTINGS)
     merged = {name: _distinct(np.concatenate(k) if k else np.zeros(0, dtype=np.uint64),
-                              np.concatenate(s) if s else np.zeros(0, dtype=np.int64))
-              for name, (k, s) in keys.items()}
+                              np.concatenate(sids) if sids else np.zeros(0, dtype=np.int64))
+              for name, (k, sids) in keys.items()}
+    del keys
     n_keys = sum(len(k) for k, _ in merged.values())
-    codes = candidate_pairs(merged["trigrams"], merged["contents"], article_of, max_df)
-    del merged, keys
-    seconds["postings"] = time.perf_counter() - clock - sum(seconds.values())
-    peak["postings"] = _peak_mib()
-    cands, kept = _verify(codes, n, store, min_kind)
-    seconds["verification"] = time.perf_counter() - clock - sum(seconds.values())
-    peak["verification"] = _peak_mib()
-    aligned = wording.aligned_table(cands, kept.__getitem__)
-    seconds["alignment and diffs"] = time.perf_counter() - clock - sum(seconds.values())
-    peak["alignment and diffs"] = _peak_mib()
+    codes = candidate_pairs(merged["trigrams"], merged["contents"], article_of, max_df, folder)
+    del merged
+    lap("postings")
+    # 3. verification, sorted by (block of i partitions, j partition) so that a worker loads few partitions
+    i_all, j_all = codes // max(n, 1), codes % max(n, 1)
+    part_i = np.searchsorted(starts, i_all, side="right") - 1
+    part_j = np.searchsorted(starts, j_all, side="right") - 1
+    order = np.lexsort((j_all, i_all, part_j, part_i // BLOCK_PARTITIONS))
+    i_all, j_all = i_all[order], j_all[order]
+    # (slices of equal size: a slice may split a group, whose partitions both workers then load)
+    cuts = np.arange(len(codes))
+    calls = [(folder, starts, i_all[a:b], j_all[a:b], min_kind) for a, b in _slices(len(codes), cuts, jobs * 4)]
+    del codes, order, part_i, part_j, cuts
+    cands, kept, loads = [], {}, 0
+    for c, k, lo in _run_local(verify_pairs, calls, pool, progress, "verification"):
+        cands += c
+        kept.update(k)
+        loads += lo
+    del calls
+    lap("verification")
+    # 4. one-to-one matching and word diffs, in slices of whole article pairs
+    pair_of = [(kept[c[2]]["id"], kept[c[3]]["id"]) for c in cands]
+    pair_of = [(a, b) if a < b else (b, a) for a, b in pair_of]
+    order = sorted(range(len(cands)), key=pair_of.__getitem__)
+    cands = [cands[k] for k in order]
+    firsts = np.array([k for k in range(len(order)) if k == 0 or pair_of[order[k]] != pair_of[order[k - 1]]],
+                      dtype=np.int64)
+    del pair_of, order
+    calls = []
+    for a, b in _slices(len(cands), firsts, jobs * 4):
+        part = cands[a:b]
+        calls.append((part, {sid: kept[sid] for c in part for sid in (c[2], c[3])}))
+    tables = _run_local(align_pairs, calls, pool, progress, "alignment")
+    aligned = wording.aligned_table([], kept.__getitem__) if not tables else (
+        pd.concat(tables, ignore_index=True).sort_values(["a", "b", "sent_a"]).reset_index(drop=True))
+    lap("alignment and diffs")
     aligned.attrs["sentence_counts"] = dict(counts)
     aligned.attrs["stats"] = {"articles": n_articles, "duplicates_left_out": len(copies), "sentences": n,
-                              "keys": n_keys, "max_postings": max_df, "candidate_pairs": len(codes),
+                              "keys": n_keys, "max_postings": max_df, "candidate_pairs": len(i_all),
                               "reuse_sentence_pairs": len(cands), "aligned_pairs": len(aligned),
-                              "partition_loads": store.loads,
-                              "seconds": {k: round(v, 2) for k, v in seconds.items()},
-                              "peak_mib": peak}
+                              "partition_loads": loads, "jobs": jobs, "seconds": seconds, "peak_mib": peak}
     return wording.pair_scores(aligned, counts, outlets, threshold=threshold), aligned
 
 
 def _peak_mib() -> int:
     """Peak resident memory of this process so far, MiB (Linux reports KiB)."""
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-
-
-def _verify(codes: np.ndarray, n: int, store: _Sentences, min_kind: str):
-    """Score the candidate pairs, a block of partitions (the ``i`` side) against each partition of the
-    ``j`` side; return the scored candidates and the sentence dicts they need."""
-    cands, kept = [], {}
-    if not len(codes):
-        return cands, kept
-    i_all, j_all = codes // n, codes % n
-    part_i = np.searchsorted(store.starts, i_all, side="right") - 1
-    part_j = np.searchsorted(store.starts, j_all, side="right") - 1
-    block = part_i // BLOCK_PARTITIONS
-    order = np.lexsort((j_all, i_all, part_j, block))
-    i_all, j_all, part_i, part_j, block = (x[order] for x in (i_all, j_all, part_i, part_j, block))
-    bounds = np.flatnonzero(np.r_[True, (block[1:] != block[:-1]) | (part_j[1:] != part_j[:-1]), True])
-    starts = store.starts.tolist()
-    score = wording.score_sentence_pair
-    for g0, g1 in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
-        # one partition of the j side against the partitions of the block it meets
-        pj = int(part_j[g0])
-        sides = {pi: store.part(pi) for pi in np.unique(part_i[g0:g1]).tolist()}
-        rows_j, first_j = store.part(pj), starts[pj]
-        for i, j, pi in zip(i_all[g0:g1].tolist(), j_all[g0:g1].tolist(), part_i[g0:g1].tolist()):
-            (ra, ca), (rb, cb) = sides[pi][i - starts[pi]], rows_j[j - first_j]
-            scored = score(ra[4], rb[4], ca, cb, min_kind)
-            if scored is None:
-                continue
-            cands.append((scored[0], scored[1], i, j, scored[2]))
-            for sid, r in ((i, ra), (j, rb)):
-                if sid not in kept:
-                    kept[sid] = {"id": r[0], "outlet": r[1], "sent_no": r[2], "text": r[3]}
-    return cands, kept
-    i_all, j_all = codes // n, codes % n
-    part_i = np.searchsorted(store.starts, i_all, side="right") - 1
-    part_j = np.searchsorted(store.starts, j_all, side="right") - 1
-    block = part_i // BLOCK_PARTITIONS
-    order = np.lexsort((j_all, i_all, part_j, block))
-    for at in order:
-        i, j, pi, pj = int(i_all[at]), int(j_all[at]), int(part_i[at]), int(part_j[at])
-        (ra, ca), (rb, cb) = store.get(pi, i), store.get(pj, j)
-        scored = wording.score_sentence_pair(ra[4], rb[4], ca, cb, min_kind)
-        if scored is None:
-            continue
-        cands.append((scored[0], scored[1], i, j, scored[2]))
-        for sid, r in ((i, ra), (j, rb)):
-            if sid not in kept:
-                kept[sid] = {"id": r[0], "outlet": r[1], "sent_no": r[2], "text": r[3]}
-    return cands, kept
