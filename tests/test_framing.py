@@ -293,3 +293,19 @@ def test_cue_filter_keeps_every_cue_that_matches(text):
     matching with all of them, in ASCII text and in text where case folding is not str.lower's."""
     compiled = framing._compile_cues(framing.frame_lexicon())
     assert framing._match_cues(text, framing._cues_in(text, compiled)) == framing._match_cues(text, compiled)
+
+
+@pytest.mark.parametrize("sentence", [
+    "ACCORDING TO officials, the talks resumed.",
+    "The ministry said in a statement that the pact would stand.",
+    "Accord\u0131ng to Yonhap, the talks resumed.",           # dotless ı: matches "i" only case-insensitively
+    "\u0130n a statement, the ministry said so.",              # dotted İ
+    "Citing diplomatic sources, Kyodo reported the meeting.",
+    "Nothing here attributes anything.",
+])
+def test_phrase_filter_keeps_every_phrase_that_matches(sentence):
+    """_find_attributions tries only the phrases _may_contain keeps: each phrase that matches is kept."""
+    low = framing._lowered(sentence)
+    for row in framing._phrases():
+        if framing._compiled_cue(row["phrase"]).search(sentence):
+            assert framing._may_contain(row["phrase"], low), row["phrase"]

@@ -129,16 +129,22 @@ def _cues_in(text: str, compiled) -> list:
     long ſ, dotted İ; see ``re._casefix`` and ``_sre.unicode_tolower``): in a
     text containing one of them only the expression decides.
     """
-    low = text.lower() if text.isascii() or not any(ch in text for ch in _CASE_TRAPS) else None
-    out = []
-    for c in compiled:
-        if low is not None:
-            first = _first_word(c[1])
-            if first.isascii() and first not in low:
-                continue
-        if _cue_core(c[1]).search(text) is not None:
-            out.append(c)
-    return out
+    low = _lowered(text)
+    return [c for c in compiled if _may_contain(c[1], low) and _cue_core(c[1]).search(text) is not None]
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` for the substring tests of :func:`_may_contain`; None when the text holds a
+    character that case-insensitive matching and ``str.lower`` treat differently (see :func:`_cues_in`)."""
+    return text.lower() if text.isascii() or not any(ch in text for ch in _CASE_TRAPS) else None
+
+
+def _may_contain(cue: str, low: str | None) -> bool:
+    """False only when the cue cannot match: its ASCII first word is not in the lower-cased text ``low``."""
+    if low is None:
+        return True
+    first = _first_word(cue)
+    return not first.isascii() or first in low
 
 
 _CASE_TRAPS = "\u0131\u017f\u0130"   # ı ſ İ: match i, s, i under re.IGNORECASE, but lower() keeps them apart
@@ -497,8 +503,10 @@ def _verb_pattern(forms: tuple[str, ...]) -> re.Pattern:
 def _find_attributions(sent: str, verbs: dict) -> list[dict]:
     """Candidate (source span, cue span) pairs in one sentence (quotes already masked)."""
     found = []
+    low = _lowered(sent)
+    phrases = [row for row in _phrases() if _may_contain(row["phrase"], low)]   # (most sentences have none)
     # "according to X", "citing X"
-    for row in _phrases():
+    for row in phrases:
         if row["kind"] != "before":
             continue
         for m in _compiled_cue(row["phrase"]).finditer(sent):
@@ -546,7 +554,7 @@ def _find_attributions(sent: str, verbs: dict) -> list[dict]:
             continue
         found.append({"cue": form, "cue_start": m.start(), "cue_end": m.end(), "src": src, "pattern": pattern})
     # statement phrases: mark the channel; a source on their own if nothing else attributes the sentence
-    for row in _phrases():
+    for row in phrases:
         if row["kind"] != "statement":
             continue
         for m in _compiled_cue(row["phrase"]).finditer(sent):
