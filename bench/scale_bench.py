@@ -164,7 +164,7 @@ def draw(results: list[dict], path: Path) -> None:
     ax.set_yscale("log")
     ax.set_title("How does build time grow with corpus size?")
     ax.set_xlabel("raw pages in the corpus")
-    ax.set_ylabel("wall time of `newsframe build` (s)")
+    ax.set_ylabel("wall time of newsframe build (s)")
     ax.legend(fontsize=8)
     path.parent.mkdir(parents=True, exist_ok=True)
     plots.save_figure(fig, path.stem, figures_dir=path.parent,

@@ -4,7 +4,7 @@
 Python lists and dictionaries: right for a class's fifty articles, too big for a
 research project's hundred thousand. :func:`corpus_reuse` finds the same reused
 sentences in a corpus written by ``python -m newsframe build`` (command line:
-``python -m newsframe reuse CORPUS.parquet --out pairs.jsonl``), in three steps:
+``python -m newsframe reuse CORPUS.parquet --out pairs.jsonl``), in four steps:
 
 1. **Sentences and keys, one partition at a time.** Each articles part is split
    into sentences (:func:`newsframe.wording._body_sentences`); their words and
@@ -26,8 +26,14 @@ sentences in a corpus written by ``python -m newsframe build`` (command line:
 3. **Verification.** Candidates are scored with the same word-level
    ``SequenceMatcher`` test (:func:`newsframe.wording.score_sentence_pair`),
    a block of partitions against each partition in turn, each loaded from
-   the work folder; the one-to-one matching and the pair scores are
-   :func:`newsframe.wording.aligned_table` and :func:`newsframe.wording.pair_scores`.
+   the work folder.
+4. **Matching.** The one-to-one matching with word diffs and the pair scores
+   are :func:`newsframe.wording.aligned_table` and
+   :func:`newsframe.wording.pair_scores`, run on slices of whole article pairs.
+
+Steps 1, 3 and 4 run on ``jobs`` processes (all cores by default); step 2 in
+the driver. The slices do not change the answer: a test checks that one and
+two processes give the same tables.
 
 On the same articles the result equals :func:`newsframe.wording.reuse_pairs`
 (a test checks it) as long as 1 % of the sentences is below
@@ -51,8 +57,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import resource
 import shutil
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -428,6 +434,12 @@ def _corpus_reuse(parts, copies, folder: Path, threshold, min_kind, pool, jobs: 
     return wording.pair_scores(aligned, counts, outlets, threshold=threshold), aligned
 
 
-def _peak_mib() -> int:
-    """Peak resident memory of this process so far, MiB (Linux reports KiB)."""
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+def _peak_mib() -> int | None:
+    """Peak resident memory of this process so far, MiB; None where the
+    ``resource`` module is missing (Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / 2**20 if sys.platform == "darwin" else peak / 1024)   # (macOS reports bytes)
