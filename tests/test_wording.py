@@ -295,3 +295,20 @@ def test_repeated_passages_with_lines_table():
     ])
     rep = w.repeated_passages(arts(("a", "A", body)), lines)
     assert list(zip(rep["line_no"], rep["where"], rep["cleaner_reason"])) == [(3, "teaser line", "lede repeated as a summary")]
+
+
+def test_score_with_word_counts_equals_score_with_difflib_bound():
+    """Word counts kept per sentence give the same quick_ratio bound as difflib, so the same scores."""
+    from collections import Counter
+
+    sents = [w._match_words(s) for p in sorted(SEEDS.glob("*.txt"))
+             for s in w.nftext.sentences(p.read_text(encoding="utf-8"))][:120]
+    sents += [["the", "talks", "the", "talks", "resumed"], ["talks", "the", "resumed", "the"], []]
+    scored = 0
+    for a in sents:
+        for b in sents[::3]:
+            ca, cb = w._content(a), w._content(b)
+            plain = w.score_sentence_pair(a, b, ca, cb)
+            assert w.score_sentence_pair(a, b, ca, cb, "paraphrase", Counter(a), Counter(b)) == plain
+            scored += plain is not None
+    assert scored > 20   # pairs on both sides of the bound were compared

@@ -231,7 +231,7 @@ class _Sentences:
             if len(self.loaded) >= self.keep:
                 self.loaded.pop(next(iter(self.loaded)))   # the least recently used
             with open(self.folder / f"sentences-{part:05d}.pkl", "rb") as fh:
-                rows = [(r, wording._content(r[4])) for r in pickle.load(fh)]
+                rows = [(r, wording._content(r[4]), Counter(r[4])) for r in pickle.load(fh)]
             self.loads += 1
         self.loaded[part] = rows   # (re)inserted last: the most recently used
         return rows
@@ -282,8 +282,8 @@ def verify_pairs(folder, starts: np.ndarray, i_all: np.ndarray, j_all: np.ndarra
         sides = {pi: store.part(pi) for pi in np.unique(part_i[g0:g1]).tolist()}
         rows_j, first_j = store.part(pj), first[pj]
         for i, j, pi in zip(i_all[g0:g1].tolist(), j_all[g0:g1].tolist(), part_i[g0:g1].tolist()):
-            (ra, ca), (rb, cb) = sides[pi][i - first[pi]], rows_j[j - first_j]
-            scored = score(ra[4], rb[4], ca, cb, min_kind)
+            (ra, ca, na), (rb, cb, nb) = sides[pi][i - first[pi]], rows_j[j - first_j]
+            scored = score(ra[4], rb[4], ca, cb, min_kind, na, nb)
             if scored is None:
                 continue
             cands.append((scored[0], scored[1], i, j, scored[2]))
