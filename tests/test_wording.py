@@ -312,3 +312,16 @@ def test_score_with_word_counts_equals_score_with_difflib_bound():
             assert w.score_sentence_pair(a, b, ca, cb, "paraphrase", Counter(a), Counter(b)) == plain
             scored += plain is not None
     assert scored > 20   # pairs on both sides of the bound were compared
+
+
+def test_pair_scores_from_an_unsorted_aligned_table():
+    aligned = pd.DataFrame({"a": ["x", "p", "x", "p"], "b": ["y", "q", "y", "q"],
+                            "similarity": [0.9, 0.3, 0.6, 1.0], "kind": ["edited", "paraphrase", "edited", "verbatim"]})
+    out = w.pair_scores(aligned, {"x": 3, "y": 5, "p": 2, "q": 10}, {"x": "X", "y": "Y", "p": "P", "q": "Q"},
+                        threshold=0.0)
+    assert out[["a", "b", "score", "n_verbatim", "n_edited", "n_paraphrase"]].values.tolist() == [
+        ["p", "q", 0.65, 1, 0, 1],   # (0.3 + 1.0) / min(2, 10)
+        ["x", "y", 0.5, 0, 2, 0],    # (0.9 + 0.6) / min(3, 5)
+    ]
+    assert out["outlet_a"].tolist() == ["P", "X"]
+    assert w.pair_scores(aligned, {"x": 3, "y": 5, "p": 2, "q": 10}, {}, threshold=0.6)["a"].tolist() == ["p"]
