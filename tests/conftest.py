@@ -7,6 +7,17 @@ SEEDS = ROOT / "seeds"
 CORPUS_B = ROOT / "tests" / "fixtures" / "corpus_b"
 
 
+def copy_pages(folder: Path, copy_name: str) -> Path:
+    """The seeds and corpus_b pages copied into ``folder``, seed 002 once more as ``copy_name``
+    (a duplicate for the build to flag)."""
+    import shutil
+
+    for p in sorted(SEEDS.glob("*.txt")) + sorted(CORPUS_B.glob("*.txt")):
+        shutil.copy(p, folder / p.name)
+    shutil.copy(SEEDS / "002_6aac2701e2edd0f1.txt", folder / copy_name)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def seeds_loaded():
     import newsframe as nf

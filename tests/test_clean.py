@@ -333,7 +333,7 @@ def test_ascii_tokens_match_the_word_expression():
     for text in _fixture_lines():
         low = text.strip().lower()
         if low.isascii():
-            assert [t.decode() for t in low.encode().translate(clean._ASCII_NON_WORD).split()] == \
+            assert [t.decode() for t in low.encode().translate(clean.ASCII_NON_WORD).split()] == \
                 clean._WORD.findall(low), text
 
 

@@ -1,20 +1,15 @@
 """The parallel build (newsframe.engine): same tables on one process, a pool, and a Dask cluster."""
 import gzip
 import json
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from conftest import ROOT, SEEDS, copy_pages
 from newsframe import load_corpus
 from newsframe.engine import build, corpus_term_counts, is_built_corpus, plan_partitions, read_built_corpus
-
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-CORPUS_B = ROOT / "tests" / "fixtures" / "corpus_b"
 
 
 def _comparable(articles: pd.DataFrame) -> pd.DataFrame:
@@ -29,10 +24,7 @@ def _comparable(articles: pd.DataFrame) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def mixed_corpus(tmp_path_factory):
     """Seeds and corpus_b pages, one seed copied under a second name, plus JSONL.gz and CSV records."""
-    folder = tmp_path_factory.mktemp("mixed")
-    for p in sorted(SEEDS.glob("*.txt")) + sorted(CORPUS_B.glob("*.txt")):
-        shutil.copy(p, folder / p.name)
-    shutil.copy(SEEDS / "002_6aac2701e2edd0f1.txt", folder / "copy_of_002.txt")
+    folder = copy_pages(tmp_path_factory.mktemp("mixed"), "copy_of_002.txt")
     body = (SEEDS / "003_9a8df70d9255f726.txt").read_text(encoding="utf-8")
     records = [{"id": "rec-1", "title": "A record with its own title", "text": body, "source": "Example Wire",
                 "published": "2024-06-03"},

@@ -1,29 +1,21 @@
 """Text reuse over a built corpus (newsframe.reuse): the same answer as the in-memory aligner."""
 import json
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import ROOT, copy_pages
 from newsframe import reuse, wording
 from newsframe.engine import build, read_built_corpus
-
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-CORPUS_B = ROOT / "tests" / "fixtures" / "corpus_b"
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """Seeds and corpus_b in partitions of four pages, one seed saved twice (flagged as a duplicate)."""
-    folder = tmp_path_factory.mktemp("pages")
-    for p in sorted(SEEDS.glob("*.txt")) + sorted(CORPUS_B.glob("*.txt")):
-        shutil.copy(p, folder / p.name)
-    shutil.copy(SEEDS / "002_6aac2701e2edd0f1.txt", folder / "zz_copy_of_002.txt")
+    folder = copy_pages(tmp_path_factory.mktemp("pages"), "zz_copy_of_002.txt")
     out = tmp_path_factory.mktemp("built") / "corpus.parquet"
     build(folder, out, jobs=1, partition_size=4, progress=False)
     return out

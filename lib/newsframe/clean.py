@@ -480,7 +480,7 @@ def _is_date_line(ln: _Line) -> bool:
 
 # --------------------------------------------------------------------------- features
 # ``\w+`` tokens of an ASCII line, without the regular expression: every other byte becomes a space
-_ASCII_NON_WORD = bytes(c if (chr(c).isalnum() or c == 95) and c < 128 else 32 for c in range(256))
+ASCII_NON_WORD = bytes(c if (chr(c).isalnum() or c == 95) and c < 128 else 32 for c in range(256))   # (dedup too)
 
 
 @lru_cache(maxsize=1)
@@ -492,7 +492,7 @@ def _features(lines: list[str]) -> list[_Line]:
     fw = _function_words()
     is_function = fw.__contains__
     is_function_ascii = _function_words_ascii().__contains__
-    non_word = _ASCII_NON_WORD
+    non_word = ASCII_NON_WORD
     findall = _WORD.findall
     sent_end = _SENT_END.search
     bullet_match = _BULLET.match

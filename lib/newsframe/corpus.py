@@ -172,15 +172,12 @@ def repair_text(text: str) -> str:
         if brk - pos > config.max_decode_length:
             brk = pos + config.max_decode_length
         segment = text[pos:brk]
-        if _PLAIN_SEGMENT.fullmatch(segment) and ("&" not in segment or _HTML_ENTITY.search(segment) is None):
-            out.append(segment)
-        elif unchanged(segment):
-            if config.unescape_html == "auto" and "<" in segment:
-                config = config._replace(unescape_html=False)
+        if config.unescape_html == "auto" and "<" in segment:
+            config = config._replace(unescape_html=False)   # (as ftfy.fix_text does, for every line after)
+        if (_PLAIN_SEGMENT.fullmatch(segment) and ("&" not in segment or _HTML_ENTITY.search(segment) is None)) \
+                or unchanged(segment):
             out.append(segment)
         else:
-            if config.unescape_html == "auto" and "<" in segment:
-                config = config._replace(unescape_html=False)
             out.append(fix_and_explain(segment, config)[0])
         pos = brk
     return "".join(out)

@@ -27,14 +27,12 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from .clean import ASCII_NON_WORD   # every byte that is not an ASCII word character becomes a space
+
 NUM_PERM = 128
 SHINGLE = 5
 THRESHOLD = 0.8
 _WORD = re.compile(r"\w+")
-
-
-# every byte that is not an ASCII word character (letter, digit, "_") becomes a space
-_ASCII_NON_WORD = bytes(c if (chr(c).isalnum() or c == 95) and c < 128 else 32 for c in range(256))
 
 
 def _words(text: str) -> list[bytes]:
@@ -42,7 +40,7 @@ def _words(text: str) -> list[bytes]:
     split with ``bytes.translate`` instead of the regular expression (the same words, faster)."""
     low = (text or "").lower()
     if low.isascii():
-        return low.encode("ascii").translate(_ASCII_NON_WORD).split()
+        return low.encode("ascii").translate(ASCII_NON_WORD).split()
     return [w.encode() for w in _WORD.findall(low)]
 
 

@@ -255,9 +255,8 @@ def sentence_pass(part: int, file, copies: frozenset, folder) -> dict:
         ids.append(aid)
         outlets[aid] = outlet
     index_of = {aid: n for n, aid in enumerate(ids)}
-    counts = Counter({aid: 0 for aid in ids})
-    for s in sentences:
-        counts[s["id"]] += len(s["words"]) >= wording.MIN_SENTENCE_WORDS
+    counts = Counter(dict.fromkeys(ids, 0))   # (articles without sentences count 0)
+    counts.update(wording.sentence_counts(sentences))
     _Sentences(folder).save(part, sentences)
     return {"ids": ids, "outlets": outlets, "counts": counts,
             "article_of": np.fromiter((index_of[s["id"]] for s in sentences), dtype=np.int64, count=len(sentences)),

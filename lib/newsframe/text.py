@@ -54,10 +54,7 @@ _UNICODE_NON_SPACE = re.compile(r"[\x1c-\x1f]")
 def _split_words(text: str) -> list[str]:
     """``_word_tokenizer.tokenize(text)``, with ``re`` where it gives the same tokens: ASCII text
     without the separators, and other text whose every character the two engines class alike."""
-    if text.isascii():
-        if _UNICODE_NON_SPACE.search(text) is None:
-            return _WORD_TOKEN_RE.findall(text)
-    elif all(map(_engines_agree, set(text))):
+    if (text.isascii() and _UNICODE_NON_SPACE.search(text) is None) or all(map(_engines_agree, set(text))):
         return _WORD_TOKEN_RE.findall(text)
     return _word_tokenizer.tokenize(text)
 

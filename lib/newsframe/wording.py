@@ -254,19 +254,25 @@ def align_sentences(articles, *, min_kind: str = "paraphrase") -> pd.DataFrame:
     """
     sents = _body_sentences(articles)
     contents = [_content(s["words"]) for s in sents]
-    counts = [Counter(s["words"]) for s in sents]
+    word_counts = [Counter(s["words"]) for s in sents]
     cands = []
     for i, j in _candidate_pairs(sents):
         scored = score_sentence_pair(sents[i]["words"], sents[j]["words"], contents[i], contents[j], min_kind,
-                                     counts[i], counts[j])
+                                     word_counts[i], word_counts[j])
         if scored is not None:
             cands.append((scored[0], scored[1], i, j, scored[2]))
     out = aligned_table(cands, sents.__getitem__)
+    out.attrs["sentence_counts"] = dict(sentence_counts(sents))  # reused by reuse_pairs, saves splitting again
+    return out
+
+
+def sentence_counts(sents: list[dict]) -> Counter:
+    """Per article id, its sentences of at least :data:`MIN_SENTENCE_WORDS` words (the ones aligned),
+    from :func:`_body_sentences` dicts."""
     counts = Counter()
     for s in sents:
         counts[s["id"]] += len(s["words"]) >= MIN_SENTENCE_WORDS
-    out.attrs["sentence_counts"] = dict(counts)  # reused by reuse_pairs, saves splitting again
-    return out
+    return counts
 
 
 def score_sentence_pair(words_a: list[str], words_b: list[str], content_a: set[str], content_b: set[str],
@@ -325,13 +331,6 @@ def aligned_table(cands: list[tuple], sentence) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=ALIGNED_COLUMNS).sort_values(["a", "b", "sent_a"]).reset_index(drop=True)
 
 
-def _sentence_counts(articles) -> dict[str, int]:
-    counts = Counter()
-    for s in _body_sentences(articles):
-        counts[s["id"]] += len(s["words"]) >= MIN_SENTENCE_WORDS
-    return counts
-
-
 def reuse_pairs(articles, *, threshold: float | None = None, aligned: pd.DataFrame | None = None) -> pd.DataFrame:
     """Article pairs that share reused sentences, best first.
 
@@ -343,19 +342,17 @@ def reuse_pairs(articles, *, threshold: float | None = None, aligned: pd.DataFra
     ``n_edited``, ``n_paraphrase``.
     """
     aligned = align_sentences(articles) if aligned is None else aligned
-    n_sent = aligned.attrs.get("sentence_counts") or _sentence_counts(articles)
+    n_sent = aligned.attrs.get("sentence_counts") or sentence_counts(_body_sentences(articles))
     outlets = {aid: outlet for aid, outlet, _ in _articles_iter(articles)}
     return pair_scores(aligned, n_sent, outlets, threshold=threshold)
 
 
-def pair_scores(aligned: pd.DataFrame, sentence_counts: dict, outlets: dict, *,
+def pair_scores(aligned: pd.DataFrame, n_sentences: dict, outlets: dict, *,
                 threshold: float | None = None) -> pd.DataFrame:
     """The table of :func:`reuse_pairs` from aligned sentences, each article's number of sentences
-    (of at least :data:`MIN_SENTENCE_WORDS` words) and outlet."""
-    import numpy as np
-
+    (of at least :data:`MIN_SENTENCE_WORDS` words; :func:`sentence_counts`) and outlet."""
     threshold = DEFAULT_REUSE_THRESHOLD if threshold is None else threshold
-    n_sent = Counter(sentence_counts)
+    n_sent = Counter(n_sentences)
     rows = []
     # the article pairs in order, each pair's rows in table order (as groupby gives them), read as
     # arrays: a loop over NumPy slices instead of over pandas groups (the same sums: NumPy's, which
