@@ -3,7 +3,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from newsframe.dedup import duplicates_table, flag_duplicates, minhash, shingle_hashes
+from newsframe.dedup import (DuplicateFlags, SimilarGroups, body_fingerprint, duplicate_groups, duplicates_table,
+                             flag_duplicates, minhash, shingle_hashes, similar_groups, text_signature)
 
 STORY = ("South Korea and Japan agreed on Thursday to restore a military intelligence pact and to turn "
          "the page on years of dispute over wartime history, officials in Seoul said after the summit. "
@@ -100,3 +101,27 @@ def test_duplicates_table_lists_only_flagged_articles():
 def test_empty_table():
     flagged = flag_duplicates(pd.DataFrame(columns=["id", "body"]))
     assert list(flagged.columns)[-2:] == ["duplicate_of", "duplicate_similarity"]
+
+
+def test_groups_and_flags_one_item_at_a_time():
+    """The driver of ``build`` groups stories and flags duplicates partition by partition."""
+    other = ("Japan's defence minister met his South Korean counterpart in Singapore on Saturday and the "
+             "two agreed to resume defence exchanges after a five-year freeze over a radar incident. ") * 2
+    edited = STORY.replace("on Thursday", "on Friday")
+    texts = [STORY, other, "", edited, STORY, other.replace("Saturday", "Sunday")]
+    sigs = [text_signature(t) for t in texts]
+    assert sigs[2] is None
+    groups = SimilarGroups(threshold=0.5)
+    assert [groups.add(s) for s in sigs[:3]] + [groups.add(s) for s in sigs[3:]] == [0, 1, 2, 0, 0, 1]
+    assert similar_groups(sigs, threshold=0.5) == [0, 1, 2, 0, 0, 1]
+
+    prints = [body_fingerprint(t) for t in texts]
+    flags = DuplicateFlags()
+    for i, (sig, key) in enumerate(prints):
+        flags.add(f"a{i}", sig, key)
+    table = flags.table()
+    # (a5 tells a1's story, but one changed word in its short text is too much for a duplicate)
+    assert table["duplicate_of"].tolist() == ["", "", "", "a0", "a0", ""]
+    assert table["duplicate_similarity"].tolist()[4] == 1.0   # the same text as a0
+    pd.testing.assert_frame_equal(table, duplicate_groups([f"a{i}" for i in range(6)], [p[0] for p in prints],
+                                                          [p[1] for p in prints]))

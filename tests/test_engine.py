@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, SEEDS, copy_pages
 from newsframe import load_corpus
-from newsframe.engine import build, corpus_term_counts, is_built_corpus, plan_partitions, read_built_corpus
+from newsframe.engine import _run_local, build, corpus_term_counts, is_built_corpus, plan_partitions, read_built_corpus
 
 
 def _comparable(articles: pd.DataFrame) -> pd.DataFrame:
@@ -222,3 +222,24 @@ def test_analyses_written_per_partition_equal_the_functions_on_the_built_article
         pd.testing.assert_frame_equal(a.astype(str), b.astype(str), obj=name)
     with pytest.raises(FileNotFoundError, match="--analyses"):
         read_built_table(tmp_path / "elsewhere.parquet", "timexes")
+
+
+def _finish_after(i, seconds):
+    import time
+
+    time.sleep(seconds)
+    return i
+
+
+def test_results_are_consumed_in_call_order_while_workers_run():
+    """``build``'s driver groups stories and flags duplicates as results come in, in corpus order,
+    even when a later partition finishes first."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    consumed = []
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = _run_local(_finish_after, [(0, 0.3), (1, 0.0), (2, 0.1)], pool, False, "", consumed.append)
+    assert results == [0, 1, 2] and consumed == [0, 1, 2]
+    consumed.clear()
+    assert _run_local(_finish_after, [(0, 0.0), (1, 0.0)], None, False, "", consumed.append) == [0, 1]
+    assert consumed == [0, 1]

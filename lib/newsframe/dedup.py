@@ -125,18 +125,30 @@ def similar_groups(signatures: list, *, threshold: float = 0.5, num_perm: int = 
     (estimated Jaccard >= ``threshold``; ties to the earliest) or leads a new
     group. An item without a signature leads its own group.
     """
-    from datasketch import MinHashLSH
+    groups = SimilarGroups(threshold=threshold, num_perm=num_perm)
+    return [groups.add(sig) for sig in signatures]
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    leaders: dict[int, np.ndarray] = {}
-    out = []
-    for i, sig in enumerate(signatures):
+
+class SimilarGroups:
+    """:func:`similar_groups` one item at a time, so that a driver can group the items of each
+    partition as it arrives (in corpus order) instead of all at the end."""
+
+    def __init__(self, *, threshold: float = 0.5, num_perm: int = NUM_PERM):
+        from datasketch import MinHashLSH
+
+        self.threshold = threshold
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.leaders: dict[int, np.ndarray] = {}
+        self.count = 0
+
+    def add(self, sig) -> int:
+        """The leader index of the next item (its own index when it leads a new group)."""
+        i = self.count
+        self.count += 1
         if sig is None:
-            out.append(i)
-            continue
-        best, _ = _join_or_lead(i, np.asarray(sig, dtype=np.uint64), lsh, leaders, threshold)
-        out.append(i if best is None else best)
-    return out
+            return i
+        best, _ = _join_or_lead(i, np.asarray(sig, dtype=np.uint64), self.lsh, self.leaders, self.threshold)
+        return i if best is None else best
 
 
 def _join_or_lead(i: int, sig: np.ndarray, lsh, leaders: dict, threshold: float) -> tuple[int | None, float]:
@@ -169,34 +181,54 @@ def duplicate_groups(ids: list[str], signatures: list, exact_keys: list[str] | N
     first occurrence with similarity 1.0. Returns one row per id: ``id,
     duplicate_of, duplicate_similarity``.
     """
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    leaders: dict[int, np.ndarray] = {}
-    leader_of: dict[int, int] = {}
-    first_exact: dict[str, int] = {}
-    rows = []
+    flags = DuplicateFlags(threshold=threshold, num_perm=num_perm)
     for i, sig in enumerate(signatures):
+        flags.add(ids[i], sig, exact_keys[i] if exact_keys is not None else None)
+    return flags.table()
+
+
+class DuplicateFlags:
+    """:func:`duplicate_groups` one article at a time (in corpus order), so that a driver can flag the
+    articles of each partition as it arrives; :meth:`table` gives the same table."""
+
+    def __init__(self, *, threshold: float = THRESHOLD, num_perm: int = NUM_PERM):
+        from datasketch import MinHashLSH
+
+        self.threshold = threshold
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.leaders: dict[int, np.ndarray] = {}
+        self.leader_of: dict[int, int] = {}
+        self.first_exact: dict[str, int] = {}
+        self.ids: list[str] = []
+        self.rows: list[tuple] = []
+
+    def add(self, aid: str, sig, key: str | None = None) -> None:
+        """Flag the next article: its id, body signature (``None`` if empty) and exact key."""
+        i = len(self.ids)
+        self.ids.append(aid)
+        ids = self.ids
         if sig is None:
-            rows.append((ids[i], "", np.nan))
-            continue
+            self.rows.append((aid, "", np.nan))
+            return
         sig = np.asarray(sig, dtype=np.uint64)
-        key = exact_keys[i] if exact_keys is not None else None
-        if key is not None and key in first_exact:
-            first = first_exact[key]
-            lead = leader_of.get(first, first)
-            leader_of[i] = lead
-            rows.append((ids[i], ids[lead], 1.0 if lead == first else round(_jaccard(sig, leaders[lead]), 3)))
-            continue
+        if key is not None and key in self.first_exact:
+            first = self.first_exact[key]
+            lead = self.leader_of.get(first, first)
+            self.leader_of[i] = lead
+            self.rows.append((aid, ids[lead], 1.0 if lead == first else round(_jaccard(sig, self.leaders[lead]), 3)))
+            return
         if key is not None:
-            first_exact[key] = i
-        best, best_sim = _join_or_lead(i, sig, lsh, leaders, threshold)
+            self.first_exact[key] = i
+        best, best_sim = _join_or_lead(i, sig, self.lsh, self.leaders, self.threshold)
         if best is None:
-            rows.append((ids[i], "", np.nan))
+            self.rows.append((aid, "", np.nan))
         else:
-            leader_of[i] = best
-            rows.append((ids[i], ids[best], round(best_sim, 3)))
-    return pd.DataFrame(rows, columns=["id", "duplicate_of", "duplicate_similarity"])
+            self.leader_of[i] = best
+            self.rows.append((aid, ids[best], round(best_sim, 3)))
+
+    def table(self) -> pd.DataFrame:
+        """``id, duplicate_of, duplicate_similarity``, one row per article added."""
+        return pd.DataFrame(self.rows, columns=["id", "duplicate_of", "duplicate_similarity"])
 
 
 class _Sig:

@@ -148,19 +148,21 @@ def template_pass(index: int, items, manifest: dict, work_dir: str) -> dict:
             "ids": [d.id for d in docs]}
 
 
-def repeated_hashes(results) -> np.ndarray:
+def repeated_hashes(results, groups: list[int] | None = None) -> np.ndarray:
     """Sorted hashes seen on two or more stories (pages telling the same story count once).
 
     The same rule as :func:`newsframe.corpus.site_template_lines`, on hashes:
     pages are grouped with :func:`newsframe.corpus.story_groups`' method, each
-    group contributes the union of its pages' lines.
+    group contributes the union of its pages' lines. ``groups``: those story
+    groups, when the driver already made them (:class:`newsframe.dedup.SimilarGroups`).
     """
     from .corpus import STORY_SIMILARITY
     from .dedup import similar_groups
 
     page_hashes = [h for r in results for h in r["page_hashes"]]
-    groups = np.asarray(similar_groups([s for r in results for s in r["stories"]], threshold=STORY_SIMILARITY),
-                        dtype=np.uint64)
+    if groups is None:
+        groups = similar_groups([s for r in results for s in r["stories"]], threshold=STORY_SIMILARITY)
+    groups = np.asarray(groups, dtype=np.uint64)
     lengths = [len(h) for h in page_hashes]
     if not sum(lengths):
         return np.zeros(0, dtype=np.uint64)
@@ -272,25 +274,43 @@ def term_counts(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- drivers
-def _run_local(fn, calls, pool, progress: bool, desc: str) -> list:
+def _run_local(fn, calls, pool, progress: bool, desc: str, consume=None) -> list:
+    """``[fn(*c) for c in calls]`` on the pool (in this process without one). ``consume``: called
+    with each result in call order as soon as it and those before it are in, so that the driver
+    works while the workers do."""
     from tqdm import tqdm
 
+    consume = consume or (lambda result: None)
     if pool is None:
-        return [fn(*c) for c in tqdm(calls, desc=desc, unit="part", disable=not progress)]
+        results = []
+        for c in tqdm(calls, desc=desc, unit="part", disable=not progress):
+            results.append(fn(*c))
+            consume(results[-1])
+        return results
     from concurrent.futures import as_completed
 
     results = [None] * len(calls)
+    done = [False] * len(calls)
+    ready = 0   # results[:ready] have been consumed
     futures = {pool.submit(fn, *c): i for i, c in enumerate(calls)}
     for fut in tqdm(as_completed(futures), total=len(futures), desc=desc, unit="part", disable=not progress):
-        results[futures[fut]] = fut.result()
+        i = futures[fut]
+        results[i], done[i] = fut.result(), True
+        while ready < len(calls) and done[ready]:
+            consume(results[ready])
+            ready += 1
     return results
 
 
-def _run_dask(fn, calls, client) -> list:
+def _run_dask(fn, calls, client, consume=None) -> list:
     import dask.bag as db
 
     bag = db.from_sequence(calls, npartitions=max(1, len(calls)))
-    return bag.starmap(fn).compute(scheduler=client.get)
+    results = bag.starmap(fn).compute(scheduler=client.get)
+    for result in results:
+        if consume is not None:
+            consume(result)
+    return results
 
 
 def build(inputs, out, *, jobs: int | None = None, engine: str = "local", scheduler: str | None = None,
@@ -302,7 +322,8 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
     attributions, frame cues) on the workers and write their tables; read them back with
     :func:`read_built_table`.
     """
-    from .corpus import MANIFEST_NAME, read_manifest
+    from .corpus import MANIFEST_NAME, STORY_SIMILARITY, read_manifest
+    from .dedup import DuplicateFlags, SimilarGroups
 
     t0 = time.perf_counter()
     jobs = jobs or os.cpu_count() or 1
@@ -328,7 +349,7 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
             cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
                                    silence_logs=logging.ERROR)
             client = Client(cluster)
-        run = lambda fn, calls, desc: _run_dask(fn, calls, client)  # noqa: E731
+        run = lambda fn, calls, desc, consume: _run_dask(fn, calls, client, consume)  # noqa: E731
     elif engine == "local":
         if jobs > 1 and len(parts) > 1:
             import multiprocessing
@@ -336,7 +357,7 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
 
             # one pool for both passes; spawned workers do not copy the driver's memory
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(parts)), mp_context=multiprocessing.get_context("spawn"))
-        run = lambda fn, calls, desc: _run_local(fn, calls, pool, progress, desc)  # noqa: E731
+        run = lambda fn, calls, desc, consume: _run_local(fn, calls, pool, progress, desc, consume)  # noqa: E731
     else:
         raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     stages: dict[str, float] = {}
@@ -347,17 +368,31 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
         stages[name] = round(now - clock[0], 2)
         clock[0] = now
 
+    # the driver groups the pages by story (pass 1) and flags duplicates (pass 2) partition by
+    # partition, in corpus order, while the workers go on
+    stories, groups = SimilarGroups(threshold=STORY_SIMILARITY), []
+    flags = DuplicateFlags()
+
+    def group_stories(result) -> None:
+        groups.extend(stories.add(sig) for sig in result["stories"])
+
+    def flag_duplicates(result) -> None:
+        for aid, sig, key in zip(result["ids"], result["signatures"], result["exact"]):
+            flags.add(aid, sig, key)
+
     try:
-        first = run(template_pass, [(i, p, man, str(work)) for i, p in enumerate(parts)], "reading")
+        first = run(template_pass, [(i, p, man, str(work)) for i, p in enumerate(parts)], "reading", group_stories)
         problems = [m for r in first for m in r["problems"]]
         for m in problems:
             warnings.warn(m, UserWarning, stacklevel=2)
         stage("reading (pass 1)")
         renames = _renames([r["ids"] for r in first])
-        np.save(work / "repeated.npy", repeated_hashes(first))  # workers map it, it is not sent with every task
+        # workers map it, it is not sent with every task
+        np.save(work / "repeated.npy", repeated_hashes(first, groups))
         stage("site templates")
         second = run(article_pass, [(i, str(out), str(work), renames.get(i, {}), analyses)
-                                    for i in range(len(parts))], "cleaning" + (" and analysing" if analyses else ""))
+                                    for i in range(len(parts))], "cleaning" + (" and analysing" if analyses else ""),
+                     flag_duplicates)
         stage("cleaning and analyses (pass 2)" if analyses else "cleaning (pass 2)")
     finally:
         if pool is not None:
@@ -366,11 +401,8 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
             client.close()
         if cluster is not None:
             cluster.close()
-    from .dedup import duplicate_groups
-
     ids = [i for r in second for i in r["ids"]]
-    dups = duplicate_groups(ids, [s for r in second for s in r["signatures"]],
-                            [k for r in second for k in r["exact"]])
+    dups = flags.table()
     dups.to_parquet(out / "duplicates.parquet", index=False)
     shutil.rmtree(work)
     stage("duplicates")
