@@ -168,7 +168,10 @@ def test_repair_text_equals_ftfy_on_real_pages_and_tricky_lines():
               "\u0420\u045f\u0421\u0402\u0420\u0451\u0420\u0406\u0420\u00b5\u0421\u201a\nCafe\u0301 \u041c\u043e\u0441\u043a\u0432\u0430",
               "\u041c\u043e\u0441\u043a\u0432\u0430 \ufb01 \u00e9\n\u00e9t\u00e9\x85\u00e9t\u00e9\u2029\u00fcber",
               "\u041c\u043e\u0441\u043a\u0432\u0430 <b>\u00e9t\u00e9</b>\n\u00e9t\u00e9 &amp; caf\u00e9",
-              "\u00e9t\u00e9 &amp; caf\u00e9\n\u041c\u043e\u0441\u043a\u0432\u0430 <b>"]
+              "\u00e9t\u00e9 &amp; caf\u00e9\n\u041c\u043e\u0441\u043a\u0432\u0430 <b>",
+              # plain lines around fixed ones, a last line without a newline, a text longer than ftfy cuts
+              "plain\n\nCaf\u00c3\u00a9\nplain &amp; too\n\u00e9\nend", "\u00c3\u00a9 first\nlast plain",
+              "x" * 1_000_050 + "\u00c3\u00a9\nplain"]
     for text in texts:
         assert repair_text(text) == ftfy.fix_text(text, **FTFY_OPTIONS)
 

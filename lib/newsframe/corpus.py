@@ -127,6 +127,8 @@ def looks_like_html(text: str) -> bool:
 # cheap; tests/test_corpus.py checks the result equals ftfy's on every page at hand.
 _PLAIN_SEGMENT = re.compile(r"[\t\x20-\x3b\x3d-\x7e\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]*\n?")
 _HTML_ENTITY = re.compile(r"&#?[0-9A-Za-z]{1,24};")   # ftfy.chardata.HTML_ENTITY_RE
+# what makes a line not plain: a character outside _PLAIN_SEGMENT's class (a newline ends the line), or an entity
+_NOT_PLAIN = re.compile(r"[^\t\n\x20-\x3b\x3d-\x7e\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]|" + _HTML_ENTITY.pattern)
 FTFY_OPTIONS = dict(uncurl_quotes=False, fix_line_breaks=True, normalization="NFC", fix_character_width=False)
 
 
@@ -160,12 +162,36 @@ def repair_text(text: str) -> str:
     that pass :func:`_ftfy_unchanged_test`, are passed through untouched (ftfy
     would not change them), the others go to ftfy with the same configuration
     it would have at that point (it stops unescaping HTML entities after the
-    first line containing ``<``).
+    first line containing ``<``). The lines that are not plain are found with
+    one search over the whole text (:data:`_NOT_PLAIN`), so plain lines cost no
+    Python step each.
     """
     from ftfy import TextFixerConfig, fix_and_explain
 
     unchanged = _ftfy_unchanged_test()
     config = TextFixerConfig(explain=False, **FTFY_OPTIONS)
+    n = len(text)
+    if n > config.max_decode_length:   # ftfy would cut a long line into pieces: let it do all of it
+        return _repair_lines(text, config, unchanged)
+    out, pos = [], 0
+    search = _NOT_PLAIN.search
+    while (m := search(text, pos)) is not None:
+        start = text.rfind("\n", pos, m.start()) + 1 or pos   # the line holding it (pos starts a line)
+        brk = text.find("\n", m.start()) + 1 or n
+        out.append(text[pos:start])                           # plain lines, as they are
+        segment = text[start:brk]
+        if config.unescape_html == "auto" and "<" in segment:
+            config = config._replace(unescape_html=False)   # (as ftfy.fix_text does, for every line after)
+        out.append(segment if unchanged(segment) else fix_and_explain(segment, config)[0])
+        pos = brk
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _repair_lines(text: str, config, unchanged) -> str:
+    """:func:`repair_text` one line at a time, cutting lines as ftfy does (``max_decode_length``)."""
+    from ftfy import fix_and_explain
+
     out, pos, n = [], 0, len(text)
     while pos < n:
         brk = text.find("\n", pos) + 1 or n
