@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, SEEDS, copy_pages
 from newsframe import load_corpus
-from newsframe.engine import _run_local, build, corpus_term_counts, is_built_corpus, plan_partitions, read_built_corpus
+from newsframe.engine import _run_local, build, term_counts, corpus_term_counts, is_built_corpus, plan_partitions, read_built_corpus
 
 
 def _comparable(articles: pd.DataFrame) -> pd.DataFrame:
@@ -109,6 +109,14 @@ def test_dask_local_cluster_with_two_workers_equals_one_process(mixed_corpus, bu
     parts = plan_partitions(mixed_corpus, partition_size=4)
     assert [len(p) for p in parts] == [4, 4, 3, 1, 1, 1]  # pages by 4, cut where a file of records comes
     assert len(list((out / "articles").glob("part-*.parquet"))) == len(parts)
+
+
+def test_term_counts_of_a_partition_by_hand():
+    articles = pd.DataFrame({"outlet": ["A", "B", "A", None],
+                             "body": ["Seoul and Tokyo, Seoul.", "Tokyo summit", "Seoul", "Tokyo"]})
+    got = term_counts(articles)
+    assert list(got.itertuples(index=False, name=None)) == [
+        ("A", "seoul", 3, 2), ("A", "tokyo", 1, 1), ("B", "tokyo", 1, 1), ("B", "summit", 1, 1), ("", "tokyo", 1, 1)]
 
 
 def test_term_counts_are_summed_over_partitions(built_single):

@@ -258,18 +258,21 @@ def term_counts(articles: pd.DataFrame) -> pd.DataFrame:
     not merged). Summed over partitions (:func:`corpus_term_counts`) they give
     corpus-wide counts for keyness with memory bounded by outlets x
     vocabulary, not articles x vocabulary; ``articles`` (how many articles use
-    the term) stands in for the per-article leave-one-out check.
+    the term) stands in for the per-article leave-one-out check. Rows come
+    outlet by outlet (in order of first article), terms in order of first use.
     """
     from .text import content_words
 
-    counts: dict[tuple[str, str], list[int]] = {}
+    # (Counter.update counts an iterable in C: one call per article, not one step per term)
+    counts: dict[str, Counter] = {}
+    docs: dict[str, Counter] = {}
     for outlet, body in zip(articles["outlet"].fillna(""), articles["body"].fillna("")):
         toks = content_words(body)
-        for term, n in Counter(toks).items():
-            c = counts.setdefault((outlet, term), [0, 0])
-            c[0] += n
-            c[1] += 1
-    rows = [(o, t, c[0], c[1]) for (o, t), c in counts.items()]
+        if outlet not in counts:
+            counts[outlet], docs[outlet] = Counter(), Counter()
+        counts[outlet].update(toks)
+        docs[outlet].update(set(toks))
+    rows = [(o, t, n, docs[o][t]) for o, c in counts.items() for t, n in c.items()]
     return pd.DataFrame(rows, columns=["outlet", "term", "count", "articles"])
 
 
