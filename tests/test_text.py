@@ -45,6 +45,30 @@ def test_content_words_drop_stopwords():
     assert text.content_words("The talks were held in Seoul") == ["talks", "held", "seoul"]
 
 
+def test_content_words_are_the_lower_case_word_tokens_with_a_letter_that_are_not_stop_words(monkeypatch):
+    """The definition, token by token, against the filter that decides each distinct token once; also
+    when its table of decisions is emptied on the way."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    texts += ["\u0141\u00f3d\u017a 3.5-year na\u00efve caf\u00e9 don't $5 100% \u0130stanbul x_y __ 123 a1 \u00df -- ..."]
+    stop = text.stopwords()
+
+    def by_definition(t):
+        return [w for w in text.tokens(t, lower=True, words_only=True)
+                if w not in stop and any(c.isalpha() for c in w)]
+
+    for limit in (text.IS_CONTENT_CACHE, 5):
+        monkeypatch.setattr(text, "IS_CONTENT_CACHE", limit)
+        text._content_words.cache_clear()
+        text._IS_CONTENT.clear()
+        for t in texts:
+            assert text.content_words(t) == by_definition(t)
+        assert len(text._IS_CONTENT) <= max(limit, max(len(set(text.tokens(t, lower=True))) for t in texts))
+    text._content_words.cache_clear()
+
+
 def test_normalize_equals_the_translation_table():
     """normalize replaces character by character; it must equal str.translate with the same table."""
     from pathlib import Path

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -164,21 +165,29 @@ def content_words(text: str) -> list[str]:
 
 CONTENT_WORDS_CACHE = 1024
 _ASCII_LETTER = re.compile(r"[a-z]")
+_IS_CONTENT: dict[str, bool] = {}   # token -> is it a content word (filled as tokens are met)
+IS_CONTENT_CACHE = 200_000           # tokens kept in _IS_CONTENT
+
+
+def _is_content_word(t: str) -> bool:
+    """Not a stop word, and has a letter (lower case: the ASCII letters are a-z). A token with a letter
+    has a word character, so the ``words_only`` test of :func:`tokens` is implied."""
+    if t in stopwords():
+        return False
+    if t.isascii():
+        return _ASCII_LETTER.search(t) is not None
+    return any(c.isalpha() for c in t)
 
 
 @lru_cache(maxsize=CONTENT_WORDS_CACHE)
 def _content_words(text: str) -> tuple[str, ...]:
-    sw = stopwords()
-    out = []
-    append = out.append
-    has_letter = _ASCII_LETTER.search
-    # (a token with a letter has a word character, so the words_only test of tokens() is implied)
-    for t in _split_words(normalize(text, lower=True)):
-        if t in sw:
-            continue
-        if t.isascii():
-            if has_letter(t) is not None:   # lower case: the ASCII letters are a-z
-                append(t)
-        elif any(c.isalpha() for c in t):
-            append(t)
-    return tuple(out)
+    toks = _split_words(normalize(text, lower=True))
+    known = _IS_CONTENT
+    new = set(toks).difference(known)
+    if len(known) + len(new) > IS_CONTENT_CACHE:
+        known.clear()
+        new = set(toks)
+    for t in new:
+        known[t] = _is_content_word(t)
+    # (one decision per distinct token; the tokens are then filtered without a Python step each)
+    return tuple(compress(toks, map(known.__getitem__, toks)))
