@@ -194,6 +194,9 @@ def _pages_at_hand():
     ["Привет", "Copyright 2024 Example Media. All rights reserved.", "Last line"],
     ["\u0130stanbul Haber", "The Daily Bugle is a weekly NEWSPAPER", "by Metro Desk Staff"],
     ["line one", "(C) Example Corp", "Ünıversity ©Example"],
+    # characters re.I matches to an ASCII letter: dotless i, long s, Kelvin sign
+    ["Привет", "Copyr\u0131ght 2024 Example Media", "Korea Daily \u0131s a news CHANNEL", "by Seoul Desk \u017ftaff"],
+    ["\u212aorea Herald \u0130S an online outlet", "\u00a9 \u212aBS World"],
 ])
 def test_self_id_candidates_hold_every_matching_line(lines):
     """guess_outlet only searches the candidate lines: every line a SELF_ID pattern matches is one."""

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .clean import column
+from .clean import _fold, column
 from .resources import read_lines, read_table
 
 MONTHS = {m: i for i, m in enumerate(
@@ -581,12 +581,12 @@ _SELF_ID_LOCATORS = tuple(dict.fromkeys(n for needs in _SELF_ID_NEEDS for n in n
 def _self_id_candidates(stripped: list[str]) -> list[int]:
     """Indices of the lines that may match a :data:`SELF_ID` pattern, in order: the lines holding a
     string of some pattern's last group of needs (a few ``str.find`` over the page instead of tests
-    on every line for every pattern) and every non-ASCII line (their case-insensitive matching is not
-    filtered)."""
+    on every line for every pattern). Lines are case-folded as ``re.I`` matches ASCII letters
+    (:func:`newsframe.clean._fold`: "ſtaff" holds "staff"), so non-ASCII lines are filtered too."""
     from bisect import bisect_right
     from itertools import accumulate
 
-    lows = [ln.lower() for ln in stripped]
+    lows = [_fold(ln) for ln in stripped]
     starts = list(accumulate((len(ln) + 1 for ln in lows[:-1]), initial=0))
     page = "\n".join(lows)
     found = set()
@@ -596,7 +596,6 @@ def _self_id_candidates(stripped: list[str]) -> list[int]:
             line = bisect_right(starts, at) - 1
             found.add(line)
             at = page.find(needle, starts[line + 1] if line + 1 < len(starts) else len(page))
-    found.update(i for i, ln in enumerate(stripped) if not ln.isascii())
     return sorted(found)
 
 
@@ -617,10 +616,9 @@ def guess_outlet(lines: list[str]) -> str:
             return ln
     for i in _self_id_candidates(stripped):
         ln = stripped[i]
-        # (outside ASCII, case-insensitive matching knows equivalences str.lower does not: no filter)
-        low = ln.lower() if ln.isascii() else None
+        low = _fold(ln)   # (as re.I matches ASCII letters)
         for pat, needs in zip(SELF_ID, _SELF_ID_NEEDS):
-            if low is not None and not all(any(n in low for n in group) for group in needs):
+            if not all(any(n in low for n in group) for group in needs):
                 continue
             m = pat.search(ln)
             if m and not re.fullmatch(r"(?i)all rights reserved|the|\d+", m.group("name").strip()):
