@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 from datetime import timedelta, timezone
 from functools import lru_cache
 
@@ -202,24 +203,18 @@ def _most_similar_dated(articles: pd.DataFrame, need: list[bool], dated: pd.Data
     dated_rows = list(dated.itertuples())
     if not rows or not dated_rows:
         return {}
-    vocab: dict[str, int] = {}
-
-    def matrix(items):
-        vecs = [_content_vector(r.body) for r in items]
-        data, ind, ptr = [], [], [0]
-        for vec in vecs:
-            for k, v in vec.items():
-                ind.append(vocab.setdefault(k, len(vocab)))
-                data.append(v)
-            ptr.append(len(ind))
-        norms = np.array([sum(v * v for v in vec.values()) ** 0.5 for vec in vecs])
-        return (data, ind, ptr), norms
-
-    (da, ia, pa), norm_a = matrix(rows)
-    (db, ib, pb), norm_b = matrix(dated_rows)
-    shape = (None, len(vocab))
-    a = sparse.csr_matrix((np.array(da, dtype=np.int64), ia, pa), shape=(len(rows), shape[1]))
-    b = sparse.csr_matrix((np.array(db, dtype=np.int64), ib, pb), shape=(len(dated_rows), shape[1]))
+    # term counts of both sides as one sparse matrix: terms numbered in order of first use
+    # (pandas.factorize), counts and norms summed with NumPy, not term by term
+    vecs = [_content_vector(r.body) for r in rows + dated_rows]
+    lengths = np.fromiter(map(len, vecs), dtype=np.int64, count=len(vecs))
+    terms, vocab = pd.factorize(pd.Series(list(chain.from_iterable(vecs)), dtype=object), sort=False)
+    data = np.fromiter(chain.from_iterable(v.values() for v in vecs), dtype=np.int64, count=int(lengths.sum()))
+    ptr = np.concatenate([[0], np.cumsum(lengths)])
+    squares = np.bincount(np.repeat(np.arange(len(vecs)), lengths), weights=data * data, minlength=len(vecs))
+    norms = np.array([int(x) ** 0.5 for x in squares])   # (exact integer sums below 2**53; the same float as before)
+    both = sparse.csr_matrix((data, terms, ptr), shape=(len(vecs), len(vocab)))
+    a, b = both[:len(rows)], both[len(rows):]
+    norm_a, norm_b = norms[:len(rows)], norms[len(rows):]
     out = {}
     for start in range(0, len(rows), block):
         num = (a[start:start + block] @ b.T).toarray()  # exact integer dot products
@@ -253,12 +248,13 @@ def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
     if not any(need):
         return articles.drop(columns=["_month_day"])
     best_of = _most_similar_dated(articles, need, dated)
-    for (idx, row), needed in zip(articles.iterrows(), need):
+    for idx, needed, (month_day, body, aid, source) in zip(
+            articles.index, need, articles[["_month_day", "body", "id", "published_source"]].itertuples(index=False)):
         if not needed:
             continue
-        month, day = row["_month_day"]
-        floor = max(_years_mentioned(row["body"]) or [0])
-        best, best_sim = best_of.get(row["id"], (None, 0.0))
+        month, day = month_day
+        floor = max(_years_mentioned(body) or [0])
+        best, best_sim = best_of.get(aid, (None, 0.0))
         if best is not None and best_sim > 0:
             ref = pd.Timestamp(best.published).tz_localize(None) if pd.Timestamp(best.published).tzinfo else pd.Timestamp(best.published)
             years = [y for y in range(ref.year - 1, ref.year + 2) if y >= floor] or [floor]
@@ -281,7 +277,7 @@ def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
         else:
             continue
         articles.at[idx, "published"] = ts
-        articles.at[idx, "published_source"] = f"{row['published_source']}; {how}"
+        articles.at[idx, "published_source"] = f"{source}; {how}"
     return articles.drop(columns=["_month_day"])
 
 
