@@ -330,11 +330,18 @@ def test_cheap_tests_agree_with_their_expressions():
 
 
 def test_ascii_tokens_match_the_word_expression():
-    for text in _fixture_lines():
-        low = text.strip().lower()
-        if low.isascii():
-            assert [t.decode() for t in low.encode().translate(clean.ASCII_NON_WORD).split()] == \
-                clean._WORD.findall(low), text
+    tricky = ["\u201cQuoted\u201d \u2014 don\u2019t \u2026 x\u00a0y", "caf\u00e9 \u00b2 \u2460 x", "\u212a \u0130 \u017f",
+              "\u041c\u043e\u0441\u043a\u0432\u0430", "a\u0301b", "\u00a0\u2009", "snake_case \u2013 9\u00bd", ""]
+    split = 0
+    for text in _fixture_lines() + tricky:
+        for low in (text.strip().lower(), text):
+            words = clean.ascii_words(low)
+            if words is None:   # a non-ASCII word character: the expression decides
+                assert any(c.isalnum() and not c.isascii() for c in low), low
+                continue
+            split += not low.isascii()
+            assert [t.decode() for t in words] == clean._WORD.findall(low), text
+    assert split > 3   # non-ASCII lines whose words are all ASCII were split without the expression
 
 
 def test_features_set_the_line_class_of_kind():

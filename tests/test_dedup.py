@@ -62,6 +62,7 @@ def test_signatures_skip_the_distinct_step_without_changing_values():
 
 
 @pytest.mark.parametrize("text", ["Seoul's 2023 GSOMIA deal_x (AFP) -- 3.5% up!", "Caf\u00e9 au lait, na\u00efve",
+                                  "\u201cNo,\u201d he said \u2014 it\u2019s over", "a\u0301 \u00b2 x_y",
                                   "\u212a is the Kelvin sign", "\u041c\u043e\u0441\u043a\u0432\u0430 2024", "", "\t\n"])
 def test_word_split_equals_the_regular_expression(text):
     import re

@@ -480,7 +480,22 @@ def _is_date_line(ln: _Line) -> bool:
 
 # --------------------------------------------------------------------------- features
 # ``\w+`` tokens of an ASCII line, without the regular expression: every other byte becomes a space
-ASCII_NON_WORD = bytes(c if (chr(c).isalnum() or c == 95) and c < 128 else 32 for c in range(256))   # (dedup too)
+ASCII_NON_WORD = bytes(c if (chr(c).isalnum() or c == 95) and c < 128 else 32 for c in range(256))
+
+
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+
+
+def ascii_words(text: str) -> list[bytes] | None:
+    """The ``\\w+`` words of ``text`` as ASCII bytes, split with ``bytes.translate`` instead of the
+    regular expression, when every word character of the text is ASCII: non-ASCII punctuation (curly
+    quotes, dashes) separates words as a space does. None when the text has a non-ASCII word character
+    (then use ``\\w+``)."""
+    if text.isascii():
+        return text.encode("ascii").translate(ASCII_NON_WORD).split()
+    if _NON_ASCII_WORD_CHAR.search(text) is None:
+        return text.encode("ascii", "replace").translate(ASCII_NON_WORD).split()   # ("?" is no word byte)
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -494,6 +509,7 @@ def _features(lines: list[str]) -> list[_Line]:
     is_function_ascii = _function_words_ascii().__contains__
     non_word = ASCII_NON_WORD
     findall = _WORD.findall
+    non_ascii_word = _NON_ASCII_WORD_CHAR.search
     sent_end = _SENT_END.search
     bullet_match = _BULLET.match
     sent_chars, bullet_chars = _SENT_END_CHARS, _BULLET_CHARS
@@ -505,8 +521,13 @@ def _features(lines: list[str]) -> list[_Line]:
             append(_Line(i, raw, "", 0, 0.0, False, False, 0, "", "blank", "empty line"))
             continue
         low = text.lower()
+        # the same tokens as findall, as bytes, where every word character is ASCII (see ascii_words)
         if low.isascii():
-            toks = low.encode("ascii").translate(non_word).split()   # the same tokens as findall, as bytes
+            toks = low.encode("ascii").translate(non_word).split()
+            n = len(toks)
+            share = sum(map(is_function_ascii, toks)) / n if n else 0.0
+        elif non_ascii_word(low) is None:
+            toks = low.encode("ascii", "replace").translate(non_word).split()
             n = len(toks)
             share = sum(map(is_function_ascii, toks)) / n if n else 0.0
         else:

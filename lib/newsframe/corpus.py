@@ -437,7 +437,7 @@ def process_document(doc, outlet: str = "", country: str = "", row: dict | None 
         info.update(found)
     record = {
         "id": doc.id, "file": str(doc.source), "url": doc.meta.get("url", ""), "outlet": outlet,
-        "country": country, **info, "body": body, "n_words": len(WORD.findall(body)),
+        "country": country, **info, "body": body, "n_words": _count_words(body),
         "input_notes": "; ".join(doc.notes),
     }
     columns = {"id": [doc.id] * len(lines), **columns}
@@ -451,6 +451,12 @@ def line_table(columns_of_documents) -> pd.DataFrame:
 
 
 WORD = re.compile(r"\w+")
+
+
+def _count_words(text: str) -> int:
+    """``len(WORD.findall(text))``, without the list of words where :func:`newsframe.clean.ascii_words` can split."""
+    words = clean.ascii_words(text)
+    return len(words) if words is not None else len(WORD.findall(text))
 
 
 def assemble_articles(records: list[dict]) -> pd.DataFrame:
