@@ -251,3 +251,13 @@ def test_results_are_consumed_in_call_order_while_workers_run():
     consumed.clear()
     assert _run_local(_finish_after, [(0, 0.0), (1, 0.0)], None, False, "", consumed.append) == [0, 1]
     assert consumed == [0, 1]
+
+
+def test_pool_workers_collect_garbage_less_often():
+    import gc
+
+    from newsframe.engine import WORKER_GC_THRESHOLDS, process_pool
+
+    with process_pool(1) as pool:
+        assert pool.submit(gc.get_threshold).result() == WORKER_GC_THRESHOLDS
+    assert gc.get_threshold() != WORKER_GC_THRESHOLDS   # the driver (a notebook, say) keeps its own

@@ -337,10 +337,9 @@ def corpus_reuse(path, *, threshold: float | None = None, min_kind: str = "parap
     jobs = jobs or os.cpu_count() or 1
     pool = None
     if jobs > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        from .engine import process_pool
 
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+        pool = process_pool(jobs)
     try:
         return _corpus_reuse(parts, copies, folder, threshold, min_kind, pool, jobs, progress)
     finally:
