@@ -446,8 +446,11 @@ def process_document(doc, outlet: str = "", country: str = "", row: dict | None 
 
 def line_table(columns_of_documents) -> pd.DataFrame:
     """One line table (:data:`LINE_COLUMNS`) from the line columns of :func:`process_document`."""
+    from itertools import chain
+
     parts = list(columns_of_documents)
-    return pd.DataFrame({c: [v for cols in parts for v in cols[c]] for c in LINE_COLUMNS}, columns=LINE_COLUMNS)
+    return pd.DataFrame({c: list(chain.from_iterable(cols[c] for cols in parts)) for c in LINE_COLUMNS},
+                        columns=LINE_COLUMNS)
 
 
 WORD = re.compile(r"\w+")

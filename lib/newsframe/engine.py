@@ -243,7 +243,8 @@ def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyse
 
 def _write(df: pd.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    df = df.copy()
+    if "published" in df or "credited_sources" in df:
+        df = df.copy()   # (the columns below are rewritten for Parquet)
     if "published" in df:
         # mixed time zones cannot share one Parquet timestamp column: keep ISO 8601 text
         df["published"] = [None if v is None or (not isinstance(v, str) and pd.isna(v)) else pd.Timestamp(v).isoformat()
