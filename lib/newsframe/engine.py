@@ -416,6 +416,7 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
         renames = _renames([r["ids"] for r in first])
         # workers map it, it is not sent with every task
         np.save(work / "repeated.npy", repeated_hashes(first, groups))
+        first = groups = None   # (the line hashes and stories of every page are not needed in pass 2)
         stage("site templates")
         second = run(article_pass, [(i, str(out), str(work), renames.get(i, {}), analyses)
                                     for i in range(len(parts))], "cleaning" + (" and analysing" if analyses else ""),
