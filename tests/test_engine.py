@@ -77,8 +77,12 @@ def test_line_audit_has_every_input_line_once(built_single):
 
 
 def test_small_folder_build_equals_load_corpus(tmp_path):
+    import gc
+
     out = tmp_path / "seeds.parquet"
+    collector = gc.get_threshold()
     build(SEEDS, out, jobs=1, progress=False)
+    assert gc.get_threshold() == collector   # the build's own thresholds are given back
     assert is_built_corpus(out)
     built, built_lines = load_corpus(out, with_lines=True)  # the notebooks' entry point reads it back
     direct, direct_lines = load_corpus(SEEDS, with_lines=True)

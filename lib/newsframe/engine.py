@@ -50,6 +50,7 @@ is inferred from the most similar dated article *of its partition* (default
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -202,7 +203,7 @@ def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyse
 
     ``analyses``: also write the per-article analysis tables (:data:`ANALYSES`) of the partition.
     """
-    from .corpus import assemble_articles, line_table, process_document
+    from .corpus import assemble_articles, process_document
     from .dedup import body_fingerprint
 
     with open(Path(work_dir) / f"docs-{index:05d}.pkl", "rb") as fh:
@@ -225,11 +226,9 @@ def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyse
             tables.append(table)
     articles = assemble_articles(records)
     articles = articles.drop(columns=["duplicate_of", "duplicate_similarity"])
-    lines = line_table(tables) if tables else None
     name = f"part-{index:05d}.parquet"
     _write(articles, Path(out_dir) / "articles" / name)
-    if lines is not None:
-        _write(lines, Path(out_dir) / "lines" / name)
+    n_lines = _write_lines(tables, Path(out_dir) / "lines" / name)
     _write(term_counts(articles), Path(out_dir) / "term_counts" / name)
     if analyses:
         with warnings.catch_warnings():
@@ -238,7 +237,28 @@ def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyse
                 _write(table, Path(out_dir) / folder / name)
     prints = [body_fingerprint(b) for b in articles["body"].fillna("").tolist()]
     return {"index": index, "ids": articles["id"].tolist(), "signatures": [p[0] for p in prints],
-            "exact": [p[1] for p in prints], "n_lines": 0 if lines is None else len(lines)}
+            "exact": [p[1] for p in prints], "n_lines": n_lines}
+
+
+def _write_lines(tables: list[dict], path: Path) -> int:
+    """Write the line audit of a partition (the line columns of its documents) and return its length.
+
+    Written with pyarrow straight from the columns: the table pandas would write (it reads back
+    equal) without making a DataFrame first, a third less time for the largest table of a build.
+    """
+    if not tables:
+        return 0
+    from itertools import chain
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .corpus import LINE_COLUMNS
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table = pa.table({c: list(chain.from_iterable(t[c] for t in tables)) for c in LINE_COLUMNS})
+    pq.write_table(table, path)
+    return table.num_rows
 
 
 def _write(df: pd.DataFrame, path: Path) -> None:
@@ -289,8 +309,6 @@ WORKER_GC_THRESHOLDS = (50_000, 20, 20)
 
 
 def _init_worker() -> None:
-    import gc
-
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
 
@@ -406,6 +424,8 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
         for aid, sig, key in zip(result["ids"], result["signatures"], result["exact"]):
             flags.add(aid, sig, key)
 
+    collector = gc.get_threshold()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)   # (for the driver too while it builds; restored below)
     try:
         first = run(template_pass, [(i, p, man, str(work)) for i, p in enumerate(parts)], "reading", group_stories)
         problems = [m for r in first for m in r["problems"]]
@@ -423,6 +443,7 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
                      flag_duplicates)
         stage("cleaning and analyses (pass 2)" if analyses else "cleaning (pass 2)")
     finally:
+        gc.set_threshold(*collector)
         if pool is not None:
             pool.shutdown()
         if client is not None:
