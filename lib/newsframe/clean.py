@@ -507,9 +507,7 @@ def _features(lines: list[str]) -> list[_Line]:
     fw = _function_words()
     is_function = fw.__contains__
     is_function_ascii = _function_words_ascii().__contains__
-    non_word = ASCII_NON_WORD
     findall = _WORD.findall
-    non_ascii_word = _NON_ASCII_WORD_CHAR.search
     sent_end = _SENT_END.search
     bullet_match = _BULLET.match
     sent_chars, bullet_chars = _SENT_END_CHARS, _BULLET_CHARS
@@ -521,13 +519,8 @@ def _features(lines: list[str]) -> list[_Line]:
             append(_Line(i, raw, "", 0, 0.0, False, False, 0, "", "blank", "empty line"))
             continue
         low = text.lower()
-        # the same tokens as findall, as bytes, where every word character is ASCII (see ascii_words)
-        if low.isascii():
-            toks = low.encode("ascii").translate(non_word).split()
-            n = len(toks)
-            share = sum(map(is_function_ascii, toks)) / n if n else 0.0
-        elif non_ascii_word(low) is None:
-            toks = low.encode("ascii", "replace").translate(non_word).split()
+        toks = ascii_words(low)   # the same tokens as findall, as bytes, where it can split
+        if toks is not None:
             n = len(toks)
             share = sum(map(is_function_ascii, toks)) / n if n else 0.0
         else:

@@ -444,13 +444,17 @@ def process_document(doc, outlet: str = "", country: str = "", row: dict | None 
     return record, {c: columns[c] for c in LINE_COLUMNS}
 
 
-def line_table(columns_of_documents) -> pd.DataFrame:
-    """One line table (:data:`LINE_COLUMNS`) from the line columns of :func:`process_document`."""
+def line_columns(columns_of_documents) -> dict[str, list]:
+    """The line columns (:data:`LINE_COLUMNS`) of many documents of :func:`process_document`, joined."""
     from itertools import chain
 
     parts = list(columns_of_documents)
-    return pd.DataFrame({c: list(chain.from_iterable(cols[c] for cols in parts)) for c in LINE_COLUMNS},
-                        columns=LINE_COLUMNS)
+    return {c: list(chain.from_iterable(cols[c] for cols in parts)) for c in LINE_COLUMNS}
+
+
+def line_table(columns_of_documents) -> pd.DataFrame:
+    """One line table (:data:`LINE_COLUMNS`) from the line columns of :func:`process_document`."""
+    return pd.DataFrame(line_columns(columns_of_documents), columns=LINE_COLUMNS)
 
 
 WORD = re.compile(r"\w+")

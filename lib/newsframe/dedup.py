@@ -139,11 +139,7 @@ class SimilarGroups:
     partition as it arrives (in corpus order) instead of all at the end."""
 
     def __init__(self, *, threshold: float = 0.5, num_perm: int = NUM_PERM):
-        from datasketch import MinHashLSH
-
-        self.threshold = threshold
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self.leaders: dict[int, np.ndarray] = {}
+        self.leaders = _Leaders(threshold, num_perm)
         self.count = 0
 
     def add(self, sig) -> int:
@@ -152,21 +148,31 @@ class SimilarGroups:
         self.count += 1
         if sig is None:
             return i
-        best, _ = _join_or_lead(i, np.asarray(sig, dtype=np.uint64), self.lsh, self.leaders, self.threshold)
+        best, _ = self.leaders.join_or_lead(i, np.asarray(sig, dtype=np.uint64))
         return i if best is None else best
 
 
-def _join_or_lead(i: int, sig: np.ndarray, lsh, leaders: dict, threshold: float) -> tuple[int | None, float]:
-    """The most similar leader at or above ``threshold`` (ties: the earliest), or make ``i`` a leader."""
-    best, best_sim = None, -1.0
-    for j in sorted(lsh.query(_Sig(sig))):
-        sim = _jaccard(sig, leaders[j])
-        if sim >= threshold and sim > best_sim:
-            best, best_sim = j, sim
-    if best is None:
-        leaders[i] = sig
-        lsh.insert(i, _Sig(sig))
-    return best, best_sim
+class _Leaders:
+    """Group leaders (their signatures) in a MinHash LSH index."""
+
+    def __init__(self, threshold: float, num_perm: int):
+        from datasketch import MinHashLSH
+
+        self.threshold = threshold
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.signatures: dict[int, np.ndarray] = {}
+
+    def join_or_lead(self, i: int, sig: np.ndarray) -> tuple[int | None, float]:
+        """The most similar leader at or above the threshold (ties: the earliest), or make ``i`` a leader."""
+        best, best_sim = None, -1.0
+        for j in sorted(self.lsh.query(_Sig(sig))):
+            sim = _jaccard(sig, self.signatures[j])
+            if sim >= self.threshold and sim > best_sim:
+                best, best_sim = j, sim
+        if best is None:
+            self.signatures[i] = sig
+            self.lsh.insert(i, _Sig(sig))
+        return best, best_sim
 
 
 def _exact_key_of_words(words: list[bytes]) -> str:
@@ -197,11 +203,7 @@ class DuplicateFlags:
     articles of each partition as it arrives; :meth:`table` gives the same table."""
 
     def __init__(self, *, threshold: float = THRESHOLD, num_perm: int = NUM_PERM):
-        from datasketch import MinHashLSH
-
-        self.threshold = threshold
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self.leaders: dict[int, np.ndarray] = {}
+        self.leaders = _Leaders(threshold, num_perm)
         self.leader_of: dict[int, int] = {}
         self.first_exact: dict[str, int] = {}
         self.ids: list[str] = []
@@ -220,11 +222,11 @@ class DuplicateFlags:
             first = self.first_exact[key]
             lead = self.leader_of.get(first, first)
             self.leader_of[i] = lead
-            self.rows.append((aid, ids[lead], 1.0 if lead == first else round(_jaccard(sig, self.leaders[lead]), 3)))
+            self.rows.append((aid, ids[lead], 1.0 if lead == first else round(_jaccard(sig, self.leaders.signatures[lead]), 3)))
             return
         if key is not None:
             self.first_exact[key] = i
-        best, best_sim = _join_or_lead(i, sig, self.lsh, self.leaders, self.threshold)
+        best, best_sim = self.leaders.join_or_lead(i, sig)
         if best is None:
             self.rows.append((aid, "", np.nan))
         else:

@@ -151,20 +151,16 @@ def template_pass(index: int, items, manifest: dict, work_dir: str) -> dict:
             "ids": [d.id for d in docs]}
 
 
-def repeated_hashes(results, groups: list[int] | None = None) -> np.ndarray:
+def repeated_hashes(results, groups: list[int]) -> np.ndarray:
     """Sorted hashes seen on two or more stories (pages telling the same story count once).
 
     The same rule as :func:`newsframe.corpus.site_template_lines`, on hashes:
-    pages are grouped with :func:`newsframe.corpus.story_groups`' method, each
-    group contributes the union of its pages' lines. ``groups``: those story
-    groups, when the driver already made them (:class:`newsframe.dedup.SimilarGroups`).
+    pages are grouped with :func:`newsframe.corpus.story_groups`' method
+    (``groups``: each page's group leader, made by the driver with
+    :class:`newsframe.dedup.SimilarGroups` as the results came in), each group
+    contributes the union of its pages' lines.
     """
-    from .corpus import STORY_SIMILARITY
-    from .dedup import similar_groups
-
     page_hashes = [h for r in results for h in r["page_hashes"]]
-    if groups is None:
-        groups = similar_groups([s for r in results for s in r["stories"]], threshold=STORY_SIMILARITY)
     groups = np.asarray(groups, dtype=np.uint64)
     lengths = [len(h) for h in page_hashes]
     if not sum(lengths):
@@ -248,15 +244,13 @@ def _write_lines(tables: list[dict], path: Path) -> int:
     """
     if not tables:
         return 0
-    from itertools import chain
-
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .corpus import LINE_COLUMNS
+    from .corpus import line_columns
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    table = pa.table({c: list(chain.from_iterable(t[c] for t in tables)) for c in LINE_COLUMNS})
+    table = pa.table(line_columns(tables))
     pq.write_table(table, path)
     return table.num_rows
 
