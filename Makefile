@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CORPUS ?= seeds
 SHOW_CODE ?= 0
+BY ?=
 
-.PHONY: setup chromium report test lab bench
+.PHONY: setup chromium report figures test lab bench
 setup: $(VENV)/.installed chromium
 
 # Headless Chromium opens the exported reports in the tests (Debian package; playwright drives it).
@@ -22,8 +23,13 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
+# Everything a report run writes goes under reports/ (figures in reports/figures): no tracked file changes.
 report: setup
-	$(PY) -m newsframe report --corpus $(CORPUS) --out reports --show-code $(SHOW_CODE)
+	$(PY) -m newsframe report --corpus $(CORPUS) --out reports --show-code $(SHOW_CODE) --by "$(BY)"
+
+# The seeds' figures committed in figures/ (the README picture): refreshed only by this target.
+figures: setup
+	$(PY) -m newsframe report --corpus seeds --out build/figures-run --figures figures
 
 test: setup
 	$(PY) -m pytest -q

@@ -5,7 +5,7 @@
 * ``quotes IN.jsonl --out OUT.jsonl``: quotations and attributions with their speakers.
 * ``reuse INPUT... --out PAIRS.jsonl``: pairs of articles sharing wire copy; on a built corpus
   through a posting index over its partitions (:mod:`newsframe.reuse`).
-* ``report --corpus DIR --out reports [--show-code 1]``: run and export every notebook.
+* ``report --corpus DIR --out reports [--show-code 1] [--by COLUMN]``: run and export every notebook.
 * ``build INPUT... --out corpus.parquet [--jobs N] [--engine local|dask]``: build a
   large corpus into Parquet on all cores or a Dask cluster (:mod:`newsframe.engine`).
 * ``keyness CORPUS --out KEY.csv [--min-freq 3] [--max-p 0.05]``: key terms per outlet; on a
@@ -148,11 +148,13 @@ def cmd_report(args) -> int:
     if not _check_paths([args.corpus]):
         return 2
     results = build_reports(args.corpus, out_dir=args.out, notebooks_dir=args.notebooks,
-                            figures_dir=args.figures, show_code=bool(int(args.show_code)))
+                            figures_dir=args.figures or None, show_code=bool(int(args.show_code)),
+                            compare_by=args.by or None)
     for r in results:
-        print(f"{r['html']:<36} {r['seconds']:>6.1f} s  {r['title']}", file=sys.stderr)
+        failed = f"  FAILED: {r['error']}" if r.get("status") != "ok" else ""
+        print(f"{r['html']:<36} {r['seconds']:>6.1f} s  {r['title']}{failed}", file=sys.stderr)
     print(f"open {Path(args.out) / 'index.html'}", file=sys.stderr)
-    return 0
+    return 1 if any(r.get("status") != "ok" for r in results) else 0
 
 
 def cmd_build(args) -> int:
@@ -253,7 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--corpus", default="seeds")
     rp.add_argument("--out", default="reports")
     rp.add_argument("--notebooks", default="notebooks")
-    rp.add_argument("--figures", default="figures")
+    rp.add_argument("--figures", default="", help="folder for the figures (default: OUT/figures)")
+    rp.add_argument("--by", default="", help="article column to compare by (e.g. country; default: chosen per corpus)")
     rp.add_argument("--show-code", default="0", help="1 to show code cells in the reports")
     rp.set_defaults(func=cmd_report)
     return p

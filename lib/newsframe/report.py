@@ -30,7 +30,7 @@ KERNEL_NAME = "python3"
 
 def notebook_summary(nb) -> str:
     """First sentence after the title in the notebook's first markdown cell (the question)."""
-    for cell in nb.cells:
+    for cell in (nb.cells if nb is not None else []):
         if cell.cell_type != "markdown":
             continue
         for line in cell.source.splitlines()[1:]:
@@ -131,12 +131,23 @@ def execute_notebook(path, out_path, *, parameters: dict, cwd=None):
     return nbformat.read(str(out_path), as_version=4)
 
 
-def build_reports(corpus_dir="seeds", *, out_dir="reports", notebooks_dir="notebooks", figures_dir="figures",
-                  show_code: bool = False, notebooks=None, progress: bool = True) -> list[dict]:
+def build_reports(corpus_dir="seeds", *, out_dir="reports", notebooks_dir="notebooks", figures_dir=None,
+                  show_code: bool = False, notebooks=None, progress: bool = True, compare_by: str | None = None,
+                  parameters: dict | None = None) -> list[dict]:
     """Execute every notebook on ``corpus_dir`` and export it to ``out_dir``.
 
-    Returns one dict per notebook: ``notebook, html, title, summary, seconds``.
-    Also writes ``out_dir/index.html`` and puts CSV tables in ``out_dir/tables``.
+    Everything a run writes goes under ``out_dir``: the HTML reports, the
+    executed notebooks (``executed/``), the CSV tables (``tables/``) and the
+    figures as PNG and SVG (``figures/``, unless ``figures_dir`` is given), so
+    a run on your own corpus changes no file of the project.
+    ``compare_by`` (an article column such as ``country``) is passed to every
+    notebook; ``None`` lets each notebook choose (:func:`newsframe.groups.choose_grouping`).
+    ``parameters``: more notebook parameters, for all notebooks.
+
+    A notebook that fails does not stop the run: the cells it ran are still
+    exported, with the error, and the index says which notebook failed and why.
+    Returns one dict per notebook: ``notebook, html, title, summary, seconds, status, error``.
+    Also writes ``out_dir/index.html`` and ``out_dir/reports.json``.
     """
     from tqdm.auto import tqdm
 
@@ -146,37 +157,83 @@ def build_reports(corpus_dir="seeds", *, out_dir="reports", notebooks_dir="noteb
     (out / "tables").mkdir(parents=True, exist_ok=True)
     paths = sorted(Path(p) for p in notebooks) if notebooks else sorted(nb_dir.glob("[0-9]*.ipynb"))
     solutions = sorted((nb_dir / "solutions").glob("*.ipynb")) if not notebooks and (nb_dir / "solutions").is_dir() else []
-    params = {"corpus_dir": str(Path(corpus_dir).resolve()), "figures_dir": str(Path(figures_dir).resolve()),
-              "tables_dir": str(out / "tables")}
+    figures = Path(figures_dir).resolve() if figures_dir is not None else out / "figures"
+    params = {"corpus_dir": str(Path(corpus_dir).resolve()), "figures_dir": str(figures),
+              "tables_dir": str(out / "tables"), **(parameters or {})}
+    if compare_by:
+        params["compare_by"] = compare_by
     results = []
     for path in tqdm(paths + solutions, desc="notebooks", disable=not progress):
-        start = time.perf_counter()
-        executed = execute_notebook(path, out / "executed" / path.name, parameters=params, cwd=path.parent)
-        page = export_html(executed, show_code=show_code)
-        name = ("solutions_" if path.parent.name == "solutions" else "") + path.stem
-        target = out / f"{name}.html"
-        target.write_text(page, encoding="utf-8")
-        results.append({"notebook": str(path.relative_to(nb_dir.parent)) if nb_dir.parent in path.parents else str(path),
-                        "html": target.name, "title": notebook_title(executed, path.stem),
-                        "summary": notebook_summary(executed), "seconds": round(time.perf_counter() - start, 1)})
+        results.append(_run_one(path, out, params, show_code=show_code, nb_dir=nb_dir))
     write_index(results, out / "index.html", corpus_dir=str(corpus_dir))
     (out / "reports.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     return results
 
 
+def _failure_reason(exc: BaseException) -> str:
+    """One line: the exception's name and message (papermill's wraps the cell's error)."""
+    name = getattr(exc, "ename", None) or type(exc).__name__
+    value = getattr(exc, "evalue", None) or str(exc)
+    line = f"{name}: {value}".strip().splitlines()
+    return (line[0] if line else name)[:300]
+
+
+def _run_one(path: Path, out: Path, params: dict, *, show_code: bool, nb_dir: Path) -> dict:
+    """Run and export one notebook; a failure is recorded, never raised."""
+    import nbformat
+
+    start = time.perf_counter()
+    name = ("solutions_" if path.parent.name == "solutions" else "") + path.stem
+    executed_path = out / "executed" / path.name
+    target = out / f"{name}.html"
+    status, error, executed = "ok", "", None
+    try:
+        executed = execute_notebook(path, executed_path, parameters=params, cwd=path.parent)
+    except Exception as exc:  # noqa: BLE001 - any failure of one notebook must leave the others running
+        status, error = "failed", _failure_reason(exc)
+        if executed_path.exists():
+            try:
+                executed = nbformat.read(str(executed_path), as_version=4)
+            except Exception:  # noqa: BLE001 - a half-written notebook is reported, not exported
+                executed = None
+    title = notebook_title(executed, path.stem) if executed is not None else path.stem
+    summary = notebook_summary(executed) if executed is not None else ""
+    try:
+        page = export_html(executed, show_code=show_code) if executed is not None else None
+    except Exception as exc:  # noqa: BLE001
+        status, error, page = "failed", error or f"export: {_failure_reason(exc)}", None
+    if page is None:
+        page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title></head><body>"
+                f"<h1>{html.escape(title)}</h1><p>This notebook failed before it could be exported: "
+                f"<code>{html.escape(error)}</code></p></body></html>")
+    target.write_text(page, encoding="utf-8")
+    rel = str(path.relative_to(nb_dir.parent)) if nb_dir.parent in path.parents else str(path)
+    return {"notebook": rel, "html": target.name, "title": title, "summary": summary,
+            "seconds": round(time.perf_counter() - start, 1), "status": status, "error": error}
+
+
 def write_index(results: list[dict], path, *, corpus_dir: str) -> None:
     """``index.html``: one link and one-line summary per report."""
-    rows = "\n".join(
-        f'<li><a href="{html.escape(r["html"])}">{html.escape(r["title"])}</a><br>'
-        f'<span class="summary">{html.escape(r["summary"])}</span></li>' for r in results)
+    def row(r):
+        failed = r.get("status", "ok") != "ok"
+        note = (f'<br><span class="failed">This notebook failed: <code>{html.escape(r.get("error", ""))}</code>. '
+                "The report shows the cells that ran; the other reports are complete.</span>") if failed else ""
+        return (f'<li><a href="{html.escape(r["html"])}">{html.escape(r["title"])}</a>'
+                f'{" (failed)" if failed else ""}<br>'
+                f'<span class="summary">{html.escape(r["summary"])}</span>{note}</li>')
+
+    rows = "\n".join(row(r) for r in results)
+    n_failed = sum(r.get("status", "ok") != "ok" for r in results)
+    failed_line = (f"<p class='failed'><b>{n_failed} of {len(results)} notebooks failed</b>; "
+                   "see the notes below.</p>") if n_failed else ""
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>newsframe reports</title>
 <style>body{{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5;padding:0 1em}}
-li{{margin:.8em 0}} .summary{{color:#555}}</style></head>
+li{{margin:.8em 0}} .summary{{color:#555}} .failed{{color:#a00}}</style></head>
 <body><h1>newsframe reports</h1>
 <p>How different outlets covered the same story, from the corpus <code>{html.escape(corpus_dir)}</code>.
-Each report is one notebook run top to bottom; tables are also in <a href="tables/">tables/</a> as CSV.</p>
-<ol>
+Each report is one notebook run top to bottom; tables are also in <a href="tables/">tables/</a> as CSV, figures in <a href="figures/">figures/</a>.</p>
+{failed_line}<ol>
 {rows}
 </ol></body></html>
 """

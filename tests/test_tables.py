@@ -1,0 +1,33 @@
+"""Tables for readers: top rows shown with a count, the whole table in CSV; seeded article samples."""
+import pandas as pd
+
+from newsframe import tables
+
+
+def test_show_writes_the_whole_table_and_shows_the_top_rows(tmp_path):
+    t = pd.DataFrame({"id": [f"a{i}" for i in range(40)], "n": range(40), "text": ["word " * 100] * 40})
+    view = tables.show(t, "big", tables_dir=tmp_path, n=10, sort_by="n")
+    assert len(pd.read_csv(tmp_path / "big.csv")) == 40
+    assert len(view.table) == 10 and view.total == 40
+    assert view.table["n"].tolist() == list(range(39, 29, -1))
+    assert "The first 10 of 40 rows" in view.caption() and "big.csv" in view.caption()
+    assert view.table["text"].str.len().max() <= tables.CELL_WIDTH
+    assert "<table" in view._repr_html_() and "40 rows" in view._repr_html_()
+
+
+def test_show_small_and_empty_tables():
+    small = tables.show(pd.DataFrame({"a": [1, 2]}))
+    assert small.caption().startswith("All 2 rows")
+    empty = tables.show(pd.DataFrame({"a": []}), note="Nothing found.")
+    assert empty.caption() == "Nothing found." and "<table" not in empty._repr_html_()
+
+
+def test_sample_articles_is_seeded_and_gives_each_group_a_turn():
+    a = pd.DataFrame({"id": [f"a{i:03d}" for i in range(100)], "outlet": ["big"] * 90 + ["small"] * 10})
+    first = tables.sample_articles(a, 4)
+    assert first == tables.sample_articles(a, 4)            # the same on every run
+    assert first != tables.sample_articles(a, 4, seed=1)
+    assert len(set(first)) == 4
+    outlets = a.set_index("id").loc[first, "outlet"].tolist()
+    assert outlets[:2] == ["big", "small"]                  # every group in turn, largest first
+    assert tables.sample_articles(a.head(3), 5) == ["a000", "a001", "a002"]
