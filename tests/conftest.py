@@ -18,6 +18,37 @@ def copy_pages(folder: Path, copy_name: str) -> Path:
     return folder
 
 
+def _import_bench_corpora():
+    """bench/corpora.py (corpora built at test time from ../shared), imported by path: bench/ is no package."""
+    import importlib.util
+    import sys
+
+    name = "newsframe_bench_corpora"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "corpora.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+corpora = _import_bench_corpora()
+build_many_outlet_corpus = corpora.build_many_outlet_corpus
+
+
+@pytest.fixture(scope="session")
+def many_outlet_corpus(tmp_path_factory):
+    """The 151 raw pages of ../shared/benchmarks/boilerplate (dev, train) and the seeds in one folder with a
+    manifest.csv (file, outlet, country, group; countries and groups made up, see bench/corpora.py).
+    Skipped, naming the missing path, when the shared folder ($NEWSFRAME_SHARED or ../shared) is absent."""
+    try:
+        corpora.boilerplate_dirs()
+    except corpora.SharedDataMissing as exc:
+        print(f"many_outlet_corpus skipped: {exc}")
+        pytest.skip(str(exc))
+    return build_many_outlet_corpus(tmp_path_factory.mktemp("many_outlets"))
+
+
 @pytest.fixture(scope="session")
 def seeds_loaded():
     import newsframe as nf
@@ -31,6 +62,5 @@ def seed_reports(tmp_path_factory):
     from newsframe.report import build_reports
 
     out = tmp_path_factory.mktemp("reports")
-    results = build_reports(SEEDS, out_dir=out, notebooks_dir=ROOT / "notebooks",
-                            figures_dir=out / "figures", progress=False)
+    results = build_reports(SEEDS, out_dir=out, notebooks_dir=ROOT / "notebooks", progress=False)  # figures: out/figures
     return out, results

@@ -36,7 +36,7 @@ def lines_of(path):
 
 def test_seeds_have_one_row_each_and_fixed_columns(seeds_loaded):
     articles, lines = seeds_loaded
-    assert list(articles.columns) == ARTICLE_COLUMNS
+    assert list(articles.columns) == ARTICLE_COLUMNS + ["notes"]   # fixed columns, then the manifest's own
     assert list(lines.columns) == LINE_COLUMNS
     assert sorted(articles["id"]) == sorted(p.stem for p in SEEDS.glob("*.txt"))
 
@@ -199,3 +199,217 @@ def test_site_templates_count_a_story_saved_twice_once():
     assert {"home", "world", "contact us"} <= found
     assert "short subheading of a" not in found
     assert not any("harbour" in k for k in found)
+
+
+# --------------------------------------------------------------------------- corpus_b: what the author wrote
+# The six pages of tests/fixtures/corpus_b were written for the project (see its README), so the truth of
+# each is known: the outlet, headline, byline, dateline and date the author gave it, and the lines that are
+# article paragraphs (``body_lines``, 1-based line numbers of the page; a subheading counts as body, a
+# standfirst above the byline does not). Known misreads are xfail(strict): they pass the day they are fixed.
+CORPUS_B_TRUTH = {
+    "9921bf705f9bc269": {"outlet": "Bayline News", "headline": "Port of Portville at a standstill as 1,800 dockers strike over pay",
+                         "byline": "Coastal Press Agency", "dateline": "PORTVILLE", "published": "2025-03-03T14:20:00+00:00",
+                         "body_lines": list(range(34, 55, 2))},
+    "1e61300e2d8448c0": {"outlet": "The Portville Courier", "headline": "Dockers walk out over pay, leaving ships waiting in the bay",
+                         "byline": "Hanna Lindqvist, Harbour Reporter", "dateline": None,
+                         "published": "2025-03-03T00:00:00",   # "Monday, March 3": the year from the Bayline page
+                         "body_lines": list(range(29, 40, 2)) + list(range(48, 57, 2))},
+    "13647230dc6c1b43": {"outlet": "The Portville Courier", "headline": "Council passes budget with tram money and a property tax rise",
+                         "byline": "Omar Castellanos, City Hall Reporter", "dateline": None, "published": None,
+                         "body_lines": list(range(29, 48, 2))},
+    "d59913c449dab364": {"outlet": "Harbour FM", "headline": "Portville council approves $1.42bn budget after six-hour session",
+                         "byline": "Harbour FM News Desk", "dateline": "PORTVILLE", "published": "2025-03-12T09:05:00",
+                         "body_lines": [25, 27, 29] + list(range(39, 50, 2))},
+    "9ce9e40e492c8961": {"outlet": "Skyward Science",
+                         "headline": "First light for the Halvorsen Telescope, a sharp new eye on the southern sky",
+                         "byline": "Priya Natarajan", "dateline": None, "published": "2025-03-18T00:00:00",
+                         "body_lines": list(range(29, 48, 2))},
+    "f9a1cbdeb0e41b3c": {"outlet": "The Northern Ledger",
+                         "headline": "New Meridian Ridge telescope sees first light with image of colliding galaxies",
+                         "byline": "Ledger Science Desk", "dateline": "CERRO ALTO",
+                         "published": "2025-03-18T00:00:00",   # dateline "March 18": the year from the telescope story
+                         "body_lines": list(range(37, 56, 2))},
+}
+CORPUS_B_MISREADS = {
+    ("1e61300e2d8448c0", "body"): "the last headline of the mid-article Related stories block (a 12-word question "
+                                  "with a full stop inside) is taken as body",
+    ("d59913c449dab364", "headline"): "the one-line ticker 'Latest: ...' above the headline is taken as the headline",
+    ("9ce9e40e492c8961", "outlet"): "the section label 'Space' (also a menu item) is in the last 40 lines of a short "
+                                    "page, so it passes for the site name repeated in the footer",
+    ("9ce9e40e492c8961", "body"): "the standfirst above the byline is taken as body",
+    ("9ce9e40e492c8961", "published"): "the standfirst taken as body ends the header before the 'Published 18 March "
+                                       "2025' line; '14 March' in the trending ticker is used instead",
+    ("f9a1cbdeb0e41b3c", "published"): "the year is inferred as 2026 because the story mentions a plan for early 2026 "
+                                       "(infer_missing_years takes the latest year mentioned as a floor)",
+}
+
+
+def _corpus_b_cases():
+    for page, truth in CORPUS_B_TRUTH.items():
+        for field in ("outlet", "headline", "byline", "dateline", "published", "body"):
+            reason = CORPUS_B_MISREADS.get((page, field))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            yield pytest.param(page, field, marks=marks, id=f"{page}-{field}")
+
+
+@pytest.fixture(scope="module")
+def corpus_b_loaded():
+    return nf.load_corpus(CORPUS_B).set_index("id")
+
+
+@pytest.mark.parametrize("page,field", list(_corpus_b_cases()))
+def test_corpus_b_metadata_and_body_are_what_the_author_wrote(corpus_b_loaded, page, field):
+    truth = CORPUS_B_TRUTH[page]
+    row = corpus_b_loaded.loc[page]
+    if field == "body":
+        lines = (CORPUS_B / f"{page}.txt").read_text(encoding="utf-8").split("\n")
+        assert row["body"] == "\n\n".join(lines[n - 1].strip() for n in truth["body_lines"])
+    elif field == "published":
+        got = row["published"]
+        assert (None if got is None or pd.isna(got) else pd.Timestamp(got).isoformat()) == truth["published"]
+    else:
+        got = row[field]
+        assert (None if got is None or (isinstance(got, float) and pd.isna(got)) else got) == truth[field]
+
+
+def test_corpus_b_pairs_share_wire_sentences_but_are_not_duplicates(corpus_b_loaded):
+    """Each same-story pair shares near-identical (wire copy) sentences; no page is a duplicate of another."""
+    from newsframe import dedup, wording
+
+    articles = corpus_b_loaded.reset_index()
+    pairs = wording.reuse_pairs(articles)
+    found = {frozenset(p) for p in zip(pairs["a"], pairs["b"])}
+    assert found == {frozenset(p) for p in [("9921bf705f9bc269", "1e61300e2d8448c0"),
+                                            ("13647230dc6c1b43", "d59913c449dab364"),
+                                            ("9ce9e40e492c8961", "f9a1cbdeb0e41b3c")]}
+    assert (dedup.flag_duplicates(articles)["duplicate_of"].fillna("") == "").all()
+
+
+# --------------------------------------------------------------------------- groups are data (issue 14)
+SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
+GROUPED_MANIFEST = (  # seed 004 has no row; "gone.txt" names no file of the folder
+    "file,outlet,country, group ,lean,language\n"
+    f"{SEED_FILES[0]},Islam Times,Iran,wire-heavy,left,en\n"
+    f"{SEED_FILES[1]},LatestLY,India,aggregator,,en\n"
+    f"{SEED_FILES[2]},Islam Times,Iran,wire-heavy,right,fa\n"
+    f"{SEED_FILES[3]},Al Mayadeen English,Lebanon,broadcaster,left,en\n"
+    "gone.txt,Nobody,Nowhere,ghost,,\n"
+)
+
+
+def grouped_folder(tmp_path, manifest: str = GROUPED_MANIFEST, records: list[dict] | None = None):
+    """The seed pages copied into ``tmp_path`` with ``manifest`` as manifest.csv, plus ``records`` as JSONL."""
+    import json
+    import shutil
+
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    for name in SEED_FILES:
+        shutil.copy(SEEDS / name, tmp_path / name)
+    (tmp_path / "manifest.csv").write_text(manifest, encoding="utf-8")
+    if records:
+        (tmp_path / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return tmp_path
+
+
+def load_quietly(path, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        return nf.load_corpus(path, **kw)
+
+
+@pytest.mark.parametrize("file,group,lean,language", [
+    (SEED_FILES[0], "wire-heavy", "left", "en"),
+    (SEED_FILES[1], "aggregator", "", "en"),        # an empty cell stays ""
+    (SEED_FILES[2], "wire-heavy", "right", "fa"),
+    (SEED_FILES[3], "broadcaster", "left", "en"),
+    (SEED_FILES[4], "", "", ""),                    # no manifest row: "" in every extra column
+])
+def test_manifest_extra_columns_become_article_columns(tmp_path, file, group, lean, language):
+    articles = load_quietly(grouped_folder(tmp_path)).set_index("id")
+    row = articles.loc[Path(file).stem]
+    assert (row["group"], row["lean"], row["language"]) == (group, lean, language)
+
+
+def test_extra_columns_follow_the_fixed_ones_in_manifest_order_as_strings(tmp_path):
+    articles = load_quietly(grouped_folder(tmp_path))
+    assert list(articles.columns) == ARTICLE_COLUMNS + ["group", "lean", "language"]   # " group " stripped
+    for c in ("group", "lean", "language"):
+        assert all(isinstance(v, str) for v in articles[c])
+    assert articles.groupby("group").size().to_dict() == {"": 1, "aggregator": 1, "broadcaster": 1, "wire-heavy": 2}
+
+
+def test_manifest_row_naming_a_missing_file_warns_with_its_name(tmp_path):
+    with pytest.warns(CorpusWarning, match=r"manifest\.csv: 1 row\(s\) name a file that is not in the input: gone\.txt"):
+        articles = nf.load_corpus(grouped_folder(tmp_path))
+    assert "ghost" not in set(articles["group"])
+
+
+def test_jsonl_extra_column_becomes_an_article_column(tmp_path):
+    records = [{"id": "rec-1", "text": "Seoul, June 4 (Example) Officials said talks would resume.",
+                "section": "World", "Source": "Example Wire"},
+               {"id": "rec-2", "text": "Tokyo, June 5 (Example) The leaders met on Thursday.", "tags": ["a", "b"]}]
+    articles = load_quietly(grouped_folder(tmp_path, records=records)).set_index("id")
+    assert list(articles.columns)[len(ARTICLE_COLUMNS) - 1:] == ["group", "lean", "language", "section", "tags"]
+    assert articles.loc["rec-1", "section"] == "World" and articles.loc["rec-2", "section"] == ""
+    assert articles.loc["rec-2", "tags"] == "a; b"
+    assert articles.loc["rec-1", "outlet"] == "Example Wire"   # a recognised column is no extra column
+    assert articles.loc[Path(SEED_FILES[0]).stem, "section"] == ""
+
+
+def test_csv_extra_columns_and_a_record_column_named_like_a_fixed_one(tmp_path):
+    (tmp_path / "table.csv").write_text(
+        "id,headline,body,desk,byline\nrow-1,From a CSV,\"Tokyo, March 17 (Wire) The leaders met, officials said.\","
+        "Asia,Jane Roe\n", encoding="utf-8")
+    row = nf.load_corpus(tmp_path).set_index("id").loc["row-1"]
+    assert row["desk"] == "Asia" and row["headline"] == "From a CSV"
+    assert row["input_byline"] == "Jane Roe"   # the loader's own byline is not overwritten
+
+
+@pytest.mark.parametrize("column,value,stored_as", [
+    ("headline", "A headline of mine", "manifest_headline"),
+    ("body", "not the body", "manifest_body"),
+    ("id", "my-id", "manifest_id"),
+    ("n_words", "12", "manifest_n_words"),
+])
+def test_manifest_column_named_like_a_fixed_column_goes_to_manifest_prefix(tmp_path, column, value, stored_as):
+    plain = load_quietly(grouped_folder(tmp_path / "plain", manifest=f"file,outlet\n{SEED_FILES[0]},Islam Times\n"))
+    manifest = f"file,outlet,{column}\n{SEED_FILES[0]},Islam Times,{value}\n"
+    articles = load_quietly(grouped_folder(tmp_path / "user", manifest=manifest))
+    stem = Path(SEED_FILES[0]).stem
+    got, before = articles[articles["id"] == stem].iloc[0], plain[plain["id"] == stem].iloc[0]
+    assert got[stored_as] == value
+    assert got[column] == before[column]   # the fixed value is what the loader found, not the manifest's
+    assert list(articles.columns) == ARTICLE_COLUMNS + [stored_as]
+
+
+def test_manifest_outlet_country_published_keep_their_meaning(tmp_path):
+    manifest = f"file,outlet,country,published,group\n{SEED_FILES[4]},Lokmat English,India,2023-03-10,regional\n"
+    row = load_quietly(grouped_folder(tmp_path, manifest=manifest)).set_index("id").loc[Path(SEED_FILES[4]).stem]
+    assert (row["outlet"], row["country"], row["group"]) == ("Lokmat English", "India", "regional")
+    assert row["published"] == pd.Timestamp("2023-03-10") and row["published_source"] == "manifest"
+    assert "manifest_outlet" not in row.index and "manifest_published" not in row.index
+
+
+@pytest.mark.parametrize("name,source,expected", [
+    (" group ", "manifest", "group"), ("lean", "manifest", "lean"), ("file", "manifest", None),
+    ("outlet", "manifest", None), ("country", "manifest", None), ("published", "manifest", None),
+    ("headline", "manifest", "manifest_headline"), ("id", "manifest", "manifest_id"), ("", "manifest", None),
+    ("section", "input", "section"), ("byline", "input", "input_byline"), ("notes", "manifest", "notes"),
+])
+def test_user_column_name(name, source, expected):
+    from newsframe.corpus import user_column_name
+
+    assert user_column_name(name, source=source) == expected
+
+
+@pytest.mark.parametrize("manifest,expected", [
+    (GROUPED_MANIFEST, ["outlet", "country", "group", "lean", "language"]),
+    (f"file,outlet,country,notes,type\n{SEED_FILES[0]},Islam Times,Iran,a note,news\n",
+     ["outlet", "country", "type"]),                 # notes is an article column but nothing to compare by
+    (f"file,outlet,group\n{SEED_FILES[0]},Islam Times,g\n", ["outlet", "group"]),   # no country stated
+    ("file,outlet\n", ["outlet"]),
+])
+def test_group_columns(tmp_path, manifest, expected):
+    from newsframe.corpus import group_columns
+
+    assert group_columns(load_quietly(grouped_folder(tmp_path, manifest=manifest))) == expected

@@ -265,3 +265,85 @@ def test_pool_workers_collect_garbage_less_often():
     with process_pool(1) as pool:
         assert pool.submit(gc.get_threshold).result() == WORKER_GC_THRESHOLDS
     assert gc.get_threshold() != WORKER_GC_THRESHOLDS   # the driver (a notebook, say) keeps its own
+
+
+# --------------------------------------------------------------------------- groups are data (issue 14)
+EXTRA = ["group", "lean", "language", "section"]
+
+
+def _grouped_folder(folder):
+    """Seed pages with a manifest of extra columns (seed 004 without a row) and a JSONL file whose
+    records have their own ``section`` column (a partition of its own, the seeds' partitions have none)."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    names = sorted(p.name for p in SEEDS.glob("*.txt"))
+    for name in names:
+        shutil.copy(SEEDS / name, folder / name)
+    (folder / "manifest.csv").write_text(
+        "file,outlet,country,group,lean,language\n"
+        f"{names[0]},Islam Times,Iran,wire-heavy,left,en\n{names[1]},LatestLY,India,aggregator,,en\n"
+        f"{names[2]},Islam Times,Iran,wire-heavy,right,fa\n{names[3]},Al Mayadeen English,Lebanon,broadcaster,left,en\n",
+        encoding="utf-8")
+    records = [{"id": "rec-1", "text": "Seoul, June 4 (Example) Officials said talks would resume next week.",
+                "section": "World"},
+               {"id": "rec-2", "text": "Tokyo, June 5 (Example) The leaders met on Thursday, officials said."}]
+    (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("jobs,engine", [(1, "local"), (2, "local"), (2, "dask")])
+def test_extra_columns_survive_the_build(tmp_path, jobs, engine):
+    import pyarrow.parquet as pq
+
+    from newsframe.corpus import ARTICLE_COLUMNS
+
+    if engine == "dask":
+        pytest.importorskip("distributed")
+    folder = _grouped_folder(tmp_path / "in")
+    out = tmp_path / "corpus.parquet"
+    summary = build(folder, out, jobs=jobs, engine=engine, partition_size=2, progress=False)
+    assert summary["extra_columns"] == EXTRA and summary["partitions"] == 4
+    # every part has the same columns, also the parts without any value for a column
+    schemas = [pq.read_schema(p).names for p in sorted((out / "articles").glob("part-*.parquet"))]
+    assert all(names == schemas[0] for names in schemas) and set(EXTRA) <= set(schemas[0])
+    built, direct = load_corpus(out), load_corpus(folder)
+    assert list(built.columns) == list(direct.columns) == ARTICLE_COLUMNS + EXTRA
+    keys = ["id", "outlet", "country", *EXTRA]
+    pd.testing.assert_frame_equal(built[keys].sort_values("id").reset_index(drop=True),
+                                  direct[keys].sort_values("id").reset_index(drop=True))
+    rows = built.set_index("id")
+    assert rows.loc["rec-1", "section"] == "World" and rows.loc["004_df0f48aa840264a6", "group"] == ""
+
+
+def test_built_corpus_without_extra_columns_has_the_fixed_columns_only(tmp_path):
+    from newsframe.corpus import ARTICLE_COLUMNS
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:2]:
+        (folder / p.name).write_bytes(p.read_bytes())
+    summary = build(folder, tmp_path / "c.parquet", jobs=1, progress=False)
+    assert summary["extra_columns"] == []
+    assert list(read_built_corpus(tmp_path / "c.parquet").columns) == ARTICLE_COLUMNS
+
+
+def test_reading_back_parts_with_different_extra_columns_gives_empty_strings(tmp_path):
+    folder = _grouped_folder(tmp_path / "in")
+    out = tmp_path / "corpus.parquet"
+    build(folder, out, jobs=1, partition_size=2, progress=False)
+    first = sorted((out / "articles").glob("part-*.parquet"))[0]
+    pd.read_parquet(first).drop(columns=["lean"]).to_parquet(first, index=False)   # as a part of another build
+    articles = read_built_corpus(out)
+    assert "lean" in articles.columns and all(isinstance(v, str) for v in articles["lean"])
+    assert (articles.set_index("id").loc["000_c40e52543c5c9a5f", "lean"]) == ""
+
+
+def test_build_warns_for_a_manifest_row_naming_a_missing_file(tmp_path):
+    from newsframe.corpus import CorpusWarning
+
+    folder = _grouped_folder(tmp_path / "in")
+    with open(folder / "manifest.csv", "a", encoding="utf-8") as fh:
+        fh.write("gone.txt,Nobody,Nowhere,ghost,,\n")
+    with pytest.warns(CorpusWarning, match=r"not in the input: gone\.txt"):
+        build(folder, tmp_path / "c.parquet", jobs=1, progress=False)

@@ -309,3 +309,136 @@ def test_phrase_filter_keeps_every_phrase_that_matches(sentence):
     for row in framing._phrases():
         if framing._compiled_cue(row["phrase"]).search(sentence):
             assert framing._may_contain(row["phrase"], low), row["phrase"]
+
+
+# ------------------------------------------------------------------ by= (groups of articles)
+# Three articles, two countries: a and b from KR, c from JP. The per-sentence tables are hand-made
+# so every expected number below is counted by hand. The sentence tables carry their own "country"
+# (the country of the source), which by="country" must not confuse with the article's country.
+BY_ARTICLES = pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"], "country": ["KR", "KR", "JP"],
+                            "byline": [None, None, None], "credited_sources": [[], [], []],
+                            "headline": [None, None, None], "body": ["", "", ""]})
+BY_ATTR = pd.DataFrame({
+    "id": ["a", "a", "a", "b", "b", "c", "c"], "outlet": ["X", "X", "X", "Y", "Y", "Z", "Z"],
+    "text": [f"s{i}" for i in range(7)],
+    "attributed": [True, True, False, True, True, True, False],
+    "source_type": ["official", "anonymous", None, "anonymous", "head_of_state", "official", None],
+    "country": ["Japan", None, None, None, "South Korea", "Japan", None],
+    "cue": ["said", "said", None, "told", "said", "claimed", None],
+    "connotation": ["neutral", "neutral", None, "neutral", "neutral", "doubt", None],
+})
+BY_QUOTES = pd.DataFrame({
+    "id": ["a", "a", "b"], "outlet": ["X", "X", "Y"], "quote": ["q1", "q2", "q3"], "kind": ["direct", "unattributed", "mixed"],
+    "words": [5, 2, 3], "speaker": ["Kishida", None, "officials"], "speaker_person": ["Fumio Kishida", None, None],
+    "source_type": ["head_of_state", None, "anonymous"], "country": ["Japan", None, None],
+})
+BY_SALIENCE = pd.DataFrame({
+    "id": ["a", "a", "b", "b", "c", "c"], "outlet": ["X", "X", "Y", "Y", "Z", "Z"],
+    "frame": ["security", "diplomacy"] * 3, "sentences": [4, 4, 6, 6, 5, 5], "sentences_with_cue": [2, 1, 0, 3, 5, 0],
+})
+BY_TONE = pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"], "text": ["t1", "t2", "t3"],
+                        "compound": [0.5, -0.3, 0.1], "drivers": ["good (+1.0)", "bad (-1.0)", ""],
+                        "targets": [["Japan"], ["Japan", "Kim"], ["Japan"]]})
+BY_CONTEXT = pd.DataFrame({"id": ["a", "a", "b", "c"], "outlet": ["X", "X", "Y", "Z"],
+                           "label": ["ticker", "related", "ticker", "ticker"],
+                           "topic": ["Health", "Health", "US politics", "Health"], "same_story": [False] * 4,
+                           "text": ["l1", "l2", "l3", "l4"]})
+BY_CREDITS = pd.DataFrame({"id": ["a", "a", "b"], "outlet": ["X", "X", "Y"], "agency": ["Yonhap", "ANI", "Yonhap"],
+                           "kind": ["wire"] * 3, "where": ["body", "dateline", "byline"], "paragraph": [0, 0, None],
+                           "evidence": ["", "", ""]})
+
+
+def _records(table, columns):
+    return [tuple(r) for r in table[columns].itertuples(index=False)]
+
+
+BY_COUNTRY_CASES = [
+    # name, call, columns, expected rows (counted by hand)
+    ("source_summary", lambda: framing.source_summary(BY_ATTR, by="country", articles=BY_ARTICLES),
+     ["country", "head_of_state", "official", "anonymous", "attributed", "sentences", "anonymous_share", "articles"],
+     [("JP", 0, 1, 0, 1, 2, 0.0, 1), ("KR", 1, 1, 2, 4, 5, 0.5, 2)]),
+    ("verb_choices", lambda: framing.verb_choices(BY_ATTR, by="country", articles=BY_ARTICLES),
+     ["country", "cue", "n", "ids"], [("JP", "claimed", 1, "c"), ("KR", "said", 3, "a, b"), ("KR", "told", 1, "b")]),
+    ("words_quoted", lambda: framing.words_quoted(BY_QUOTES, by="country", articles=BY_ARTICLES),
+     ["country", "speaker", "quotes", "words"], [("KR", "Fumio Kishida", 1, 5), ("KR", "officials", 1, 3)]),
+    ("quotes_by_group", lambda: framing.quotes_by_group(BY_QUOTES, by="country", articles=BY_ARTICLES),
+     ["country", "articles", "with_quotes", "quotes", "direct", "mixed", "unattributed", "words", "unattributed_words"],
+     [("KR", 2, 2, 3, 1, 1, 1, 8, 2), ("JP", 1, 0, 0, 0, 0, 0, 0, 0)]),
+    ("wire_by_group", lambda: framing.wire_by_group(BY_CREDITS, by="country", articles=BY_ARTICLES),
+     ["country", "articles", "credited", "Yonhap", "ANI"], [("KR", 2, 1.0, 1.0, 0.5), ("JP", 1, 0.0, 0.0, 0.0)]),
+    ("wire_by_group from wire_summary",
+     lambda: framing.wire_by_group(framing.wire_summary(BY_ARTICLES, BY_CREDITS), by="country", articles=BY_ARTICLES),
+     ["country", "articles", "credited", "Yonhap", "ANI"], [("KR", 2, 1.0, 1.0, 0.5), ("JP", 1, 0.0, 0.0, 0.0)]),
+    ("outlet_frame_matrix",
+     lambda: framing.outlet_frame_matrix(BY_SALIENCE, by="country", articles=BY_ARTICLES).reset_index(),
+     ["country", "security", "diplomacy"], [("JP", 1.0, 0.0), ("KR", 0.2, 0.4)]),
+    ("tone_by_target", lambda: framing.tone_by_target(BY_TONE, by="country", articles=BY_ARTICLES),
+     ["country", "target", "sentences", "mean_compound", "ids"],
+     [("JP", "Japan", 1, 0.1, "c"), ("KR", "Japan", 2, 0.1, "a, b"), ("KR", "Kim", 1, -0.3, "b")]),
+    ("page_context_summary", lambda: framing.page_context_summary(BY_CONTEXT, by="country", articles=BY_ARTICLES),
+     ["country", "topic", "lines"], [("JP", "Health", 1), ("KR", "Health", 2), ("KR", "US politics", 1)]),
+    ("page_context_counts",
+     lambda: framing.page_context_counts(BY_CONTEXT, by="country", articles=BY_ARTICLES).reset_index(),
+     ["country", "Health", "US politics"], [("JP", 1, 0), ("KR", 2, 1)]),
+    ("sources_by_country", lambda: framing.sources_by_country(BY_ATTR, by="country", articles=BY_ARTICLES).reset_index(),
+     ["country", "not stated", "Japan", "South Korea"], [("JP", 0, 1, 0), ("KR", 2, 1, 1)]),
+]
+
+
+@pytest.mark.parametrize("name, call, columns, expected", BY_COUNTRY_CASES, ids=[c[0] for c in BY_COUNTRY_CASES])
+def test_by_country_groups_and_sums(name, call, columns, expected):
+    out = call()
+    assert out.columns[0] == "country"
+    assert _records(out, columns) == expected
+
+
+def test_by_country_keeps_the_frame_cues_and_sentences_per_group():
+    cues = pd.DataFrame({"id": ["a", "b", "b", "c"], "outlet": ["X", "Y", "Y", "Z"],
+                         "part": ["body", "body", "headline", "body"], "frame": ["security"] * 4,
+                         "cue": ["missile", "missile", "missile", "war"]})
+    out = framing.outlet_frame_cues(cues, by="country", articles=BY_ARTICLES)
+    assert _records(out, ["country", "frame", "n", "cues"]) == [("JP", "security", 1, "war (1)"),
+                                                                ("KR", "security", 2, "missile (2)")]
+    m = framing.outlet_frame_matrix(BY_SALIENCE, by="country", articles=BY_ARTICLES)
+    assert m.index.name == "country"
+    assert m.attrs == {"sentences": {"JP": 5, "KR": 10}, "articles": {"JP": 1, "KR": 2}}
+
+
+def test_by_outlet_default_is_unchanged():
+    s = framing.source_summary(BY_ATTR)
+    assert list(s.columns[:1]) == ["outlet"] and list(s["outlet"]) == ["X", "Y", "Z"]
+    assert list(s["attributed"]) == [2, 2, 1] and list(s["anonymous_share"]) == [0.5, 0.5, 0.0]
+    assert list(framing.sources_by_country(BY_ATTR).index) == ["X", "Y", "Z"]
+    assert list(framing.outlet_frame_matrix(BY_SALIENCE).index) == ["X", "Y", "Z"]
+    assert list(framing.tone_by_target(BY_TONE)["outlet"]) == ["X", "Y", "Y", "Z"]
+    assert "country" not in framing.wire_summary(BY_ARTICLES, BY_CREDITS).columns
+
+
+def test_by_country_of_the_article_is_never_the_country_of_the_source():
+    with pytest.raises(KeyError, match="describes the source"):
+        framing.source_summary(BY_ATTR, by="country")        # attr's "country" is the source's
+    with pytest.raises(KeyError, match="articles="):
+        framing.verb_choices(BY_ATTR, by="lean")             # no such column anywhere
+    # a table that was given the article's country already (groups.attach keeps the source's) still groups right
+    q = BY_QUOTES.assign(country=["KR", "KR", "KR"])
+    assert _records(framing.quotes_by_group(q, by="country", articles=BY_ARTICLES), ["country", "quotes"]) == [
+        ("KR", 3), ("JP", 0)]
+
+
+def test_per_article_tables_get_the_group_column_after_outlet():
+    w = framing.wire_summary(BY_ARTICLES, BY_CREDITS, by="country")
+    assert list(w.columns[:3]) == ["id", "outlet", "country"] and list(w["country"]) == ["KR", "KR", "JP"]
+    d = framing.article_digest(BY_ARTICLES, BY_ATTR.assign(source=None, source_person=None), BY_SALIENCE.assign(
+        salience=0.1, headline_frame="none", lead_frame="none"), BY_TONE, BY_CREDITS, by="country")
+    assert list(d.columns[:3]) == ["id", "outlet", "country"] and list(d["country"]) == ["KR", "KR", "JP"]
+
+
+def test_wire_by_group_folds_agencies_beyond_eleven():
+    names = [f"Agency {chr(65 + i)}" for i in range(13)]
+    # agency A credited by 13 articles, B by 12, ... M by 1: L and M are folded
+    rows = [(f"x{j}", n) for i, n in enumerate(names) for j in range(13 - i)]
+    credits = pd.DataFrame({"id": [r[0] for r in rows], "outlet": "X", "agency": [r[1] for r in rows]})
+    out = framing.wire_by_group(credits).set_index("outlet")
+    assert list(out.columns) == ["articles", "credited", *names[:11], "other (2 agencies)"]
+    assert out.loc["X", "articles"] == 13 and out.loc["X", "Agency B"] == round(12 / 13, 2)
+    assert out.loc["X", "other (2 agencies)"] == round(2 / 13, 2)   # articles x0 and x1 credit L or M

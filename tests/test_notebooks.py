@@ -126,3 +126,82 @@ def test_wording_notebook_on_seeds(seed_reports):
               "lede repeated", "scrap", "cancel"):
         assert s in text
 
+
+
+# --------------------------------------------------------------------------- a many-outlet corpus, read as a reader would
+MANY_PAGES = 40   # pages of the many-outlet corpus the notebooks run on in the test suite (bench/report_bench.py: more)
+
+
+@pytest.fixture(scope="session")
+def many_outlet_reports(many_outlet_corpus, tmp_path_factory):
+    """Every notebook run on 40 pages of the many-outlet corpus (the seeds and 35 benchmark pages, ~35 outlets,
+    a made-up country per outlet), exported; the grouping is chosen by the notebooks (countries)."""
+    import csv
+    import shutil
+
+    from newsframe.report import build_reports
+
+    folder = tmp_path_factory.mktemp("many40")
+    rows = list(csv.DictReader(open(many_outlet_corpus / "manifest.csv", encoding="utf-8")))
+    seeds = [r for r in rows if (SEEDS / r["file"]).exists()]
+    keep = seeds + sorted((r for r in rows if r not in seeds), key=lambda r: r["file"])[: MANY_PAGES - len(seeds)]
+    for r in keep:
+        shutil.copy(many_outlet_corpus / r["file"], folder / r["file"])
+    with open(folder / "manifest.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(keep)
+    out = tmp_path_factory.mktemp("many40_reports")
+    return folder, out, build_reports(folder, out_dir=out, notebooks_dir=ROOT / "notebooks", progress=False)
+
+
+def test_many_outlet_reports_run_and_compare_countries(many_outlet_reports):
+    folder, out, results = many_outlet_reports
+    assert [r["status"] for r in results] == ["ok"] * len(results), [(r["html"], r["error"]) for r in results]
+    for r in results:
+        nb = nbformat.read(out / "executed" / r["html"].replace(".html", ".ipynb"), as_version=4)
+        text = output_text(nb)
+        assert "ERROR" not in text
+        assert "Comparing by **country**" in text and "too many to tell apart" in text
+    assert "index.html" in {p.name for p in out.iterdir()}
+
+
+def test_many_outlet_figures_are_bounded(many_outlet_reports):
+    import matplotlib.image as mpimg
+
+    from newsframe import plots
+
+    _, out, _ = many_outlet_reports
+    pngs = sorted((out / "figures").glob("*.png"))
+    assert len(pngs) >= 8
+    for p in pngs:
+        h, w = mpimg.imread(str(p)).shape[:2]
+        assert max(h, w) <= plots.MAX_PIXELS, (p.name, w, h)
+    assert len(list((out / "figures").glob("*.svg"))) == len(pngs)
+
+
+def test_many_outlet_tables_are_cut_and_complete_in_csv(many_outlet_reports):
+    import pandas as pd
+
+    _, out, _ = many_outlet_reports
+    nb = nbformat.read(out / "executed" / "00_corpus.ipynb", as_version=4)
+    text = output_text(nb)
+    assert "The first 15 of 40 rows" in text and "00_corpus_overview.csv" in text
+    assert len(pd.read_csv(out / "tables" / "00_corpus_overview.csv")) == MANY_PAGES
+    sizes = pd.read_csv(out / "tables" / "00_groups.csv")
+    assert len(sizes) <= 12 and sizes["articles"].sum() == MANY_PAGES
+    assert "small" in sizes.columns
+
+
+def test_compare_by_changes_the_groups(many_outlet_reports, tmp_path):
+    folder, _, _ = many_outlet_reports
+    path = ROOT / "notebooks" / "00_corpus.ipynb"
+    nb = execute_notebook(path, tmp_path / path.name, cwd=path.parent, parameters={
+        "corpus_dir": str(folder), "figures_dir": str(tmp_path / "figs"), "tables_dir": str(tmp_path / "t"),
+        "compare_by": "group"})
+    assert "Comparing by **group**" in output_text(nb)
+    import pandas as pd
+
+    sizes = pd.read_csv(tmp_path / "t" / "00_groups.csv")
+    assert set(sizes["group"]) <= {"wire-heavy", "national", "regional", "(not stated)"}
+    assert sizes["articles"].sum() == MANY_PAGES

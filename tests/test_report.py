@@ -106,3 +106,33 @@ def test_show_code_option_shows_inputs(seed_reports):
     nb = nbformat.read(out / "executed" / "00_corpus.ipynb", as_version=4)
     assert "hl-ipython3" in export_html(nb, show_code=True)
     assert "hl-ipython3" not in export_html(nb, show_code=False)
+
+
+def _tiny_notebook(path, source):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Tiny\n\nA notebook for the report tests."),
+                nbformat.v4.new_code_cell("corpus_dir = ''\nfigures_dir = ''\ntables_dir = ''", metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell(source)]
+    nbformat.write(nb, str(path))
+
+
+def test_a_failing_notebook_leaves_the_others_exported(tmp_path):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    _tiny_notebook(nbs / "01_fails.ipynb", "print('before the error')\nraise ValueError('the corpus has no dates')")
+    _tiny_notebook(nbs / "02_works.ipynb", "print('fine')")
+    results = build_reports(SEEDS, out_dir=tmp_path / "out", notebooks_dir=nbs, progress=False)
+    by_name = {r["html"]: r for r in results}
+    assert by_name["01_fails.html"]["status"] == "failed"
+    assert "ValueError" in by_name["01_fails.html"]["error"] and "no dates" in by_name["01_fails.html"]["error"]
+    assert by_name["02_works.html"]["status"] == "ok" and by_name["02_works.html"]["error"] == ""
+    assert "before the error" in (tmp_path / "out" / "01_fails.html").read_text()  # the cells that ran are shown
+    assert "fine" in (tmp_path / "out" / "02_works.html").read_text()
+    index = (tmp_path / "out" / "index.html").read_text()
+    assert "1 of 2 notebooks failed" in index and "no dates" in index
+
+
+def test_report_writes_figures_under_its_output_folder(seed_reports):
+    out, _ = seed_reports
+    assert any((out / "figures").glob("*.png")) and any((out / "figures").glob("*.svg"))
+    assert any((out / "tables").glob("*.csv"))

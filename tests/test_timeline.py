@@ -114,3 +114,84 @@ def test_page_clocks_flag_pages_saved_late():
     got = timeline.page_clocks(docs, lines).iloc[0]
     assert got["event_time"] == pd.Timestamp("2024-06-01")
     assert got["captured_after"] == pd.Timestamp("2025-11-16") and bool(got["saved_late"])
+
+
+# --------------------------------------------------------------------------- by= (issue 14) and the news window
+LAGS = pd.DataFrame([  # event, article, outlet, lag in days, coarse: a hand-made reporting_lag table
+    ("E1", "a", "A", 2.0, False), ("E1", "b", "B", 4.0, False), ("E2", "a", "A", 10.0, False),
+    ("E3", "c", "C", 1.0, True),  # known only to the month: left out by default
+    ("E4", "b", "B", 600.0, False), ("E5", "c", "C", 800.0, False),  # history: background, not late news
+], columns=["event_id", "id", "outlet", "lag_days", "coarse"])
+COUNTRIES = pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["A", "B", "C"], "country": ["X", "X", "Y"]})
+NAN = float("nan")
+
+
+@pytest.mark.parametrize("kwargs, expected", [
+    # by outlet: A {2, 10}; B {4} and E4 background; C only background (no lag)
+    ({}, [("B", 1, 4.0, 4.0, 1, 1), ("A", 2, 6.0, 10.0, 0, 1), ("C", 0, NAN, NAN, 1, 1)]),
+    # by country: X = A + B {2, 4, 10} and E4 background; Y = C
+    ({"by": "country", "articles": COUNTRIES}, [("X", 2, 4.0, 10.0, 1, 2), ("Y", 0, NAN, NAN, 1, 1)]),
+    # no window: every day-precise event counts, as before the window
+    ({"by": "country", "articles": COUNTRIES, "window_days": None},
+     [("X", 3, 7.0, 600.0, 0, 2), ("Y", 1, 800.0, 800.0, 0, 1)]),
+])
+def test_lag_summary_by_group_and_news_window(kwargs, expected):
+    got = timeline.lag_summary(LAGS, **kwargs)
+    by = kwargs.get("by", "outlet")
+    assert list(got.columns) == [by, "events", "median_lag_days", "max_lag_days", "background_events", "articles"]
+    rows = [tuple(r) for r in got.itertuples(index=False)]
+    assert len(rows) == len(expected)
+    for row, want in zip(rows, expected):
+        assert row[0] == want[0] and row[1] == want[1] and row[4:] == want[4:]
+        assert row[2:4] == pytest.approx(want[2:4], nan_ok=True)
+
+
+def test_lag_summary_window_constant_and_missing_group_column():
+    assert timeline.NEWS_WINDOW_DAYS == 60
+    assert timeline.lag_summary(LAGS).attrs["window_days"] == timeline.NEWS_WINDOW_DAYS
+    with pytest.raises(KeyError, match="lean"):
+        timeline.lag_summary(LAGS, by="lean")
+    with pytest.raises(KeyError, match="lean"):
+        timeline.lag_summary(LAGS, by="lean", articles=COUNTRIES)
+
+
+def summit_by_country():
+    docs = SUMMIT.assign(country=["Japan", "Japan", "Korea", ""])
+    return docs, timeline.event_mentions(docs)
+
+
+def test_events_list_groups_when_articles_are_given():
+    docs, m = summit_by_country()
+    assert "groups" not in timeline.events(m).columns  # default: as before
+    ev = timeline.events(m, by="country", articles=docs)
+    summit = ev[ev["date_value"] == "2023-03-16"].iloc[0]
+    assert summit["outlets"] == ["Daily A", "Paper C", "Wire B"] and summit["groups"] == ["Japan", "Korea"]
+    assert list(ev.columns).index("groups") == list(ev.columns).index("outlets") + 1
+    empty = timeline.events(timeline.event_mentions(corpus([])), by="country", articles=docs)
+    assert empty.empty and "groups" in empty.columns
+
+
+def test_shared_events_and_reporting_lag_by_country():
+    docs, m = summit_by_country()
+    ev = timeline.events(m)
+    shared = timeline.shared_events(ev, by="country", articles=docs)
+    assert shared["groups"].tolist() == [["Japan", "Korea"]]
+    assert "groups" not in timeline.shared_events(ev).columns
+    lags = timeline.reporting_lag(ev, m, by="country", articles=docs)
+    assert list(lags.columns)[5:7] == ["outlet", "country"]
+    got = lags[lags["date_value"] == "2023-03-16"].set_index("id")["country"].to_dict()
+    assert got == {"a": "Japan", "b": "Japan", "c": "Korea"}
+    assert list(timeline.reporting_lag(ev, m).columns) == ["event_id", "label", "date_value", "granularity", "id",
+                                                          "outlet", "published", "lag_days", "coarse"]
+
+
+def test_temporal_orientation_by_country_pools_the_sentences():
+    docs = corpus([("a", "A", "2023-03-18", "The summit was held on Thursday. Japan ruled Korea from 1910 to 1945. Talks go on."),
+                   ("b", "B", "2023-03-18", "Talks go on.")]).assign(country=["Asia", "Asia"])
+    got = timeline.temporal_orientation(docs, by="country")
+    assert list(got.columns)[0] == "country" and len(got) == 1
+    row = got.iloc[0]
+    assert (row["articles"], row["sentences"], row["earliest_year"]) == (2, 4, 1910)
+    assert (row["news_day"], row["past"], row["undated"]) == (0.25, 0.25, 0.5)
+    with pytest.raises(KeyError, match="lean"):
+        timeline.temporal_orientation(docs, by="lean")

@@ -325,3 +325,204 @@ def test_pair_scores_from_an_unsorted_aligned_table():
     ]
     assert out["outlet_a"].tolist() == ["P", "X"]
     assert w.pair_scores(aligned, {"x": 3, "y": 5, "p": 2, "q": 10}, {}, threshold=0.6)["a"].tolist() == ["p"]
+
+
+# ----------------------------------------------------------------------------- by= (groups of outlets)
+# Six articles, five outlets, three countries. Content words per country (counted by hand):
+# UK (a1, a2, b1): 15 words; tariff 6 (a1 3, b1 3), ministry 3, talks 3, summit 1, defence 1, colonisation 1
+# US (c1, d1): 9 words; summit 3, ministry 2, talks 2, defense 2
+# JP (e1): 4 words; summit 2, talks 1, ministry 1
+GROUPED = pd.DataFrame([
+    ("a1", "A", "UK", "tariff tariff tariff defence ministry talks"),
+    ("a2", "A", "UK", "ministry talks summit"),
+    ("b1", "B", "UK", "tariff tariff tariff ministry talks colonisation"),
+    ("c1", "C", "US", "ministry talks summit summit defense"),
+    ("d1", "D", "US", "summit talks ministry defense"),
+    ("e1", "E", "JP", "summit summit talks ministry"),
+], columns=["id", "outlet", "country", "body"])
+GROUPED_VARIANTS = pd.DataFrame([
+    ("Yoon Suk Yeol", "Yoon Suk Yeol", "same", "A", 2, "a1, a2", 2),
+    ("Yoon Suk Yeol", "Yoon Suk-yeol", "hyphen, space or case", "B", 1, "b1", 2),
+    ("Yoon Suk Yeol", "Yoon Suk-yeol", "hyphen, space or case", "C", 3, "c1", 2),
+], columns=["group", "variant", "how", "outlet", "n", "ids", "n_variants"])
+
+
+@pytest.mark.parametrize("group,term,counts,single", [
+    # (n_outlet, n_rest, words_outlet, words_rest); tariff: leaving a1 out keeps b1's 3 (G2 = 6 ln(22/9), p = 0.02)
+    ("UK", "tariff", (6, 0, 15, 13), False),
+    ("US", "summit", (3, 3, 9, 19), True),    # c1 holds 2 of the 3: without it 1 is left (< min_freq)
+    ("US", "defense", (2, 0, 9, 19), None),   # under min_freq 3 in the group and not under-used: not tested
+])
+def test_keyness_by_country_hand_counted(group, term, counts, single):
+    k = w.keyness(GROUPED, by="country", min_freq=3)
+    assert list(k.columns[:2]) == ["country", "term"] and set(k["country"]) == {"UK", "US", "JP"}
+    row = k[(k["country"] == group) & (k["term"] == term)]
+    if single is None:
+        assert row.empty
+        return
+    row = row.iloc[0]
+    assert (row["n_outlet"], row["n_rest"], row["words_outlet"], row["words_rest"]) == counts
+    assert row["g2"] == pytest.approx(w.log_likelihood(*counts), abs=1e-3)
+    assert row["log_ratio"] == pytest.approx(w.log_ratio(*counts), abs=1e-3)
+    assert bool(row["one_article_only"]) is single
+
+
+def test_keyness_one_article_only_is_per_group():
+    """tariff comes from one article of outlet A but from two articles of the UK group."""
+    by_outlet = w.keyness(GROUPED, min_freq=3)
+    assert bool(by_outlet.set_index(["outlet", "term"]).loc[("A", "tariff"), "one_article_only"])
+    by_country = w.keyness(GROUPED, by="country", min_freq=3).set_index(["country", "term"])
+    assert not by_country.loc[("UK", "tariff"), "one_article_only"]
+    assert by_country.loc[("UK", "tariff"), "n_articles"] == 2
+    assert w.g2_p_value(w.log_likelihood(3, 0, 9, 13)) <= w.KEYNESS_MAX_P   # the leave-one-out test, by hand
+
+
+def test_keyness_default_by_is_outlet():
+    assert w.keyness(GROUPED).equals(w.keyness(GROUPED, by="outlet"))
+    with pytest.raises(KeyError, match="lean"):
+        w.keyness(GROUPED, by="lean")
+
+
+@pytest.mark.parametrize("make_counts", [
+    lambda e: e.term_counts(GROUPED),                                                    # outlet only: mapped
+    lambda e: e.term_counts(GROUPED).assign(country=lambda t: t["outlet"].map(          # carrying the group
+        dict(zip(GROUPED["outlet"], GROUPED["country"])))),
+])
+def test_keyness_from_counts_by_country_equals_keyness(make_counts):
+    from newsframe import engine
+
+    full = w.keyness(GROUPED, by="country", min_freq=3)
+    fast = w.keyness_from_counts(make_counts(engine), by="country", articles=GROUPED, min_freq=3)
+    assert list(fast.columns) == list(full.columns) and set(fast["country"]) == {"UK", "US"}  # JP: no term 3 times
+    row = fast.set_index(["country", "term"]).loc[("UK", "tariff")]
+    assert (row["n_outlet"], row["n_rest"], row["words_outlet"], row["words_rest"], row["n_articles"]) == (6, 0, 15, 13, 2)
+    assert not row["one_article_only"]   # two UK articles use it
+    merged = full.merge(fast, on=["country", "term"], suffixes=("", "_c"))
+    assert len(merged) == len(fast)
+    for col in ["n_outlet", "n_rest", "words_outlet", "words_rest", "g2", "p", "log_ratio", "direction", "key"]:
+        assert (merged[col] == merged[col + "_c"]).all(), col
+
+
+def test_keyness_from_counts_by_group_needs_one_group_per_outlet():
+    from newsframe import engine
+
+    mixed = GROUPED.assign(outlet=["A", "A", "B", "C", "D", "A"])   # outlet A is in the UK and in JP
+    with pytest.raises(ValueError, match="cannot be split"):
+        w.keyness_from_counts(engine.term_counts(mixed), by="country", articles=mixed)
+    with pytest.raises(KeyError, match="country"):
+        w.keyness_from_counts(engine.term_counts(GROUPED), by="country")
+
+
+@pytest.mark.parametrize("a,b,term,counts", [
+    # the rest is the other group only: JP's words are left out
+    ("UK", "US", "tariff", (6, 0, 15, 9)),
+    ("US", "UK", "summit", (3, 1, 9, 15)),
+    ("US", "JP", "summit", (3, 2, 9, 4)),
+])
+def test_keyness_between_two_groups(a, b, term, counts):
+    k = w.keyness_between(GROUPED, a, b, by="country", min_freq=3)
+    assert list(k.columns[:3]) == ["country", "reference", "term"]
+    assert set(k["country"]) == {a} and set(k["reference"]) == {b}
+    row = k.set_index("term").loc[term]
+    assert (row["n_outlet"], row["n_rest"], row["words_outlet"], row["words_rest"]) == counts
+    assert row["g2"] == pytest.approx(w.log_likelihood(*counts), abs=1e-3)
+    assert row["log_ratio"] == pytest.approx(w.log_ratio(*counts), abs=1e-3)
+
+
+def test_keyness_between_from_outlet_counts_and_errors():
+    from newsframe import engine
+
+    k = w.keyness_between(GROUPED, "UK", "US", by="country", min_freq=3, counts=engine.term_counts(GROUPED))
+    row = k.set_index("term").loc["tariff"]
+    assert (row["n_outlet"], row["n_rest"], row["words_outlet"], row["words_rest"]) == (6, 0, 15, 9)
+    per_outlet = w.keyness_between(GROUPED, "A", "C", min_freq=3)
+    assert list(per_outlet.columns[:2]) == ["outlet", "reference"]
+    assert per_outlet.set_index("term").loc["tariff", "n_rest"] == 0
+    with pytest.raises(ValueError, match="FR"):
+        w.keyness_between(GROUPED, "UK", "FR", by="country")
+    with pytest.raises(ValueError):
+        w.keyness_between(GROUPED, "UK", "UK", by="country")
+
+
+def test_top_key_terms_and_merge_effect_by_country():
+    k = w.keyness(GROUPED, by="country", min_freq=2)
+    top = w.top_key_terms(k, n=1, by="country")
+    assert top.groupby(["country", "direction"]).size().max() == 1
+    assert top.set_index(["country", "direction"]).loc[("UK", "over"), "term"] == "tariff"
+    assert w.top_key_terms(k, n=1).equals(top)   # the group column of keyness is the first one
+    with pytest.raises(KeyError):
+        w.top_key_terms(k, by="lean")
+    effect = w.merge_effect(GROUPED, GROUPED_VARIANTS, by="country")
+    assert list(effect.columns[:2]) == ["country", "term"]
+
+
+@pytest.mark.parametrize("by,expected", [
+    # (n_british, n_american, convention, articles) per group: defence in a1, colonisation in b1, defense in c1, d1
+    ("country", {"UK": (2, 0, "British", 2), "US": (0, 2, "American", 2)}),
+    ("outlet", {"A": (1, 0, "British", 1), "B": (1, 0, "British", 1), "C": (0, 1, "American", 1),
+                "D": (0, 1, "American", 1)}),
+])
+def test_spelling_summary_by(by, expected):
+    spellings = w.spelling_conventions(GROUPED)
+    summary = w.spelling_summary(spellings, by=by, articles=GROUPED)
+    assert summary.columns[0] == by
+    got = {r[by]: (r["n_british"], r["n_american"], r["convention"], r["articles"]) for _, r in summary.iterrows()}
+    assert got == expected
+    carried = w.spelling_conventions(GROUPED, by=by)   # the group column on each row: no articles= needed
+    assert by in carried.columns and w.spelling_summary(carried, by=by).equals(summary)
+
+
+def test_variant_table_by_country_and_bounded_columns():
+    t = w.variant_table(GROUPED_VARIANTS, by="country", articles=GROUPED).set_index("variant")
+    assert list(t.columns) == ["group", "how", "UK", "US", "ids"]
+    assert (t.loc["Yoon Suk Yeol", "UK"], t.loc["Yoon Suk-yeol", "UK"], t.loc["Yoon Suk-yeol", "US"]) == (2, 1, 3)
+    assert t.loc["Yoon Suk-yeol", "ids"] == "b1, c1"
+    assert list(w.variant_table(GROUPED_VARIANTS).columns) == ["group", "variant", "how", "A", "B", "C", "ids"]
+    # 40 groups: the 11 with the most mentions keep a column, the 29 others are summed in one
+    many = pd.DataFrame([("X", f"X{i % 2}", "same", f"o{i:02d}", i + 1, f"id{i:02d}", 2) for i in range(40)],
+                        columns=GROUPED_VARIANTS.columns)
+    arts40 = pd.DataFrame({"id": [f"id{i:02d}" for i in range(40)], "outlet": [f"o{i:02d}" for i in range(40)],
+                           "country": [f"c{i:02d}" for i in range(40)]})
+    big = w.variant_table(many, by="country", articles=arts40)
+    groups_cols = [c for c in big.columns if c not in ("group", "variant", "how", "ids")]
+    assert len(groups_cols) == 12 and groups_cols[-1] == "other (29 groups)"
+    assert set(groups_cols[:-1]) == {f"c{i:02d}" for i in range(29, 40)}
+    assert big[groups_cols[-1]].sum() == sum(range(1, 30)) and big[groups_cols].to_numpy().sum() == sum(range(1, 41))
+    split = GROUPED_VARIANTS.assign(ids=["a1, c1", "b1", "c1"])   # one outlet row over two countries
+    with pytest.raises(ValueError, match="cannot be split"):
+        w.variant_table(split, by="country", articles=GROUPED)
+
+
+def test_collocations_and_concordance_by_country():
+    c = w.collocations(GROUPED, by="country", min_freq=2)
+    assert c.columns[0] == "country" and set(c["country"]) <= {"UK", "US", "JP"}
+    row = c[(c["country"] == "UK") & (c["bigram"] == "ministry talks")].iloc[0]
+    assert (row["n"], row["n_articles"]) == (3, 3)   # a1, a2, b1
+    assert w.collocations(GROUPED, by_outlet=True, min_freq=1).equals(w.collocations(GROUPED, by="outlet", min_freq=1))
+    assert set(w.collocations(GROUPED, min_freq=2)["outlet"]) == {"all"}
+    kwic = w.concordance(GROUPED, "summit", by="country")
+    assert list(kwic.columns) == ["country", "outlet", "id", "left", "match", "right", "term"]
+    assert list(zip(kwic["id"], kwic["country"])) == [("a2", "UK"), ("c1", "US"), ("c1", "US"), ("d1", "US"),
+                                                      ("e1", "JP"), ("e1", "JP")]
+    assert list(w.concordance(GROUPED, "summit").columns) == ["outlet", "id", "left", "match", "right", "term"]
+
+
+def test_outlet_digest_by_country():
+    spellings = w.spelling_conventions(GROUPED)
+    key = w.keyness(GROUPED, by="country", min_freq=3)
+    aligned = pd.DataFrame({"a": ["a1"], "b": ["c1"], "outlet_a": ["A"], "outlet_b": ["C"]})
+    d = w.outlet_digest(GROUPED, by="country", variants=GROUPED_VARIANTS, spellings=spellings, key=key,
+                        aligned=aligned).set_index("country")
+    assert list(d.index) == ["JP", "UK", "US"]
+    assert d["articles"].to_dict() == {"JP": 1, "UK": 3, "US": 2}
+    assert d["reused sentences"].to_dict() == {"JP": 0, "UK": 1, "US": 1}
+    assert d["spelling"].to_dict() == {"JP": "none met", "UK": "British", "US": "American"}
+    assert d.loc["UK", "name spellings that differ"] == "Yoon Suk Yeol; Yoon Suk-yeol"
+    assert d.loc["US", "name spellings that differ"] == "Yoon Suk-yeol"
+    assert "tariff" in d.loc["UK", "key words (robust)"]
+    per_outlet = w.outlet_digest(GROUPED, variants=GROUPED_VARIANTS, spellings=spellings, aligned=aligned,
+                                 key=w.keyness(GROUPED, min_freq=3))
+    assert list(per_outlet["outlet"]) == ["A", "B", "C", "D", "E"] and list(per_outlet["articles"]) == [2, 1, 1, 1, 1]
+    with pytest.raises(KeyError, match="country"):
+        w.outlet_digest(GROUPED, by="country", variants=GROUPED_VARIANTS, spellings=spellings, aligned=aligned,
+                        key=w.keyness(GROUPED, min_freq=3))

@@ -290,6 +290,8 @@ def read_manifest(path) -> dict[str, dict]:
 
     Required column: ``file``. Usual columns: ``outlet, country, notes``;
     optional ``published`` (ISO date) overrides the date found on the page.
+    Any other column (``group``, ``lean``, ``language`` ...) becomes an
+    article column (:func:`user_column_name`, :func:`group_columns`).
     """
     rows: dict[str, dict] = {}
     with open(path, newline="", encoding="utf-8-sig") as fh:
@@ -300,6 +302,97 @@ def read_manifest(path) -> dict[str, dict]:
             rows[row["file"]] = row
             rows[Path(row["file"]).stem] = row
     return rows
+
+
+# --------------------------------------------------------------------------- user columns
+# Groups are data: every manifest column besides these, and every column of a JSONL/CSV record that
+# is no alias of data/input_columns.csv, becomes a column of the article table (strings, "" where a
+# row has no value), after the fixed ARTICLE_COLUMNS.
+MANIFEST_FIELDS = ("file", "outlet", "country", "published")   # manifest columns with a meaning of their own
+ROW_NOTE_COLUMNS = ("notes",)   # free text about a row: an article column, but nothing to compare by
+
+
+def user_column_name(name, *, source: str = "manifest") -> str | None:
+    """The article column that holds a user's column: a manifest's (``source="manifest"``) or a
+    JSONL/CSV record's (``source="input"``); ``None`` for none.
+
+    Names are stripped. The manifest's :data:`MANIFEST_FIELDS` keep their meaning (the file to
+    match, and the ``outlet``, ``country`` and ``published`` of the article) and are no extra
+    column. Any other name that is one of :data:`ARTICLE_COLUMNS` (``headline``, ``body``, ``id``
+    ...) never overwrites what the loader found: the user's value goes to ``manifest_<name>``
+    (``input_<name>`` for a record's column).
+    """
+    name = str(name).strip() if name is not None else ""
+    if not name or (source == "manifest" and name in MANIFEST_FIELDS):
+        return None
+    return f"{source}_{name}" if name in ARTICLE_COLUMNS else name
+
+
+def manifest_columns(man: dict) -> list[str]:
+    """The article columns of a manifest's extra columns (:func:`user_column_name`), in its column order."""
+    names: dict[str, None] = {}
+    for row in man.values():
+        for k in row:
+            if (name := user_column_name(k)) is not None:
+                names.setdefault(name, None)
+    return list(names)
+
+
+def input_columns(docs) -> list[str]:
+    """The article columns of the documents' own extra columns (``Document.extra``), in order of first use."""
+    names: dict[str, None] = {}
+    for d in docs:
+        for k in getattr(d, "extra", None) or ():
+            if (name := user_column_name(k, source="input")) is not None:
+                names.setdefault(name, None)
+    return list(names)
+
+
+def user_values(doc, row: dict | None) -> dict[str, str]:
+    """A document's values of the extra columns: its manifest row's, else its record's own."""
+    out = {}
+    for k, v in (getattr(doc, "extra", None) or {}).items():
+        if (name := user_column_name(k, source="input")) is not None:
+            out[name] = "" if v is None else str(v)
+    for k, v in (row or {}).items():
+        if (name := user_column_name(k)) is not None and (v or name not in out):
+            out[name] = "" if v is None else str(v)
+    return out
+
+
+MANIFEST_MISSING_SHOWN = 20   # files named in a warning about manifest rows that match no input
+
+
+def unmatched_manifest_files(man: dict, used_files) -> list[str]:
+    """The ``file`` of each manifest row that no document used (``used_files``: the rows' ``file`` values)."""
+    used = set(used_files)
+    return list(dict.fromkeys(r.get("file", "") for r in man.values() if r.get("file", "") not in used))
+
+
+def warn_unmatched_manifest(manifest, man: dict, used_files, *, stacklevel: int = 3) -> list[str]:
+    """Give one :class:`CorpusWarning` naming the manifest rows that match no input file; return their files."""
+    missing = unmatched_manifest_files(man, used_files)
+    if missing:
+        shown = ", ".join(missing[:MANIFEST_MISSING_SHOWN])
+        more = f" and {len(missing) - MANIFEST_MISSING_SHOWN} more" if len(missing) > MANIFEST_MISSING_SHOWN else ""
+        warnings.warn(f"{manifest}: {len(missing)} row(s) name a file that is not in the input: {shown}{more}",
+                      CorpusWarning, stacklevel=stacklevel)
+    return missing
+
+
+def group_columns(articles: pd.DataFrame) -> list[str]:
+    """The columns of an article table a reader can compare articles by, as ``by=`` of the summaries.
+
+    ``outlet``; ``country`` when some article has one (the manifest's column); then the extra
+    columns (every column after :data:`ARTICLE_COLUMNS`: the manifest's other columns such as
+    ``group``, ``lean``, ``language``, then the records' own columns), in table order. The
+    manifest's free-text :data:`ROW_NOTE_COLUMNS` (``notes``) are article columns but left out here.
+    """
+    def stated(column):
+        return articles[column].map(lambda v: isinstance(v, str) and bool(v.strip())).any()
+
+    out = [c for c in ("outlet", "country") if c in articles.columns and (c == "outlet" or stated(c))]
+    return out + [c for c in articles.columns if c not in ARTICLE_COLUMNS and c not in ROW_NOTE_COLUMNS]
 
 
 # --------------------------------------------------------------------------- per-document stages
@@ -416,7 +509,8 @@ def process_document(doc, outlet: str = "", country: str = "", row: dict | None 
     ``doc`` is a :class:`newsframe.formats.Document`; ``site_lines`` the
     template lines of its outlet (:func:`site_template_lines`). Metadata given
     in the manifest row or in the input (title, published) wins over what is
-    read from the page. The line columns are :data:`LINE_COLUMNS` as lists;
+    read from the page. The record also holds the document's extra columns
+    (:func:`user_values`). The line columns are :data:`LINE_COLUMNS` as lists;
     :func:`line_table` makes one DataFrame of many documents' columns.
     """
     row = row or {}
@@ -438,7 +532,7 @@ def process_document(doc, outlet: str = "", country: str = "", row: dict | None 
     record = {
         "id": doc.id, "file": str(doc.source), "url": doc.meta.get("url", ""), "outlet": outlet,
         "country": country, **info, "body": body, "n_words": _count_words(body),
-        "input_notes": "; ".join(doc.notes),
+        "input_notes": "; ".join(doc.notes), **user_values(doc, row),
     }
     columns = {"id": [doc.id] * len(lines), **columns}
     return record, {c: columns[c] for c in LINE_COLUMNS}
@@ -466,13 +560,21 @@ def _count_words(text: str) -> int:
     return len(words) if words is not None else len(WORD.findall(text))
 
 
-def assemble_articles(records: list[dict]) -> pd.DataFrame:
-    """The article table from records of :func:`process_document` (years inferred, columns ordered)."""
+def assemble_articles(records: list[dict], *, extra_columns=()) -> pd.DataFrame:
+    """The article table from records of :func:`process_document` (years inferred, columns ordered).
+
+    Columns: :data:`ARTICLE_COLUMNS`, then ``extra_columns`` (the manifest's and the inputs' own
+    columns, :func:`manifest_columns` + :func:`input_columns`) as strings, "" where a record has none.
+    """
     articles = pd.DataFrame.from_records(records)
     if not articles.empty:
         articles["published"] = articles["published"].astype(object)
         articles = meta.infer_missing_years(articles)
-    return articles.reindex(columns=ARTICLE_COLUMNS)
+    extra = [c for c in dict.fromkeys(extra_columns) if c not in ARTICLE_COLUMNS]
+    articles = articles.reindex(columns=ARTICLE_COLUMNS + extra)
+    for c in extra:
+        articles[c] = [v if isinstance(v, str) else "" for v in articles[c]]
+    return articles
 
 
 def read_documents(path, *, format: str = "auto"):
@@ -510,7 +612,9 @@ def load_corpus(path, manifest=None, *, with_lines: bool = False, progress: bool
 
     Returns
     -------
-    ``articles`` (columns :data:`ARTICLE_COLUMNS`), or ``(articles, lines)``
+    ``articles`` (columns :data:`ARTICLE_COLUMNS`, then every other column of
+    the manifest and of JSONL/CSV records as strings, see :func:`user_column_name`
+    and :func:`group_columns`), or ``(articles, lines)``
     where ``lines`` has one row per input line (:data:`LINE_COLUMNS`): every
     line of every file that could be read appears exactly once, with the label
     the cleaner gave it and the reason. Near-duplicate articles are flagged in
@@ -529,6 +633,9 @@ def load_corpus(path, manifest=None, *, with_lines: bool = False, progress: bool
 
     docs = list(read_documents(path, format=format))
     outlets = {d.id: page_outlet(d, man) for d in docs}
+    if man and isinstance(path, (str, Path)) and Path(path).is_dir():
+        warn_unmatched_manifest(manifest or found_manifest, man, (row.get("file") for _, _, row in outlets.values()))
+    extra_columns = manifest_columns(man) + input_columns(docs)
     site_lines = site_template_lines((d.text, outlets[d.id][0]) for d in docs)
 
     from tqdm import tqdm
@@ -541,7 +648,7 @@ def load_corpus(path, manifest=None, *, with_lines: bool = False, progress: bool
         records.append(record)
         line_tables.append(table)
 
-    articles = assemble_articles(records)
+    articles = assemble_articles(records, extra_columns=extra_columns)
     from .dedup import flag_duplicates
 
     articles = flag_duplicates(articles)

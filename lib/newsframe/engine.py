@@ -44,6 +44,15 @@ on a local cluster of ``jobs`` single-threaded worker processes; the work
 folder and output must then be on storage all workers see. Both engines
 give the same tables (a test checks it on a two-worker local cluster).
 
+Extra columns (the manifest's other columns, such as ``group`` or ``lean``,
+and the own columns of JSONL/CSV records, see
+:func:`newsframe.corpus.user_column_name`) travel with the articles: the
+driver knows the manifest's before pass 1, pass 1 reports the records' own
+per partition, and the driver hands the list of all of them, in order, to
+every partition of pass 2, so all article parts have the same columns (""
+where a partition has no value). :func:`read_built_corpus` puts them after
+:data:`newsframe.corpus.ARTICLE_COLUMNS`, as ``load_corpus`` does.
+
 Differences from ``load_corpus`` on one folder: the year of an undated page
 is inferred from the most similar dated article *of its partition* (default
 250 articles), not of the whole corpus. Everything else is the same.
@@ -130,9 +139,11 @@ def template_pass(index: int, items, manifest: dict, work_dir: str) -> dict:
     """Read one partition, keep its documents in ``work_dir``; return per page its line hashes and story signature.
 
     Each page's template keys and their hashes are kept with the documents, so
-    that pass 2 looks them up instead of computing them again.
+    that pass 2 looks them up instead of computing them again. Also returned:
+    the records' own columns (``extra_columns``) and the manifest row each page
+    used (``manifest_files``).
     """
-    from .corpus import normalised_lines, page_outlet, story_signature, template_keys
+    from .corpus import input_columns, normalised_lines, page_outlet, story_signature, template_keys
 
     docs, problems = _read_items(items)
     page_hashes, stories, outlets, keyed = [], [], [], []
@@ -148,7 +159,8 @@ def template_pass(index: int, items, manifest: dict, work_dir: str) -> dict:
     with open(Path(work_dir) / f"docs-{index:05d}.pkl", "wb") as fh:
         pickle.dump((docs, outlets, keyed), fh, protocol=pickle.HIGHEST_PROTOCOL)
     return {"index": index, "page_hashes": page_hashes, "stories": stories, "problems": problems,
-            "ids": [d.id for d in docs]}
+            "ids": [d.id for d in docs], "extra_columns": input_columns(docs),
+            "manifest_files": [row.get("file", "") for _, _, row in outlets if row]}
 
 
 def repeated_hashes(results, groups: list[int]) -> np.ndarray:
@@ -194,10 +206,12 @@ def analysis_tables(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
             "frame_cues": frame_cues(articles), "timexes": timex_table(articles)}
 
 
-def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyses: bool = False) -> dict:
+def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyses: bool = False,
+                 extra_columns=()) -> dict:
     """Clean one partition and write its Parquet parts; return its duplicate signatures.
 
     ``analyses``: also write the per-article analysis tables (:data:`ANALYSES`) of the partition.
+    ``extra_columns``: the extra article columns of the whole build, written by every partition.
     """
     from .corpus import assemble_articles, process_document
     from .dedup import body_fingerprint
@@ -220,7 +234,7 @@ def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyse
             record, table = process_document(d, outlet, country, row, site)
             records.append(record)
             tables.append(table)
-    articles = assemble_articles(records)
+    articles = assemble_articles(records, extra_columns=extra_columns)
     articles = articles.drop(columns=["duplicate_of", "duplicate_similarity"])
     name = f"part-{index:05d}.parquet"
     _write(articles, Path(out_dir) / "articles" / name)
@@ -364,7 +378,7 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
     attributions, frame cues) on the workers and write their tables; read them back with
     :func:`read_built_table`.
     """
-    from .corpus import MANIFEST_NAME, STORY_SIMILARITY, read_manifest
+    from .corpus import MANIFEST_NAME, STORY_SIMILARITY, manifest_columns, read_manifest, warn_unmatched_manifest
     from .dedup import DuplicateFlags, SimilarGroups
 
     t0 = time.perf_counter()
@@ -425,6 +439,10 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
         problems = [m for r in first for m in r["problems"]]
         for m in problems:
             warnings.warn(m, UserWarning, stacklevel=2)
+        if man and all(Path(p).is_dir() for p in paths):
+            warn_unmatched_manifest(manifest, man, (f for r in first for f in r["manifest_files"]))
+        # the same extra columns in every partition: the manifest's, then the records' own in corpus order
+        extra_columns = list(dict.fromkeys(manifest_columns(man) + [c for r in first for c in r["extra_columns"]]))
         stories = None   # (its index is not needed after pass 1)
         stage("reading (pass 1)")
         renames = _renames([r["ids"] for r in first])
@@ -432,7 +450,7 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
         np.save(work / "repeated.npy", repeated_hashes(first, groups))
         first = groups = None   # (the line hashes and stories of every page are not needed in pass 2)
         stage("site templates")
-        second = run(article_pass, [(i, str(out), str(work), renames.get(i, {}), analyses)
+        second = run(article_pass, [(i, str(out), str(work), renames.get(i, {}), analyses, extra_columns)
                                     for i in range(len(parts))], "cleaning" + (" and analysing" if analyses else ""),
                      flag_duplicates)
         stage("cleaning and analyses (pass 2)" if analyses else "cleaning (pass 2)")
@@ -455,6 +473,7 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
         "lines": sum(r["n_lines"] for r in second), "problems": problems,
         "duplicates": int((dups["duplicate_of"] != "").sum()), "seconds": round(time.perf_counter() - t0, 2),
         "stage_seconds": stages, "analyses": list(ANALYSES) if analyses else [],
+        "extra_columns": extra_columns,
     }
     (out / MARKER).write_text(json.dumps(summary, indent=1), encoding="utf-8")
     return summary
@@ -489,11 +508,16 @@ def _read_parts(folder: Path) -> pd.DataFrame:
 
 
 def read_built_corpus(path, *, with_lines: bool = False):
-    """The article table (and line audit) of a built corpus, as :func:`newsframe.load_corpus` returns them."""
+    """The article table (and line audit) of a built corpus, as :func:`newsframe.load_corpus` returns them.
+
+    The extra columns (manifest and record columns) follow :data:`newsframe.corpus.ARTICLE_COLUMNS`
+    in the order the parts have them; a part without one of them (schemas are unified) gives "".
+    """
     from .corpus import ARTICLE_COLUMNS, LINE_COLUMNS
 
     path = Path(path)
     articles = _read_parts(path / "articles")
+    extra = [c for c in articles.columns if c not in ARTICLE_COLUMNS]
     if not articles.empty:
         articles["published"] = [None if v is None or (isinstance(v, float) and pd.isna(v)) else pd.Timestamp(v)
                                  for v in articles["published"]]
@@ -501,7 +525,9 @@ def read_built_corpus(path, *, with_lines: bool = False):
         articles["credited_sources"] = [list(v) for v in articles["credited_sources"]]
         dups = pd.read_parquet(path / "duplicates.parquet")
         articles = articles.merge(dups, on="id", how="left")
-    articles = articles.reindex(columns=ARTICLE_COLUMNS)
+    articles = articles.reindex(columns=ARTICLE_COLUMNS + extra)
+    for c in extra:
+        articles[c] = [v if isinstance(v, str) else "" for v in articles[c]]
     if not with_lines:
         return articles
     lines = _read_parts(path / "lines")

@@ -43,6 +43,10 @@ in ``data/input_columns.csv`` (add rows through ``NEWSFRAME_DATA``):
 * title: title, headline
 * country: country
 
+Every other column of a record (one that is none of these aliases, e.g.
+``section`` or ``language``) goes into ``Document.extra`` as a string, and
+:func:`newsframe.load_corpus` makes it a column of the article table.
+
 A record whose text looks like an HTML page is treated like an HTML file; its
 own columns win over the metadata found in the page. A malformed line or row,
 or a record without text, gives an :class:`InputProblem` naming ``file:line``
@@ -112,6 +116,8 @@ class Document:
     notes: list[str] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
     extracted_body: str | None = None
+    # a record's other columns (no alias of data/input_columns.csv): stripped name -> string value
+    extra: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -150,6 +156,30 @@ def _field_keys_cached(keys: tuple[str, ...], env: str) -> dict[str, tuple[str, 
         by_squash.setdefault(_squash(k), k)
     return {f: tuple(dict.fromkeys(by_squash[s] for s in map(_squash, aliases) if s in by_squash))
             for f, aliases in _column_aliases_cached(env).items()}
+
+
+@lru_cache(maxsize=None)
+def _alias_squashes(env: str) -> frozenset[str]:
+    return frozenset(_squash(a) for aliases in _column_aliases_cached(env).values() for a in aliases)
+
+
+def _extra_value(value) -> str:
+    """A column value that is no field as a string: :func:`_scalar`, or JSON for an object it cannot name."""
+    text = _scalar(value)
+    if not text and isinstance(value, (dict, list, tuple)) and value:
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text
+
+
+def _extra_columns(record: dict) -> dict[str, str]:
+    """The columns of a record that are no alias of any field (stripped name -> string value)."""
+    known = _alias_squashes(os.environ.get("NEWSFRAME_DATA", ""))
+    out: dict[str, str] = {}
+    for k, v in record.items():
+        name = str(k).strip() if k is not None else ""
+        if name and _squash(name) not in known and name not in out:
+            out[name] = _extra_value(v)
+    return out
 
 
 def _field_keys(keys: Iterable) -> dict[str, tuple[str, ...]]:
@@ -374,7 +404,8 @@ def extract_html(html: str, *, url: str | None = None) -> tuple[str | None, dict
     return body, meta, notes
 
 
-def _html_document(html: str, *, id: str, source: str, notes: list[str], meta: dict) -> Document | InputProblem:
+def _html_document(html: str, *, id: str, source: str, notes: list[str], meta: dict,
+                   extra: dict | None = None) -> Document | InputProblem:
     visible, fixes = _repair(html_to_text(html))
     if not visible.strip():
         return InputProblem(source, f"{source}: HTML without visible text")
@@ -383,7 +414,7 @@ def _html_document(html: str, *, id: str, source: str, notes: list[str], meta: d
         body = _repair(body)[0] if body else body
         page_meta = {k: _repair(v)[0] for k, v in page_meta.items()}
     return Document(id=id, text=visible, source=source, notes=notes + fixes + body_notes,
-                    meta={**page_meta, **meta}, extracted_body=body)
+                    meta={**page_meta, **meta}, extracted_body=body, extra=dict(extra or {}))
 
 
 # --------------------------------------------------------------------------- JSON records
@@ -562,11 +593,12 @@ def _record_document(rec, *, source: str, number: int, stem: str, notes: list[st
         return InputProblem(source, f"{source}: empty text (column {keys['text'][0]!r})")
     ident = _first(rec, keys["id"], _scalar)[1] or f"{stem}-{number:06d}"
     meta = {f: v for f in META_FIELDS if (v := _first(rec, keys[f], _scalar)[1])}
+    extra = _extra_columns(rec)
     if looks_like_html(text):
-        return _html_document(text, id=ident, source=source, meta=meta,
+        return _html_document(text, id=ident, source=source, meta=meta, extra=extra,
                               notes=notes + [f"HTML in column {text_key!r}: converted to visible text"])
     text, fixes = _repair(text)
-    return Document(id=ident, text=text, source=source, notes=notes + fixes, meta=meta)
+    return Document(id=ident, text=text, source=source, notes=notes + fixes, meta=meta, extra=extra)
 
 
 def _file_documents(path: Path, fmt: str) -> Iterator[Document | InputProblem]:

@@ -62,7 +62,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import meta
+from . import groups, meta
 from .resources import read_lines, read_table
 from .text import content_words, normalize, sentence_spans, stopwords
 
@@ -795,25 +795,61 @@ def sources(attr: pd.DataFrame) -> pd.DataFrame:
     return attr[attr["attributed"]][cols].reset_index(drop=True)
 
 
-def source_summary(attr: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet: attributed sentences by source type, and the anonymous-source share."""
+# Columns of the per-sentence tables that describe the source or the quote, not the article: a
+# grouping of the same name (by="country": the article's country) must come from the articles.
+SOURCE_OWN_COLUMNS = ("country", "source_type", "source", "speaker", "cue", "kind")
+
+
+def _grouped(table: pd.DataFrame, articles: pd.DataFrame | None, by: str, *, own=()) -> pd.DataFrame:
+    """``table`` with the grouping column ``by``, taken from ``articles`` whenever they have it.
+
+    ``outlet`` and ``id`` are the table's own (the same in both); any other
+    column of the articles replaces a column of the same name in ``table``, so
+    ``by="country"`` groups by the article's country and never by the
+    country of the source. ``own`` names columns that mean something else in
+    ``table``: grouping by one of them without ``articles`` is an error.
+    """
+    if by not in ("id", "outlet") and by in table.columns:
+        if articles is not None and by in articles.columns:
+            table = table.drop(columns=by)
+        elif by in own:
+            raise KeyError(f"by={by!r}: the column {by!r} of this table describes the source, not the article; "
+                           f"pass articles= (the corpus) to group by the article's {by}")
+    return groups.attach(table, articles, by)
+
+
+def source_summary(attr: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per group: attributed sentences by source type, and the anonymous-source share.
+
+    ``by`` is the article column that forms the groups (``outlet``, ``country``
+    or a manifest column), taken from ``articles`` when they have it (so
+    ``by="country"`` is the article's country, not the ``country`` of the
+    source in ``attr``; see :func:`newsframe.groups.attach`). One row per group with attributed
+    sentences: ``<by>, <source types...>, attributed, sentences,
+    anonymous_share, articles`` (``articles``: articles of the group with body
+    sentences).
+    """
+    attr = _grouped(attr, articles, by, own=SOURCE_OWN_COLUMNS)
     a = attr[attr["attributed"]]
     if a.empty:
-        return pd.DataFrame(columns=["outlet", *SOURCE_TYPES, "attributed", "sentences", "anonymous_share"])
-    t = pd.crosstab(a["outlet"], a["source_type"]).reindex(columns=SOURCE_TYPES, fill_value=0)
+        return pd.DataFrame(columns=[by, *SOURCE_TYPES, "attributed", "sentences", "anonymous_share", "articles"])
+    t = pd.crosstab(a[by], a["source_type"]).reindex(columns=SOURCE_TYPES, fill_value=0)
     t["attributed"] = t[SOURCE_TYPES].sum(axis=1)
-    t["sentences"] = attr.groupby("outlet").size().reindex(t.index)
+    t["sentences"] = attr.groupby(by).size().reindex(t.index)
     t["anonymous_share"] = (t["anonymous"] / t["attributed"]).round(2)
+    t["articles"] = attr.groupby(by)["id"].nunique().reindex(t.index)
     return t.reset_index()
 
 
-def verb_choices(attr: pd.DataFrame) -> pd.DataFrame:
-    """Reporting verbs/phrases per outlet: counts, with the connotation of each verb."""
+def verb_choices(attr: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Reporting verbs/phrases per group (``by``: the article column forming the groups, taken from
+    ``articles`` when ``attr`` lacks it): counts, with the connotation of each verb."""
+    attr = _grouped(attr, articles, by, own=SOURCE_OWN_COLUMNS)
     a = attr[attr["attributed"]]
     if a.empty:
-        return pd.DataFrame(columns=["outlet", "cue", "connotation", "n", "ids"])
-    g = a.groupby(["outlet", "cue", "connotation"]).agg(n=("text", "size"), ids=("id", lambda s: ", ".join(sorted(set(s)))))
-    return g.reset_index().sort_values(["outlet", "n"], ascending=[True, False]).reset_index(drop=True)
+        return pd.DataFrame(columns=[by, "cue", "connotation", "n", "ids"])
+    g = a.groupby([by, "cue", "connotation"]).agg(n=("text", "size"), ids=("id", lambda s: ", ".join(sorted(set(s)))))
+    return g.reset_index().sort_values([by, "n"], ascending=[True, False]).reset_index(drop=True)
 
 
 # ----------------------------------------------------------------- quotations
@@ -902,15 +938,61 @@ def _quote_kind(body: str, s_start: int, s_end: int, qs: int, qe: int, c: dict, 
     return "direct"
 
 
-def words_quoted(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Words quoted per speaker and outlet (direct and mixed quotes), largest first."""
+def words_quoted(quotes: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Words quoted per speaker and group (direct and mixed quotes), largest first.
+
+    ``by`` is the article column forming the groups; taken from ``articles``
+    when ``quotes`` lacks it.
+    """
+    quotes = _grouped(quotes, articles, by, own=SOURCE_OWN_COLUMNS)
     q = quotes[quotes["kind"].isin(["direct", "mixed"])].copy()
     if q.empty:
-        return pd.DataFrame(columns=["outlet", "speaker", "source_type", "quotes", "words", "ids"])
+        return pd.DataFrame(columns=[by, "speaker", "source_type", "quotes", "words", "ids"])
     q["speaker"] = q["speaker_person"].fillna(q["speaker"])
-    g = q.groupby(["outlet", "speaker", "source_type"]).agg(quotes=("quote", "size"), words=("words", "sum"),
-                                                            ids=("id", lambda s: ", ".join(sorted(set(s)))))
+    g = q.groupby([by, "speaker", "source_type"]).agg(quotes=("quote", "size"), words=("words", "sum"),
+                                                      ids=("id", lambda s: ", ".join(sorted(set(s)))))
     return g.reset_index().sort_values("words", ascending=False).reset_index(drop=True)
+
+
+QUOTE_KINDS = ("direct", "mixed", "unattributed")
+
+
+def quotes_by_group(quotes: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per group: how many quotations of each kind, and how many words are quoted with a speaker.
+
+    ``quotes`` is :func:`quotations`; ``by`` the article column forming the
+    groups (taken from ``articles`` when ``quotes`` lacks it). Columns:
+    ``<by>, articles, with_quotes, quotes, direct, mixed, unattributed, words,
+    unattributed_words`` (``words``: in direct and mixed quotes, as
+    :func:`words_quoted`). With ``articles`` every group of the corpus is a
+    row, groups without a quotation included, and ``articles`` counts the
+    group's articles; without it, ``articles`` counts the articles in
+    ``quotes``. Largest groups first.
+    """
+    quotes = _grouped(quotes, articles, by, own=SOURCE_OWN_COLUMNS)
+    cols = [by, "articles", "with_quotes", "quotes", *QUOTE_KINDS, "words", "unattributed_words"]
+    q = quotes.assign(_kind=quotes["kind"].where(quotes["kind"].isin(QUOTE_KINDS), "unattributed"))
+    q["_group"] = groups.clean_values(q[by]).to_numpy()
+    q["_words"] = pd.to_numeric(q["words"], errors="coerce").fillna(0).astype(int)
+    kinds = pd.crosstab(q["_group"], q["_kind"]).reindex(columns=list(QUOTE_KINDS), fill_value=0)
+    out = pd.DataFrame(index=kinds.index)
+    out["with_quotes"] = q.groupby("_group")["id"].nunique()
+    out["quotes"] = kinds.sum(axis=1)
+    out = out.join(kinds)
+    spoken = q["_kind"] != "unattributed"
+    out["words"] = q[spoken].groupby("_group")["_words"].sum().reindex(out.index, fill_value=0)
+    out["unattributed_words"] = q[~spoken].groupby("_group")["_words"].sum().reindex(out.index, fill_value=0)
+    if articles is not None and by in articles.columns:
+        sizes = pd.Series(list(articles["id"]), index=groups.clean_values(articles[by]).to_numpy()).groupby(level=0).nunique()
+    else:
+        sizes = out["with_quotes"]
+    out = out.reindex(out.index.union(sizes.index), fill_value=0)
+    out["articles"] = sizes.reindex(out.index).fillna(out["with_quotes"])
+    out = out.rename_axis(by).reset_index()
+    if out.empty:
+        return pd.DataFrame(columns=cols)
+    out = out[cols].astype({c: int for c in cols[1:]})
+    return out.sort_values(["articles", "quotes", by], ascending=[False, False, True], kind="stable").reset_index(drop=True)
 
 
 def quotes_for_text(text: str, *, extra_verbs=None) -> list[dict]:
@@ -1012,8 +1094,13 @@ def wire_dependence(articles) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
-def wire_summary(articles, credits: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per article: agencies credited and where, and the share of body paragraphs that carry a credit."""
+def wire_summary(articles, credits: pd.DataFrame | None = None, *, by: str = "outlet") -> pd.DataFrame:
+    """Per article: agencies credited and where, and the share of body paragraphs that carry a credit.
+
+    ``by`` (an article column forming the groups, e.g. ``country``) adds that
+    column after ``outlet`` when it is not ``outlet``; :func:`wire_by_group`
+    sums the table per group.
+    """
     credits = wire_dependence(articles) if credits is None else credits
     rows = []
     for art in _articles_iter(articles):
@@ -1027,7 +1114,78 @@ def wire_summary(articles, credits: pd.DataFrame | None = None) -> pd.DataFrame:
                      "paragraphs": n_par, "paragraphs_with_credit": len(paras),
                      "credit_paragraphs": ", ".join(map(str, paras)),
                      "credit_share": round(len(paras) / n_par, 2) if n_par else 0.0})
-    return pd.DataFrame(rows)
+    return _with_group_column(pd.DataFrame(rows), articles, by)
+
+
+def _with_group_column(table: pd.DataFrame, articles, by: str) -> pd.DataFrame:
+    """A per-article ``table`` with the column ``by`` (from ``articles``) right after ``outlet``."""
+    if by in table.columns:
+        return table
+    out = groups.attach(table, articles if isinstance(articles, pd.DataFrame) else None, by)
+    cols = [c for c in out.columns if c != by]
+    at = cols.index("outlet") + 1 if "outlet" in cols else 1
+    return out[cols[:at] + [by] + cols[at:]]
+
+
+MAX_AGENCIES = 11   # agencies named in wire_by_group; the others are one "other (N agencies)" column
+
+
+def _credited_names(text) -> list[str]:
+    """Agency names in a :func:`wire_summary` cell: ``"Yonhap (body), AFP (byline+body)"`` -> names."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    return [m.group(1) for m in re.finditer(r"\s*(.+?) \([^()]*\)(?:,|$)", text)]
+
+
+def wire_by_group(credits_or_wires: pd.DataFrame, *, by: str = "outlet",
+                  articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per group: the share of its articles that credit each agency (or outlet) anywhere in the article.
+
+    ``credits_or_wires`` is :func:`wire_dependence` (one row per credit) or
+    :func:`wire_summary` (one row per article); ``by`` the article column
+    forming the groups, taken from ``articles`` when the table lacks it. The
+    :data:`MAX_AGENCIES` agencies credited by the most articles get a column
+    each; the others are folded into one ``other (N agencies)`` column (the
+    share of articles crediting any of them). Columns: ``<by>, articles,
+    credited`` (share crediting any agency or outlet), then one share per
+    agency, most credited first. ``articles`` counts the group's articles in
+    ``articles`` when given (credits alone do not list the articles without a
+    credit), else in the table. Largest groups first.
+    """
+    t = _grouped(credits_or_wires, articles, by)
+    if "agency" in t.columns:
+        pairs = t[["id", by, "agency"]].dropna(subset=["agency"])
+    else:
+        rows = [(i, g, name) for i, g, w, o in zip(t["id"], t[by], t.get("wires", pd.Series([""] * len(t))),
+                                                   t.get("outlets", pd.Series([""] * len(t))))
+                for name in dict.fromkeys(_credited_names(w) + _credited_names(o))]
+        pairs = pd.DataFrame(rows, columns=["id", by, "agency"])
+    pairs = pairs.assign(**{by: groups.clean_values(pairs[by]).to_numpy()}).drop_duplicates(["id", "agency"])
+    if articles is not None and by in articles.columns:
+        members = pd.DataFrame({"id": list(articles["id"]), by: groups.clean_values(articles[by]).to_numpy()})
+    else:
+        members = pd.DataFrame({"id": list(t["id"]), by: groups.clean_values(t[by]).to_numpy()})
+    members = members.drop_duplicates("id")
+    if members.empty:
+        return pd.DataFrame(columns=[by, "articles", "credited"])
+    sizes = members.groupby(by)["id"].size()
+    ranked = pairs.groupby("agency")["id"].nunique()
+    ranked = sorted(ranked.index, key=lambda a: (-ranked[a], a))
+    if len(ranked) > MAX_AGENCIES + 1:
+        label = groups.other_label(len(ranked) - MAX_AGENCIES, "agencies")
+        kept = set(ranked[:MAX_AGENCIES])
+        pairs = pairs.assign(agency=pairs["agency"].where(pairs["agency"].isin(kept), label))
+        ranked = ranked[:MAX_AGENCIES] + [label]
+    out = pd.DataFrame({by: sizes.index, "articles": sizes.to_numpy()}).set_index(by)
+    out["credited"] = pairs.groupby(by)["id"].nunique().reindex(out.index, fill_value=0)
+    if ranked:
+        per = pairs.groupby([by, "agency"])["id"].nunique().unstack("agency")
+        out = out.join(per.reindex(columns=ranked)).fillna(0)
+    shares = out.drop(columns="articles").div(out["articles"], axis=0).round(2)
+    out = pd.concat([out[["articles"]].astype(int), shares], axis=1)
+    out.columns.name = None
+    out = out.reset_index()
+    return out.sort_values(["articles", by], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 # ----------------------------------------------------------------- frames
@@ -1094,22 +1252,38 @@ def frame_salience(articles, *, extra_cues: dict | None = None, cues: pd.DataFra
                                        "headline_frame", "lead_frame"])
 
 
-def outlet_frame_matrix(salience: pd.DataFrame) -> pd.DataFrame:
-    """Outlet x frame: share of the outlet's body sentences that carry the frame (pooled over articles)."""
+def outlet_frame_matrix(salience: pd.DataFrame, *, by: str = "outlet",
+                        articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Group x frame: share of the group's body sentences that carry the frame (pooled over articles).
+
+    ``by`` is the article column forming the groups (rows, index named
+    ``by``), taken from ``articles`` when ``salience`` lacks it. The body
+    sentences and articles of each group are in ``matrix.attrs["sentences"]``
+    and ``matrix.attrs["articles"]`` (dicts group -> count), which
+    :func:`newsframe.plots.frame_heatmap` uses to show the largest groups.
+    """
     if salience.empty:
         return pd.DataFrame()
-    g = salience.groupby(["outlet", "frame"])[["sentences_with_cue", "sentences"]].sum()
+    salience = _grouped(salience, articles, by)
+    g = salience.groupby([by, "frame"])[["sentences_with_cue", "sentences"]].sum()
     m = (g["sentences_with_cue"] / g["sentences"].where(g["sentences"] > 0)).unstack("frame").fillna(0).round(3)
+    per_article = salience.drop_duplicates("id")
+    m.attrs = {"sentences": {k: int(v) for k, v in per_article.groupby(by)["sentences"].sum().items()},
+               "articles": {k: int(v) for k, v in per_article.groupby(by)["id"].size().items()}}
     return m
 
 
-def outlet_frame_cues(cues: pd.DataFrame) -> pd.DataFrame:
-    """The cue words behind each outlet x frame cell (with counts), the table next to the heatmap."""
+def outlet_frame_cues(cues: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The cue words behind each group x frame cell (with counts), the table next to the heatmap.
+
+    ``by`` is the article column forming the groups, taken from ``articles`` when ``cues`` lacks it.
+    """
+    cues = _grouped(cues, articles, by)
     b = cues[cues["part"] == "body"]
     if b.empty:
-        return pd.DataFrame(columns=["outlet", "frame", "n", "cues"])
-    g = b.groupby(["outlet", "frame"]).agg(n=("cue", "size"),
-                                            cues=("cue", lambda s: ", ".join(f"{k} ({v})" for k, v in Counter(s).most_common())))
+        return pd.DataFrame(columns=[by, "frame", "n", "cues"])
+    g = b.groupby([by, "frame"]).agg(n=("cue", "size"),
+                                     cues=("cue", lambda s: ", ".join(f"{k} ({v})" for k, v in Counter(s).most_common())))
     return g.reset_index()
 
 
@@ -1215,8 +1389,15 @@ def tone_by_article(tone: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def tone_by_target(tone: pd.DataFrame, *, by: str = "outlet", min_sentences: int = 1) -> pd.DataFrame:
-    """Per target (country or person) and ``by`` (outlet or id): sentences, mean compound, driver words."""
+def tone_by_target(tone: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None,
+                   min_sentences: int = 1) -> pd.DataFrame:
+    """Per target (country or person) and group: sentences, mean compound, driver words.
+
+    ``by`` is ``id`` (per article) or the article column forming the groups
+    (``outlet``, ``country``, a manifest column), taken from ``articles`` when
+    ``tone`` lacks it.
+    """
+    tone = _grouped(tone, articles, by)
     t = tone.explode("targets").dropna(subset=["targets"]).rename(columns={"targets": "target"})
     if t.empty:
         return pd.DataFrame(columns=[by, "target", "sentences", "mean_compound", "drivers", "ids"])
@@ -1271,36 +1452,58 @@ def page_context(lines: pd.DataFrame, articles: pd.DataFrame, *, labels=CONTEXT_
     return out.sort_values(["outlet", "id", "label"], key=lambda s: s.map(order) if s.name == "topic" else s).reset_index(drop=True)
 
 
-def page_context_summary(context: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet and topic: how many surrounding lines, of which labels, and two examples."""
+def page_context_summary(context: pd.DataFrame, *, by: str = "outlet",
+                         articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per group and topic: how many surrounding lines, of which labels, and two examples.
+
+    ``by`` is the article column forming the groups, taken from ``articles`` when ``context`` lacks it.
+    """
     if context.empty:
-        return pd.DataFrame(columns=["outlet", "topic", "lines", "labels", "examples"])
-    g = context.groupby(["outlet", "topic"]).agg(lines=("text", "size"),
-                                                 labels=("label", lambda s: ", ".join(f"{k} ({v})" for k, v in Counter(s).most_common())),
-                                                 examples=("text", lambda s: " | ".join(list(s)[:2])))
-    return g.reset_index().sort_values(["outlet", "lines"], ascending=[True, False]).reset_index(drop=True)
+        return pd.DataFrame(columns=[by, "topic", "lines", "labels", "examples"])
+    context = _grouped(context, articles, by)
+    g = context.groupby([by, "topic"]).agg(lines=("text", "size"),
+                                           labels=("label", lambda s: ", ".join(f"{k} ({v})" for k, v in Counter(s).most_common())),
+                                           examples=("text", lambda s: " | ".join(list(s)[:2])))
+    return g.reset_index().sort_values([by, "lines"], ascending=[True, False]).reset_index(drop=True)
 
 
-def page_context_counts(context: pd.DataFrame) -> pd.DataFrame:
-    """Outlet x topic: number of distinct lines placed around the article (for a stacked bar chart)."""
+def page_context_counts(context: pd.DataFrame, *, by: str = "outlet",
+                        articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Group x topic: number of distinct lines placed around the article (for a stacked bar chart).
+
+    ``by`` is the article column forming the groups (the index), taken from ``articles`` when ``context`` lacks it.
+    """
     if context.empty:
         return pd.DataFrame()
-    return pd.crosstab(context["outlet"], context["topic"])
+    context = _grouped(context, articles, by)
+    return pd.crosstab(context[by], context["topic"])
 
 
-def sources_by_country(attr: pd.DataFrame) -> pd.DataFrame:
-    """Outlet x country of source: attributed sentences ("not stated" where the text does not tell)."""
+def sources_by_country(attr: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Group x country of source: attributed sentences ("not stated" where the text does not tell).
+
+    ``by`` is the article column forming the groups (the index), taken from
+    ``articles`` when ``attr`` lacks it (``by="country"``: the article's
+    country in the rows, the source's in the columns, named ``source
+    country``); countries with the most sentences first.
+    """
+    source_country = attr["country"].fillna("not stated").rename("source country" if by == "country" else "country")
+    attr = _grouped(attr, articles, by, own=SOURCE_OWN_COLUMNS)
     a = attr[attr["attributed"]]
     if a.empty:
         return pd.DataFrame()
-    t = pd.crosstab(a["outlet"], a["country"].fillna("not stated"))
+    t = pd.crosstab(a[by], source_country.loc[a.index])
     return t[t.sum().sort_values(ascending=False).index]
 
 
 # ----------------------------------------------------------------- plain words
 def article_digest(articles, attr: pd.DataFrame, salience: pd.DataFrame, tone: pd.DataFrame,
-                   credits: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per article in plain words: whose copy, who speaks, which frame leads, what tone."""
+                   credits: pd.DataFrame | None = None, *, by: str = "outlet") -> pd.DataFrame:
+    """One row per article in plain words: whose copy, who speaks, which frame leads, what tone.
+
+    ``by`` (an article column forming the groups, e.g. ``country``) adds that
+    column after ``outlet`` when it is not ``outlet``.
+    """
     credits = wire_dependence(articles) if credits is None else credits
     rows = []
     for art in _articles_iter(articles):
@@ -1321,7 +1524,7 @@ def article_digest(articles, attr: pd.DataFrame, salience: pd.DataFrame, tone: p
             "lead frame": s["lead_frame"].iloc[0] if len(s) else "",
             "mean tone": round(float(t["compound"].mean()), 2) if len(t) else None,
         })
-    return pd.DataFrame(rows)
+    return _with_group_column(pd.DataFrame(rows), articles, by)
 
 
 def explain_article(article_id: str, attr: pd.DataFrame, cues: pd.DataFrame, tone: pd.DataFrame) -> pd.DataFrame:

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from . import groups as _groups
 from .resources import read_table
 from .text import content_words, sentence_spans, stopwords
 from .timex import find_timexes
@@ -191,15 +192,22 @@ def _words(row) -> set[str]:
     return {stem(w) for w in content_words(row.sentence) if w not in skip}
 
 
-def events(mentions: pd.DataFrame, *, min_shared_words: int = MIN_SHARED_WORDS) -> pd.DataFrame:
+def events(mentions: pd.DataFrame, *, min_shared_words: int = MIN_SHARED_WORDS, by: str = "outlet",
+           articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """Group mentions into events; one row per event.
 
     Columns: ``event_id, date, granularity, label, outlets, n_articles, mentions`` (list of mention
     row numbers), ``evidence`` (the sentences, one per article). Sorted by date.
+
+    ``by`` is the article column the events are compared by (``outlet``, ``country`` or any
+    manifest column). When ``articles`` is given, or the mentions carry a ``by`` column other
+    than ``outlet``, a column ``groups`` lists the groups of ``by`` that mention each event
+    (``outlets`` stays); with the defaults the table is as before.
     """
     if mentions.empty:
-        return pd.DataFrame(columns=["event_id", "date", "granularity", "label", "outlets", "n_articles",
-                                     "mentions", "evidence"])
+        empty = pd.DataFrame(columns=["event_id", "date", "granularity", "label", "outlets", "n_articles",
+                                      "mentions", "evidence"])
+        return _with_groups(empty, mentions, by=by, articles=articles)
     n = len(mentions)
     parent = list(range(n))
 
@@ -235,15 +243,42 @@ def events(mentions: pd.DataFrame, *, min_shared_words: int = MIN_SHARED_WORDS) 
                     "n_articles": sub["id"].nunique(), "mentions": list(sub.index), "evidence": evidence})
     ev = pd.DataFrame(out).sort_values(["date", "n_articles"], ascending=[True, False]).reset_index(drop=True)
     ev.insert(0, "event_id", [f"E{i + 1}" for i in range(len(ev))])
+    return _with_groups(ev, mentions, by=by, articles=articles)
+
+
+def _wants_groups(table: pd.DataFrame, by: str, articles: pd.DataFrame | None) -> bool:
+    return articles is not None or (by != "outlet" and by in table.columns)
+
+
+def _with_groups(ev: pd.DataFrame, mentions: pd.DataFrame, *, by: str, articles: pd.DataFrame | None) -> pd.DataFrame:
+    """``ev`` with a column ``groups`` (the sorted groups of ``by`` among each event's mentions), placed
+    after ``outlets``; ``ev`` unchanged when no grouping was asked for (see :func:`events`)."""
+    if not _wants_groups(mentions, by, articles) or "groups" in ev.columns:
+        return ev
+    ev = ev.copy()
+    if ev.empty:
+        ev.insert(ev.columns.get_loc("outlets") + 1, "groups", pd.Series(dtype=object))
+        return ev
+    tagged = _groups.attach(mentions, articles, by)
+    values = pd.Series(_groups.clean_values(tagged[by]).to_numpy(), index=tagged.index)
+    ev.insert(ev.columns.get_loc("outlets") + 1, "groups",
+              [sorted(set(values.loc[list(m)])) for m in ev["mentions"]])
     return ev
 
 
-def reporting_lag(events_df: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+def reporting_lag(events_df: pd.DataFrame, mentions: pd.DataFrame, *, by: str = "outlet",
+                  articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per (event, article): when the outlet published, and how long after the event.
 
     Columns: ``event_id, label, date_value, granularity, id, outlet, published, lag_days, coarse``
     (``coarse`` when the event is known only to the week, month or year).
+
+    ``by`` is the article column to compare by (``outlet``, ``country`` or any manifest column):
+    other than ``outlet``, a column named after it follows ``outlet``, taken from the mentions
+    when they carry it, else from ``articles`` (matched on ``id``).
     """
+    tagged = mentions if by == "outlet" else _groups.attach(mentions, articles, by)
+    group_of = (dict(zip(tagged["id"], _groups.clean_values(tagged[by]))) if by != "outlet" else {})
     rows = []
     for ev in events_df.itertuples():
         sub = mentions.loc[ev.mentions].drop_duplicates("id")
@@ -251,27 +286,84 @@ def reporting_lag(events_df: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFra
             pub = _as_date(m.published)
             lag = (pub - ev.date).total_seconds() / 86400 if pub is not None and ev.date is not None else None
             rows.append({"event_id": ev.event_id, "label": ev.label, "date_value": ev.date_value,
-                         "granularity": ev.granularity, "id": m.id, "outlet": m.outlet, "published": m.published,
+                         "granularity": ev.granularity, "id": m.id, "outlet": m.outlet,
+                         **({by: group_of.get(m.id, _groups.NOT_STATED)} if by != "outlet" else {}),
+                         "published": m.published,
                          "lag_days": None if lag is None else round(lag, 1), "coarse": ev.granularity != "day"})
-    cols = ["event_id", "label", "date_value", "granularity", "id", "outlet", "published", "lag_days", "coarse"]
+    cols = ["event_id", "label", "date_value", "granularity", "id", "outlet", *([by] if by != "outlet" else []),
+            "published", "lag_days", "coarse"]
     return pd.DataFrame(rows, columns=cols)
 
 
-def lag_summary(lags: pd.DataFrame, *, day_events_only: bool = True) -> pd.DataFrame:
-    """Per outlet: events reported, median and largest lag in days (day-precise events by default)."""
+NEWS_WINDOW_DAYS = 60   # lag_summary: events dated further than this from publication are background, not news
+
+
+def _group_column(values: pd.Series, by: str) -> pd.Series:
+    """Group names as shown in summaries: a blank outlet is "(unknown outlet)" (as always), any other
+    blank group :data:`newsframe.groups.NOT_STATED`."""
+    if by == "outlet":
+        return values.where(values.map(lambda o: isinstance(o, str) and bool(o.strip())), "(unknown outlet)")
+    return pd.Series(_groups.clean_values(values).to_numpy(), index=values.index)
+
+
+def lag_summary(lags: pd.DataFrame, *, day_events_only: bool = True, window_days: float | None = NEWS_WINDOW_DAYS,
+                by: str = "outlet", articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per group of ``by``: news events reported, median and largest lag in days, background events.
+
+    ``by`` is the article column to compare by (``outlet`` by default, ``country`` or any manifest
+    column); it is taken from ``lags`` (see :func:`reporting_lag`) or, when missing there, from
+    ``articles`` matched on ``id``.
+
+    By default only **day-precise** events (``day_events_only``) **within** ``window_days``
+    (:data:`NEWS_WINDOW_DAYS`) **of the publication** count as reported news: a lag of
+    ``-window_days`` (an event announced ahead) to ``+window_days``. Events dated further away are
+    *background* (a 2019 treaty recalled in a 2023 article is not "reported 1,400 days late"): they
+    are counted in ``background_events`` and left out of the lags. ``window_days=None`` counts every
+    event (the old behaviour). Columns: ``<by>, events, median_lag_days, max_lag_days,
+    background_events, articles`` (articles of the group behind the row); a group with background
+    events only has 0 events and no lag. Sorted by median lag, groups without one last. The
+    options are kept in ``attrs`` (``window_days``, ``day_events_only``) for the xlabel of
+    :func:`newsframe.plots.lag_chart`.
+    """
+    cols = [by, "events", "median_lag_days", "max_lag_days", "background_events", "articles"]
     use = lags[~lags["coarse"].astype(bool)] if day_events_only else lags
-    use = use.dropna(subset=["lag_days"]).assign(outlet=lambda d: d["outlet"].where(
-        d["outlet"].map(lambda o: isinstance(o, str) and bool(o.strip())), "(unknown outlet)"))
+    use = _groups.attach(use.dropna(subset=["lag_days"]), articles, by)
     if use.empty:
-        return pd.DataFrame(columns=["outlet", "events", "median_lag_days", "max_lag_days"])
-    out = use.groupby("outlet").agg(events=("event_id", "nunique"), median_lag_days=("lag_days", "median"),
-                                    max_lag_days=("lag_days", "max")).reset_index()
-    return out.sort_values("median_lag_days").reset_index(drop=True)
+        out = pd.DataFrame(columns=cols)
+        out.attrs.update(window_days=window_days, day_events_only=day_events_only)
+        return out
+    use = use.assign(**{by: _group_column(use[by], by)}, lag_days=use["lag_days"].astype(float))
+    news = use["lag_days"].abs() <= window_days if window_days is not None else pd.Series(True, index=use.index)
+    names = sorted(set(use[by]))
+    g = use[news].groupby(by)
+    out = pd.DataFrame({
+        "events": g["event_id"].nunique().reindex(names, fill_value=0).astype(int),
+        "median_lag_days": g["lag_days"].median().reindex(names),
+        "max_lag_days": g["lag_days"].max().reindex(names),
+        "background_events": use[~news].groupby(by)["event_id"].nunique().reindex(names, fill_value=0).astype(int),
+        "articles": use.groupby(by)["id"].nunique().reindex(names, fill_value=0).astype(int),
+    }, index=pd.Index(names, name=by)).reset_index()
+    out = out.sort_values("median_lag_days", kind="stable", na_position="last").reset_index(drop=True)[cols]
+    out.attrs.update(window_days=window_days, day_events_only=day_events_only)
+    return out
 
 
-def shared_events(events_df: pd.DataFrame) -> pd.DataFrame:
-    """Events that more than one article mentions: the ones to line up across outlets."""
-    return events_df[events_df["n_articles"] > 1].reset_index(drop=True)
+def shared_events(events_df: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Events that more than one article mentions: the ones to line up across outlets (or groups).
+
+    With ``articles`` (holding the column ``by``: ``outlet``, ``country`` or any manifest column), a
+    column ``groups`` lists the groups of ``by`` whose articles mention each event (from the ids of
+    the evidence), unless :func:`events` added it already; ``outlets`` stays.
+    """
+    shared = events_df[events_df["n_articles"] > 1].reset_index(drop=True)
+    if articles is None or "groups" in shared.columns:
+        return shared
+    lookup = _groups.attach(pd.DataFrame({"id": articles["id"].to_numpy()}), articles, by)
+    group_of = dict(zip(lookup["id"], lookup[by]))
+    where = shared.columns.get_loc("outlets") + 1 if "outlets" in shared.columns else len(shared.columns)
+    shared.insert(where, "groups", [sorted({group_of.get(r["id"], _groups.NOT_STATED) for r in ev})
+                                    for ev in shared["evidence"]] if len(shared) else pd.Series(dtype=object))
+    return shared
 
 
 # --------------------------------------------------------------------------- orientation, clocks, claims
@@ -279,23 +371,33 @@ NEWS_DAY_WINDOW_DAYS = 3   # dates this close to the publication count as "the n
 SAVED_LATE_DAYS = 30       # a page whose surroundings are this much newer was saved later
 
 
-def temporal_orientation(articles: pd.DataFrame, *, timexes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per outlet: how far back it reaches and what its dated sentences are about.
+def temporal_orientation(articles: pd.DataFrame, *, timexes: pd.DataFrame | None = None,
+                         by: str = "outlet") -> pd.DataFrame:
+    """Per outlet (or group of ``by``): how far back it reaches and what its dated sentences are about.
 
     Each body sentence with a DATE is *past* (its date ends more than
     :data:`NEWS_DAY_WINDOW_DAYS` before publication), *news day* (within that
     window) or *future*; sentences without a date are *undated*. Columns:
     ``outlet, articles, sentences, past, news_day, future, undated`` (shares of
     sentences) and ``earliest_year`` (the oldest year a DATE refers to).
+
+    ``by`` is the column of ``articles`` to compare by (``outlet``, ``country`` or any manifest
+    column); the first column is named after it.
     """
+    if by not in articles.columns:
+        raise KeyError(f"by={by!r}: the articles have no such column; columns: {', '.join(articles.columns)}")
     tx = timex_table(articles) if timexes is None else timexes
+    dates = tx[tx["type"] == "DATE"]
+    dates_of = {k: g for k, g in dates.groupby("id", sort=False)}  # one pass, not one filter per article
+    group_of = (articles["outlet"] if by == "outlet"
+                else pd.Series(_groups.clean_values(articles[by]).to_numpy(), index=articles.index))
     rows = []
-    for art in articles.itertuples():
+    for art, group in zip(articles.itertuples(), group_of):
         pub = _as_date(art.published)
         if pub is None or not isinstance(art.body, str):
             continue
         spans = sentence_spans(art.body)
-        mine = tx[(tx["id"] == art.id) & (tx["type"] == "DATE")]
+        mine = dates_of.get(art.id, dates.iloc[0:0])
         for s, e in spans:
             starts = [period_start(v) for v, st in zip(mine["value"], mine["start"]) if s <= st < e]
             starts = [d for d in starts if d is not None]
@@ -305,18 +407,18 @@ def temporal_orientation(articles: pd.DataFrame, *, timexes: pd.DataFrame | None
                 d = min(starts, key=lambda x: abs((x - pub).days))
                 delta = (d - pub.normalize()).days
                 kind = "news_day" if abs(delta) <= NEWS_DAY_WINDOW_DAYS else ("past" if delta < 0 else "future")
-            rows.append({"outlet": art.outlet, "id": art.id, "kind": kind,
+            rows.append({"_group": group, "id": art.id, "kind": kind,
                          "year": min((x.year for x in starts), default=None)})
-    cols = ["outlet", "articles", "sentences", "past", "news_day", "future", "undated", "earliest_year"]
+    cols = [by, "articles", "sentences", "past", "news_day", "future", "undated", "earliest_year"]
     if not rows:
         return pd.DataFrame(columns=cols)
     df = pd.DataFrame(rows)
-    df["outlet"] = df["outlet"].where(df["outlet"].map(lambda o: isinstance(o, str) and bool(o.strip())),
-                                      "(unknown outlet)")
-    shares = pd.crosstab(df["outlet"], df["kind"], normalize="index").reindex(
+    df["_group"] = _group_column(df["_group"], by)
+    shares = pd.crosstab(df["_group"], df["kind"], normalize="index").reindex(
         columns=["past", "news_day", "future", "undated"], fill_value=0.0).round(2)
-    out = shares.assign(articles=df.groupby("outlet")["id"].nunique(), sentences=df.groupby("outlet").size(),
-                        earliest_year=df.groupby("outlet")["year"].min()).reset_index()
+    out = shares.assign(articles=df.groupby("_group")["id"].nunique(), sentences=df.groupby("_group").size(),
+                        earliest_year=df.groupby("_group")["year"].min())
+    out = out.rename_axis(by).reset_index()
     out["earliest_year"] = out["earliest_year"].astype("Int64")
     return out[cols].sort_values("earliest_year").reset_index(drop=True)
 

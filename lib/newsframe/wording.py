@@ -82,6 +82,7 @@ from itertools import combinations
 
 import pandas as pd
 
+from . import groups as _groups
 from . import text as nftext
 from .resources import read_lines, read_table
 
@@ -218,28 +219,35 @@ def _candidate_pairs(sents):
 
     Keys found in more than :data:`MAX_POSTING` sentences (or 1 % of them, if more)
     are skipped: "one of the" or "said" pair everything with everything.
+
+    Shared content words are counted one sentence at a time (its later partners only), not in
+    one counter over all sentence pairs: that counter held every pair sharing a single word
+    (6.8 million at 400 articles, 0.8 GB) to keep the few sharing two. The pairs are the same.
     """
-    index = defaultdict(list)
+    from bisect import bisect_right
+
+    grams, words, own_words = defaultdict(list), defaultdict(list), {}
     for k, s in enumerate(sents):
         if len(s["words"]) < MIN_SENTENCE_WORDS:
             continue
         for g in _ngrams(s["words"]):
-            index[("g",) + g].append(k)
-        for w in _content(s["words"]):
-            index[("w", w)].append(k)
+            grams[g].append(k)
+        own_words[k] = _content(s["words"])
+        for w in own_words[k]:
+            words[w].append(k)
     max_df = max(MAX_POSTING, len(sents) // 100)
-    pairs, shared_words = set(), Counter()
-    for key, ks in index.items():
-        if len(ks) < 2 or len(ks) > max_df:
-            continue
-        for i, j in combinations(ks, 2):
-            if sents[i]["id"] == sents[j]["id"]:
-                continue
-            if key[0] == "g":
-                pairs.add((i, j))
-            else:
-                shared_words[(i, j)] += 1
-    pairs |= {p for p, n in shared_words.items() if n >= 2}
+    ids = [s["id"] for s in sents]
+    pairs = set()
+    for ks in grams.values():
+        if 2 <= len(ks) <= max_df:
+            pairs.update((i, j) for i, j in combinations(ks, 2) if ids[i] != ids[j])
+    for i, content in own_words.items():   # postings are in sentence order: the partners after i
+        later = Counter()
+        for w in content:
+            ks = words[w]
+            if 2 <= len(ks) <= max_df:
+                later.update(ks[bisect_right(ks, i):])
+        pairs.update((i, j) for j, n in later.items() if n >= 2 and ids[i] != ids[j])
     return pairs
 
 
@@ -769,15 +777,58 @@ def name_variants(articles, lines: pd.DataFrame | None = None, *, mentions: pd.D
     return out.sort_values(["n_variants", "group", "variant", "outlet"], ascending=[False, True, True, True]).reset_index(drop=True)
 
 
-def variant_table(variants: pd.DataFrame, *, min_variants: int = 2) -> pd.DataFrame:
-    """Which outlet writes which variant: group x variant rows, one column of counts per outlet.
+VARIANT_GROUP_COLUMNS = _groups.MAX_GROUPS - 1   # variant_table by a group: columns kept, the rest in one "other"
+_VARIANT_COLUMNS = frozenset({"group", "variant", "how", "outlet", "n", "ids", "n_variants"})
+
+
+def _group_of(articles, by: str) -> dict:
+    """``{article id: its value of by}`` (missing values as :data:`newsframe.groups.NOT_STATED`); a clear
+    KeyError when ``articles`` is missing or has no column ``by``."""
+    ids = pd.DataFrame({"id": list(articles["id"]) if articles is not None and "id" in articles.columns else []})
+    tagged = _groups.attach(ids, articles, by)
+    return dict(zip(tagged["id"], tagged[by]))
+
+
+def _variant_groups(variants: pd.DataFrame, by: str, articles) -> pd.Series:
+    """The ``by`` group of each row of :func:`name_variants`, through the articles of its ``ids``.
+
+    A row counts the mentions of one spelling in one outlet; when that outlet's articles of the row
+    fall in several groups its count cannot be split between them, and a ValueError says so.
+    """
+    if by in variants.columns and by not in _VARIANT_COLUMNS:
+        return _groups.clean_values(variants[by]).set_axis(variants.index)
+    group_of = _group_of(articles, by)
+    out = []
+    for r in variants.itertuples():
+        found = {group_of.get(i, _groups.NOT_STATED) for i in str(r.ids).split(", ") if i}
+        if len(found) > 1:
+            raise ValueError(f"by={by!r}: the {r.n} mentions of {r.variant!r} in {r.outlet!r} come from articles of "
+                             f"several groups ({', '.join(sorted(found))}) and cannot be split between them; run "
+                             f"name_variants on articles.assign(outlet=articles[{by!r}]) to count per group")
+        out.append(found.pop() if found else _groups.NOT_STATED)
+    return pd.Series(out, index=variants.index, dtype=object)
+
+
+def variant_table(variants: pd.DataFrame, *, min_variants: int = 2, by: str = "outlet",
+                  articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Which outlet (or group) writes which variant: group x variant rows, one column of counts per outlet.
 
     Only groups with at least ``min_variants`` distinct spellings; ``how`` and ``ids`` kept.
+    ``by``: the article column whose values make the count columns (default ``outlet``); another
+    column (``country``, a manifest column) is looked up in ``articles`` through each row's ``ids``.
+    Then the columns are bounded: with more than :data:`newsframe.groups.MAX_GROUPS` groups the
+    :data:`VARIANT_GROUP_COLUMNS` with the most mentions keep a column and the others are summed in
+    one ``other (N groups)`` column, last.
     """
     v = variants[variants["n_variants"] >= min_variants]
     if v.empty:
         return pd.DataFrame(columns=["group", "variant", "how", "ids"])
+    if by != "outlet":
+        g = _variant_groups(v, by, articles)
+        v = v.assign(outlet=_groups.lump(g, keep=VARIANT_GROUP_COLUMNS, weights=v["n"]).to_numpy())
     t = v.pivot_table(index=["group", "variant", "how"], columns="outlet", values="n", aggfunc="sum", fill_value=0)
+    if by != "outlet":
+        t = t[sorted(t.columns, key=lambda c: (_groups.is_other(c), c))]
     ids = v.groupby(["group", "variant", "how"])["ids"].agg(lambda s: ", ".join(sorted(set(", ".join(s).split(", ")))))
     t = t.join(ids).reset_index()
     t.columns.name = None
@@ -795,12 +846,14 @@ def _spelling_pairs_cached(env: str) -> tuple[tuple[str, str], ...]:
     return tuple((r["british"].lower(), r["american"].lower()) for r in read_table("spelling_pairs.csv"))
 
 
-def spelling_conventions(articles) -> pd.DataFrame:
+def spelling_conventions(articles, *, by: str = "outlet") -> pd.DataFrame:
     """British vs American spellings per article: one row per (article, word pair) met.
 
     Columns ``id, outlet, british, american, n_british, n_american,
     in_names`` (capitalised forms inside a name, e.g. "Ministry of National
     Defense", counted apart because names keep their own spelling).
+    ``by``: an article column (``country``, a manifest column) to carry on
+    each row after ``outlet``, so :func:`spelling_summary` can sum per group.
     """
     pairs = _spelling_pairs()
     form_of = {}
@@ -826,24 +879,36 @@ def spelling_conventions(articles) -> pd.DataFrame:
             rows.append({"id": aid, "outlet": outlet, "british": br, "american": am,
                          "n_british": counts[(br, am, "british")], "n_american": counts[(br, am, "american")],
                          "in_names": names[(br, am)]})
-    return pd.DataFrame(rows, columns=["id", "outlet", "british", "american", "n_british", "n_american", "in_names"])
+    cols = ["id", "outlet", "british", "american", "n_british", "n_american", "in_names"]
+    out = pd.DataFrame(rows, columns=cols)
+    if by == "outlet":
+        return out
+    return _groups.attach(out, articles, by)[cols[:2] + [by] + cols[2:]]
 
 
-def spelling_summary(spellings: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet: British and American forms used (outside names) and the convention they point to."""
-    cols = ["outlet", "n_british", "n_american", "british_words", "american_words", "convention", "ids"]
+def spelling_summary(spellings: pd.DataFrame, *, by: str = "outlet",
+                     articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per outlet (or group): British and American forms used (outside names) and the convention they point to.
+
+    ``by``: the article column to group by (default ``outlet``); taken from
+    ``articles`` (by ``id``) when ``spellings`` does not carry it. The first
+    column is named after ``by``; ``articles`` counts the group's articles in
+    which a spelling pair was met.
+    """
+    cols = [by, "n_british", "n_american", "british_words", "american_words", "convention", "ids", "articles"]
     if spellings.empty:
         return pd.DataFrame(columns=cols)
+    spellings = _groups.attach(spellings, articles, by)
     rows = []
-    for outlet, g in spellings.groupby("outlet"):
+    for group, g in spellings.groupby(by):
         nb, na = int(g["n_british"].sum()), int(g["n_american"].sum())
         conv = "British" if nb > na else "American" if na > nb else "mixed / none"
         if nb and na:
             conv += " (mixed)"
-        rows.append({"outlet": outlet, "n_british": nb, "n_american": na,
+        rows.append({by: group, "n_british": nb, "n_american": na,
                      "british_words": ", ".join(sorted(set(g.loc[g["n_british"] > 0, "british"]))),
                      "american_words": ", ".join(sorted(set(g.loc[g["n_american"] > 0, "american"]))),
-                     "convention": conv, "ids": ", ".join(sorted(set(g["id"])))})
+                     "convention": conv, "ids": ", ".join(sorted(set(g["id"]))), "articles": int(g["id"].nunique())})
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -903,9 +968,9 @@ def term_counts(articles, *, variants: pd.DataFrame | None = None) -> pd.DataFra
     return pd.DataFrame(rows, columns=["id", "outlet", "term", "n"])
 
 
-def keyness(articles, *, variants: pd.DataFrame | None = None, min_freq: int = KEYNESS_MIN_FREQ,
+def keyness(articles, *, by: str = "outlet", variants: pd.DataFrame | None = None, min_freq: int = KEYNESS_MIN_FREQ,
             max_p: float = KEYNESS_MAX_P, counts: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Key terms of each outlet against all other outlets, with raw counts beside every score.
+    """Key terms of each outlet (or group) against all other outlets, with raw counts beside every score.
 
     One row per (outlet, term) met at least ``min_freq`` times in the outlet:
     ``n_outlet, n_rest`` (raw counts), ``words_outlet, words_rest`` (corpus
@@ -915,25 +980,38 @@ def keyness(articles, *, variants: pd.DataFrame | None = None, min_freq: int = K
     that uses the term most out drops it below ``min_freq`` or makes it not
     key. Terms used less in the outlet than elsewhere are tested too when the
     rest uses them ``min_freq`` times (direction ``under``).
+
+    ``by``: the article column whose groups are compared (default
+    ``outlet``; ``country`` or a manifest column), each group against all
+    the others. The first column is then named after ``by``; the count
+    columns keep their names (``n_outlet`` is the count in the group) and
+    the leave-one-out check uses the group's articles.
     """
     counts = term_counts(articles, variants=variants) if counts is None else counts
-    cols = ["outlet", "term", "n_outlet", "n_rest", "words_outlet", "words_rest", "g2", "p", "log_ratio",
+    counts = _groups.attach(counts, articles, by)
+    cols = [by, "term", "n_outlet", "n_rest", "words_outlet", "words_rest", "g2", "p", "log_ratio",
             "direction", "key", "n_articles", "top_article", "one_article_only"]
-    if counts.empty or counts["outlet"].nunique() < 2:
+    if counts.empty or counts[by].nunique() < 2:
         return pd.DataFrame(columns=cols)
-    by_outlet = counts.pivot_table(index="term", columns="outlet", values="n", aggfunc="sum", fill_value=0)
+    by_outlet = counts.pivot_table(index="term", columns=by, values="n", aggfunc="sum", fill_value=0)
     sizes = by_outlet.sum()
     total = by_outlet.sum(axis=1)
+    terms, totals = list(by_outlet.index), total.to_numpy()
+    parts = dict(tuple(counts.groupby(by)))
     rows = []
     for outlet in by_outlet.columns:
         c = int(sizes[outlet])
         d = int(sizes.sum() - c)
-        oc = counts[counts["outlet"] == outlet]
-        per_article = oc.groupby(["term", "id"])["n"].sum()
+        oc = parts[outlet]
+        per_article = oc.groupby(["term", "id"], as_index=False)["n"].sum()
         art_sizes = oc.groupby("id")["n"].sum()
-        for term in by_outlet.index:
-            a = int(by_outlet.at[term, outlet])
-            b = int(total[term] - a)
+        # per term: the articles using it, and the one using it most (the first id on a tie)
+        n_using = per_article.loc[per_article["n"] > 0, "term"].value_counts().to_dict()
+        most = per_article.sort_values(["term", "n", "id"], ascending=[True, False, True]).drop_duplicates("term")
+        top_of = dict(zip(most["term"], zip(most["id"], most["n"])))
+        for term, a, tot in zip(terms, by_outlet[outlet].to_numpy(), totals):
+            a = int(a)
+            b = int(tot - a)
             if a < min_freq and not (b >= min_freq and a / c < b / max(d, 1)):
                 continue
             g2 = log_likelihood(a, b, c, d)
@@ -943,24 +1021,56 @@ def keyness(articles, *, variants: pd.DataFrame | None = None, min_freq: int = K
             direction = "over" if a / c > b / max(d, 1) else "under"
             n_articles, top, single = 0, None, False
             if a:
-                pa = per_article.loc[term]
-                n_articles, top = int((pa > 0).sum()), str(pa.idxmax())
+                top_id, top_n = top_of[term]
+                n_articles, top = int(n_using.get(term, 0)), str(top_id)
                 if direction == "over":
-                    a2, c2 = a - int(pa.max()), c - int(art_sizes[top])
+                    a2, c2 = a - int(top_n), c - int(art_sizes[top_id])
                     single = a2 < min_freq or c2 <= 0 or g2_p_value(log_likelihood(a2, b, c2, d)) > max_p
-            rows.append({"outlet": outlet, "term": term, "n_outlet": a, "n_rest": b, "words_outlet": c,
+            rows.append({by: outlet, "term": term, "n_outlet": a, "n_rest": b, "words_outlet": c,
                          "words_rest": d, "g2": round(g2, 3), "p": round(p, 4), "log_ratio": round(lr, 3),
                          "direction": direction, "key": bool(key), "n_articles": n_articles, "top_article": top,
                          "one_article_only": bool(single)})
     out = pd.DataFrame(rows, columns=cols)
-    return out.sort_values(["outlet", "g2", "term"], ascending=[True, False, True]).reset_index(drop=True)
+    return out.sort_values([by, "g2", "term"], ascending=[True, False, True]).reset_index(drop=True)
 
 
 UNKNOWN_OUTLETS = "(outlets unknown)"  # keyness_from_counts: articles whose outlet the loader could not tell, together
 
 
-def keyness_from_counts(counts: pd.DataFrame, *, min_freq: int = KEYNESS_MIN_FREQ,
-                        max_p: float = KEYNESS_MAX_P) -> pd.DataFrame:
+def _counts_per_group(counts: pd.DataFrame, by: str, articles: pd.DataFrame | None) -> pd.DataFrame:
+    """Per-outlet counts (``outlet, term, count, articles``) summed per ``by`` group: ``by, term, count, articles``.
+
+    The group is the counts' own ``by`` column when they carry one; else each
+    outlet is mapped to its group through ``articles`` (columns ``outlet`` and
+    ``by``), which works only when all articles of an outlet are in one group
+    (a ValueError names the first outlet that is not). An outlet missing from
+    ``articles`` goes to :data:`newsframe.groups.NOT_STATED`.
+    """
+    if by in counts.columns and by not in ("term", "count", "articles"):
+        group = _groups.clean_values(counts[by]).to_numpy()
+    else:
+        if "outlet" not in counts.columns or articles is None or not {"outlet", by} <= set(articles.columns):
+            raise KeyError(f"by={by!r}: the counts carry no {by!r} column; pass articles= with the columns "
+                           f"'outlet' and {by!r} to map each outlet to its group (see newsframe.groups.choose_grouping)")
+        pairs = pd.DataFrame({"outlet": articles["outlet"].fillna("").astype(str).to_numpy(),
+                              by: _groups.clean_values(articles[by]).to_numpy()}).drop_duplicates()
+        spread = pairs.groupby("outlet")[by].agg(lambda g: sorted(set(g)))
+        split = spread[spread.map(len) > 1]
+        if len(split):
+            outlet, found = split.index[0], split.iloc[0]
+            raise ValueError(f"by={by!r}: outlet {outlet or UNKNOWN_OUTLETS!r} has articles in {len(found)} groups "
+                             f"({', '.join(found[:5])}), so its per-outlet counts cannot be split between them "
+                             f"({len(split)} outlet{'s' if len(split) != 1 else ''} like this). Count per article with "
+                             f"wording.keyness(articles, by={by!r}), or give the counts a {by!r} column.")
+        mapping = dict(zip(pairs["outlet"], pairs[by]))
+        group = [mapping.get(o, _groups.NOT_STATED) for o in counts["outlet"].fillna("").astype(str)]
+    summed = pd.DataFrame({by: group, "term": counts["term"].to_numpy(), "count": counts["count"].to_numpy(),
+                           "articles": counts["articles"].to_numpy()})
+    return summed.groupby([by, "term"], sort=False, as_index=False)[["count", "articles"]].sum()
+
+
+def keyness_from_counts(counts: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None,
+                        min_freq: int = KEYNESS_MIN_FREQ, max_p: float = KEYNESS_MAX_P) -> pd.DataFrame:
     """:func:`keyness` from per-outlet counts: for corpora too large to hold per-article counts.
 
     ``counts``: one row per (outlet, term) with ``count`` (occurrences) and
@@ -976,15 +1086,25 @@ def keyness_from_counts(counts: pd.DataFrame, *, min_freq: int = KEYNESS_MIN_FRE
     term spread over a few articles but concentrated in one is not caught.
     Terms the outlet uses fewer than ``min_freq`` times are kept only when
     they are significantly *under*-used (key), not every tested one.
+
+    ``by``: the group to compare instead of the outlet (``country``, a
+    manifest column). The counts are summed per group first: by their own
+    ``by`` column when they carry one, else by mapping each outlet to its
+    group through ``articles`` (columns ``outlet`` and ``by``), which needs
+    every outlet's articles in one group (a ValueError otherwise). The first
+    column is named after ``by``; ``one_article_only`` then means one article
+    of the group.
     """
     import numpy as np
     from scipy.special import erfcinv
 
-    cols = ["outlet", "term", "n_outlet", "n_rest", "words_outlet", "words_rest", "g2", "p", "log_ratio",
+    cols = [by, "term", "n_outlet", "n_rest", "words_outlet", "words_rest", "g2", "p", "log_ratio",
             "direction", "key", "n_articles", "top_article", "one_article_only"]
-    if counts.empty or counts["outlet"].nunique() < 2:
+    if by != "outlet" and not counts.empty:
+        counts = _counts_per_group(counts, by, articles)
+    if counts.empty or counts[by].nunique() < 2:
         return pd.DataFrame(columns=cols)
-    outlets = counts["outlet"].fillna("").replace("", UNKNOWN_OUTLETS)
+    outlets = counts["outlet"].fillna("").replace("", UNKNOWN_OUTLETS) if by == "outlet" else counts[by]
     o_code, o_names = pd.factorize(outlets, sort=True)
     t_code, t_names = pd.factorize(counts["term"], sort=True)
     n = counts["count"].to_numpy(dtype=np.int64)
@@ -1021,13 +1141,62 @@ def keyness_from_counts(counts: pd.DataFrame, *, min_freq: int = KEYNESS_MIN_FRE
     cols_of = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
     c = sizes[cols_of["outlet"]]
     out = pd.DataFrame({
-        "outlet": np.asarray(o_names)[cols_of["outlet"]], "term": np.asarray(t_names)[cols_of["term"]],
+        by: np.asarray(o_names)[cols_of["outlet"]], "term": np.asarray(t_names)[cols_of["term"]],
         "n_outlet": cols_of["a"], "n_rest": cols_of["b"], "words_outlet": c, "words_rest": n_words - c,
         "g2": np.round(cols_of["g2"], 3), "p": np.round(cols_of["p"], 4),
         "log_ratio": np.round(cols_of["log_ratio"], 3), "direction": np.where(cols_of["over"], "over", "under"),
         "key": cols_of["key"], "n_articles": cols_of["articles"], "top_article": None,
         "one_article_only": cols_of["over"] & (cols_of["articles"] == 1)})
-    return out[cols].sort_values(["outlet", "g2", "term"], ascending=[True, False, True]).reset_index(drop=True)
+    return out[cols].sort_values([by, "g2", "term"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def keyness_between(articles, group_a, group_b, *, by: str = "outlet", variants: pd.DataFrame | None = None,
+                    min_freq: int = KEYNESS_MIN_FREQ, max_p: float = KEYNESS_MAX_P,
+                    counts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Key terms of one group against another: ``group_a`` is the target, ``group_b`` the reference.
+
+    The same G2 and log ratio as :func:`keyness`, on the articles of the two
+    groups only (the rest of the corpus left out): ``by`` is the article
+    column holding the groups (default ``outlet``). Columns: ``by`` (always
+    ``group_a``), ``reference`` (``group_b``), then those of :func:`keyness`,
+    where ``n_outlet, words_outlet`` are the counts of ``group_a`` and
+    ``n_rest, words_rest`` those of ``group_b``; ``one_article_only`` is
+    tested on ``group_a``'s articles.
+
+    ``counts``: per-article counts (:func:`term_counts`, the default, which
+    gives ``top_article`` and the leave-one-out check) or per-outlet counts
+    (``outlet, term, count, articles``, as
+    :func:`newsframe.engine.corpus_term_counts` gives them), summed per group
+    as :func:`keyness_from_counts` does. A group that is not in the data
+    raises a ValueError naming the groups there are.
+    """
+    group_a, group_b = str(group_a), str(group_b)
+    if group_a == group_b:
+        raise ValueError(f"keyness_between: compare two different groups, not {group_a!r} with itself")
+    counts = term_counts(articles, variants=variants) if counts is None else counts
+    aggregated = "count" in counts.columns and "n" not in counts.columns
+    if aggregated and by == "outlet":
+        counts = counts.assign(outlet=counts["outlet"].fillna("").replace("", UNKNOWN_OUTLETS))
+    elif aggregated and not counts.empty:
+        counts = _counts_per_group(counts, by, articles)
+    elif not aggregated:
+        counts = _groups.attach(counts, articles, by)
+    known = set(counts[by].astype(str)) if by in counts.columns else set()
+    if articles is not None and by in articles.columns:
+        known |= set(_groups.clean_values(articles[by])) if by != "outlet" else {o for _, o, _ in _articles_iter(articles)}
+    missing = [g for g in (group_a, group_b) if g not in known]
+    if missing:
+        shown = sorted(known)
+        raise ValueError(f"keyness_between: no {by} {missing[0]!r} in the data; {by} values: "
+                         f"{', '.join(shown[:20])}{' ...' if len(shown) > 20 else ''}")
+    pair = counts[counts[by].astype(str).isin([group_a, group_b])] if by in counts.columns else counts
+    if aggregated:
+        table = keyness_from_counts(pair, by=by, min_freq=min_freq, max_p=max_p)
+    else:
+        table = keyness(articles, by=by, counts=pair, min_freq=min_freq, max_p=max_p)
+    out = table[table[by].astype(str) == group_a].copy() if len(table) else table.copy()
+    out.insert(1, "reference", group_b)
+    return out.reset_index(drop=True)
 
 
 def _g2_columns(a, b, c, d, max_p: float) -> dict:
@@ -1048,44 +1217,60 @@ def _g2_columns(a, b, c, d, max_p: float) -> dict:
     return {"g2": g2, "p": p, "log_ratio": lr, "over": a / c > b / d, "under": a / c < b / d, "key": p <= max_p}
 
 
-def top_key_terms(table: pd.DataFrame, *, n: int = 8) -> pd.DataFrame:
-    """The ``n`` terms with the highest G2 each way (over / under) per outlet."""
+def top_key_terms(table: pd.DataFrame, *, n: int = 8, by: str = "outlet") -> pd.DataFrame:
+    """The ``n`` terms with the highest G2 each way (over / under) per outlet, or per group of the
+    column ``by`` of a :func:`keyness` table made with that ``by``. A table without ``outlet`` and the
+    default ``by`` is grouped by its first column (the group column of :func:`keyness`)."""
     if table.empty:
         return table
-    return (table.sort_values(["outlet", "direction", "g2", "term"], ascending=[True, True, False, True])
-            .groupby(["outlet", "direction"], sort=False).head(n).reset_index(drop=True))
+    if by == "outlet" and by not in table.columns and len(table.columns):
+        by = table.columns[0]
+    if by not in table.columns:
+        raise KeyError(f"by={by!r}: the keyness table has no such column; make it with wording.keyness(..., by={by!r})")
+    return (table.sort_values([by, "direction", "g2", "term"], ascending=[True, True, False, True])
+            .groupby([by, "direction"], sort=False).head(n).reset_index(drop=True))
 
 
-def merge_effect(articles, variants: pd.DataFrame, *, min_freq: int = KEYNESS_MIN_FREQ) -> pd.DataFrame:
+def merge_effect(articles, variants: pd.DataFrame, *, min_freq: int = KEYNESS_MIN_FREQ,
+                 by: str = "outlet") -> pd.DataFrame:
     """What merging name variants changes in keyness: terms whose counts or G2 differ.
 
     Columns ``outlet, term, n_outlet_raw, n_outlet_merged, g2_raw, g2_merged``
-    (NaN where the term is not tested in one of the two runs).
+    (NaN where the term is not tested in one of the two runs). ``by``: the
+    article column whose groups :func:`keyness` compares; the first column is
+    named after it (``n_outlet_*`` are then the group's counts).
     """
-    raw = keyness(articles, min_freq=min_freq)
-    merged = keyness(articles, variants=variants, min_freq=min_freq)
-    cols = ["outlet", "term", "n_outlet", "g2"]
-    both = raw[cols].merge(merged[cols], on=["outlet", "term"], how="outer", suffixes=("_raw", "_merged"))
+    raw = keyness(articles, by=by, min_freq=min_freq)
+    merged = keyness(articles, by=by, variants=variants, min_freq=min_freq)
+    cols = [by, "term", "n_outlet", "g2"]
+    both = raw[cols].merge(merged[cols], on=[by, "term"], how="outer", suffixes=("_raw", "_merged"))
     changed = both[(both["n_outlet_raw"] != both["n_outlet_merged"]) | (both["g2_raw"] != both["g2_merged"])]
-    return changed.sort_values(["outlet", "term"]).reset_index(drop=True)
+    return changed.sort_values([by, "term"]).reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------- collocations
-def collocations(articles, *, min_freq: int = COLLOCATION_MIN_FREQ, by_outlet: bool = False, top: int = 20) -> pd.DataFrame:
+def collocations(articles, *, min_freq: int = COLLOCATION_MIN_FREQ, by_outlet: bool = False, top: int = 20,
+                 by: str | None = None) -> pd.DataFrame:
     """Bigram collocations (NLTK ``BigramCollocationFinder``), scored by PMI and likelihood ratio.
 
     Word tokens, lower case; bigrams never cross a sentence or an article;
     bigrams with a stop word are dropped. Columns ``outlet`` (``all`` unless
     ``by_outlet``), ``bigram``, ``n``, ``pmi``, ``likelihood_ratio``,
     ``n_articles``, ``ids``; ``top`` rows per outlet by likelihood ratio.
+    ``by``: an article column (``outlet``, ``country``, a manifest column):
+    collocations per group of that column, the first column named after it
+    (``by_outlet=True`` is ``by="outlet"``; default: the whole corpus).
     """
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
+    if by is None and by_outlet:
+        by = "outlet"
+    group_of = _group_of(articles, by) if by not in (None, "outlet") else {}
     sw = nftext.stopwords()
     measures = BigramAssocMeasures()
     groups = defaultdict(list)
     for aid, outlet, body in _articles_iter(articles):
-        groups[outlet if by_outlet else "all"].append((aid, body))
+        groups["all" if by is None else outlet if by == "outlet" else group_of.get(aid, _groups.NOT_STATED)].append((aid, body))
     rows = []
     for outlet, docs in sorted(groups.items()):
         seq, where = [], defaultdict(set)
@@ -1101,18 +1286,21 @@ def collocations(articles, *, min_freq: int = COLLOCATION_MIN_FREQ, by_outlet: b
         pmi = dict(finder.score_ngrams(measures.pmi))
         llr = dict(finder.score_ngrams(measures.likelihood_ratio))
         for bg in sorted(llr, key=lambda k: (-llr[k], k))[:top]:
-            rows.append({"outlet": outlet, "bigram": " ".join(bg), "n": finder.ngram_fd[bg], "pmi": round(pmi[bg], 3),
-                         "likelihood_ratio": round(llr[bg], 3), "n_articles": len(where[bg]),
+            rows.append({by or "outlet": outlet, "bigram": " ".join(bg), "n": finder.ngram_fd[bg],
+                         "pmi": round(pmi[bg], 3), "likelihood_ratio": round(llr[bg], 3), "n_articles": len(where[bg]),
                          "ids": ", ".join(sorted(where[bg]))})
-    return pd.DataFrame(rows, columns=["outlet", "bigram", "n", "pmi", "likelihood_ratio", "n_articles", "ids"])
+    return pd.DataFrame(rows, columns=[by or "outlet", "bigram", "n", "pmi", "likelihood_ratio", "n_articles", "ids"])
 
 
 # ----------------------------------------------------------------------------- concordance
-def concordance(articles, term: str, *, width: int = CONCORDANCE_WIDTH, variants: pd.DataFrame | None = None) -> pd.DataFrame:
+def concordance(articles, term: str, *, width: int = CONCORDANCE_WIDTH, variants: pd.DataFrame | None = None,
+                by: str = "outlet") -> pd.DataFrame:
     """Keyword in context for ``term`` (one or more words), across outlets.
 
     One row per occurrence: ``outlet, id, left, match, right, term``; with
     ``variants`` every spelling of the term's name group is searched too.
+    ``by``: an article column (``country``, a manifest column) whose value
+    each row carries too, as its first column (default ``outlet``: none added).
     Matching is on lower-cased normalised word tokens, so "GSOMIA" finds
     "Gsomia" and "Suk-yeol" finds "suk-yeol".
     """
@@ -1137,7 +1325,11 @@ def concordance(articles, term: str, *, width: int = CONCORDANCE_WIDTH, variants
                 i += len(hit)
             else:
                 i += 1
-    return pd.DataFrame(rows, columns=["outlet", "id", "left", "match", "right", "term"])
+    cols = ["outlet", "id", "left", "match", "right", "term"]
+    out = pd.DataFrame(rows, columns=cols)
+    if by == "outlet":
+        return out
+    return _groups.attach(out, articles, by)[[by] + cols]
 
 
 # ----------------------------------------------------------------------------- divergent facts
@@ -1245,28 +1437,53 @@ def divergent_facts(articles, *, variants: pd.DataFrame | None = None,
 
 # ----------------------------------------------------------------------------- digest
 def outlet_digest(articles, *, variants: pd.DataFrame, spellings: pd.DataFrame, key: pd.DataFrame,
-                  aligned: pd.DataFrame) -> pd.DataFrame:
+                  aligned: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
     """One row per outlet: spelling convention, the name spellings it uses where outlets differ,
-    its most distinctive words (key, over-used, not from one article only) and its reused sentences."""
+    its most distinctive words (key, over-used, not from one article only) and its reused sentences.
+
+    ``by``: the article column to summarise per group instead (``country``, a
+    manifest column): one row per group, the first column named after ``by``;
+    ``key`` must then be :func:`keyness` made with the same ``by``. A name
+    spelling counts for every group whose articles use it; a reused sentence
+    for the group of either article. ``articles`` (last column) counts the
+    group's articles.
+    """
+    if by == "outlet":
+        labels = [o for _, o, _ in _articles_iter(articles)]
+        group_of = dict(zip(articles["id"], labels))
+    else:
+        group_of = _group_of(articles, by)
+        labels = [group_of.get(i, _groups.NOT_STATED) for i in articles["id"]]
+        if not key.empty and by not in key.columns:
+            raise KeyError(f"by={by!r}: the keyness table has no such column; make it with wording.keyness(..., by={by!r})")
     rows = []
-    summ = spelling_summary(spellings).set_index("outlet") if not spellings.empty else pd.DataFrame()
+    summ = spelling_summary(spellings, by=by, articles=articles).set_index(by) if not spellings.empty else pd.DataFrame()
     multi = variants
     if not variants.empty:  # groups written in at least two full spellings (not counting short forms, acronyms)
         full = variants[~variants["how"].isin(["short form", "acronym"])]
         n_full = full.groupby("group")["variant"].nunique()
         multi = full[full["group"].map(n_full) >= 2]
-    for outlet, g in articles.assign(outlet=[o for _, o, _ in _articles_iter(articles)]).groupby("outlet"):
+    spelled = defaultdict(set)   # group -> name spellings its articles use
+    for r in (multi.itertuples() if not multi.empty else ()):
+        for g in ({r.outlet} if by == "outlet" else
+                  {group_of.get(i, _groups.NOT_STATED) for i in str(r.ids).split(", ") if i}):
+            spelled[g].add(r.variant)
+    if not aligned.empty and by != "outlet":
+        aligned = aligned.assign(_group_a=aligned["a"].map(lambda i: group_of.get(i, _groups.NOT_STATED)),
+                                 _group_b=aligned["b"].map(lambda i: group_of.get(i, _groups.NOT_STATED)))
+    pair_cols = ("outlet_a", "outlet_b") if by == "outlet" else ("_group_a", "_group_b")
+    for outlet, g in articles.assign(**{by: labels}).groupby(by):
         ids = sorted(g["id"])
-        kv = key[(key["outlet"] == outlet) & key["key"] & (key["direction"] == "over")] if not key.empty else key
+        kv = key[(key[by] == outlet) & key["key"] & (key["direction"] == "over")] if not key.empty else key
         robust = kv[~kv["one_article_only"]] if not kv.empty else kv
-        reused = aligned[(aligned["outlet_a"] == outlet) | (aligned["outlet_b"] == outlet)] if not aligned.empty else aligned
+        reused = aligned[(aligned[pair_cols[0]] == outlet) | (aligned[pair_cols[1]] == outlet)] if not aligned.empty else aligned
         rows.append({
-            "outlet": outlet, "ids": ", ".join(ids),
+            by: outlet, "ids": ", ".join(ids),
             "spelling": summ["convention"].get(outlet, "none met") if not summ.empty else "none met",
-            "name spellings that differ": "; ".join(sorted(set(multi.loc[multi["outlet"] == outlet, "variant"])))
-            if not multi.empty else "",
+            "name spellings that differ": "; ".join(sorted(spelled.get(outlet, ()))),
             "key words (robust)": ", ".join(robust["term"].head(5)) if not robust.empty else "",
             "key words (one article)": ", ".join(kv[kv["one_article_only"]]["term"].head(5)) if not kv.empty else "",
             "reused sentences": len(reused),
+            "articles": len(ids),
         })
     return pd.DataFrame(rows)
