@@ -20,7 +20,7 @@ def output_text(nb) -> str:
                 parts.append("ERROR " + out.get("ename", ""))
             parts.append(out.get("text", "") if isinstance(out.get("text", ""), str) else "".join(out["text"]))
             data = out.get("data", {})
-            for key in ("text/plain", "text/html"):
+            for key in ("text/plain", "text/html", "text/markdown"):
                 v = data.get(key, "")
                 parts.append(v if isinstance(v, str) else "".join(v))
     return "\n".join(parts)

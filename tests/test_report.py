@@ -79,7 +79,8 @@ def test_article_markup_is_shown_as_text_never_run(tmp_path):
     (corpus / "0000_evil.txt").write_text(EVIL)
     shutil.copy(SEEDS / "000_c40e52543c5c9a5f.txt", corpus)
     results = build_reports(corpus, out_dir=tmp_path / "out", notebooks_dir=ROOT / "notebooks",
-                            figures_dir=tmp_path / "figs", progress=False)
+                            figures_dir=tmp_path / "figs", progress=False,
+                            parameters={"article_to_inspect": "0000_evil"})  # notebook 00 prints this page's body
     for r in results:
         page = (tmp_path / "out" / r["html"]).read_text()
         assert not re.search(r"<script>alert", page, re.I), r["html"]
@@ -110,6 +111,8 @@ def test_show_code_option_shows_inputs(seed_reports):
 
 def _tiny_notebook(path, source):
     nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
     nb.cells = [nbformat.v4.new_markdown_cell("# Tiny\n\nA notebook for the report tests."),
                 nbformat.v4.new_code_cell("corpus_dir = ''\nfigures_dir = ''\ntables_dir = ''", metadata={"tags": ["parameters"]}),
                 nbformat.v4.new_code_cell(source)]
