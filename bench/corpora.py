@@ -138,6 +138,21 @@ def build_many_outlet_corpus(folder, *, shared: Path | None = None) -> Path:
     return folder
 
 
+def subset_corpus(source, folder, n: int) -> Path:
+    """The seeds and the first ``n`` - 5 other pages (by file name) of a corpus made by
+    :func:`build_many_outlet_corpus`, copied into ``folder`` with their manifest rows; return ``folder``."""
+    source, folder = Path(source), Path(folder)
+    with open(source / "manifest.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    seeds = [r for r in rows if (SEEDS / r["file"]).exists()]
+    keep = seeds + sorted((r for r in rows if r not in seeds), key=lambda r: r["file"])[: n - len(seeds)]
+    folder.mkdir(parents=True, exist_ok=True)
+    for r in keep:
+        shutil.copyfile(source / r["file"], folder / r["file"])
+    _write_manifest(folder, keep)
+    return folder
+
+
 def _vary():
     """``vary`` of bench/scale_bench.py (loaded by path, so this module works without bench/ on sys.path)."""
     spec = importlib.util.spec_from_file_location("_newsframe_scale_bench", Path(__file__).with_name("scale_bench.py"))

@@ -76,27 +76,14 @@ def run_measured(cmd: list[str], cwd=None) -> tuple[float, int, int]:
 
 
 def make_corpus(n: int, workdir: Path) -> Path:
-    from corpora import build_large_raw_corpus, build_many_outlet_corpus
+    from corpora import build_large_raw_corpus, build_many_outlet_corpus, subset_corpus
 
     if n == 5:
         return ROOT / "seeds"
     folder = workdir / f"raw_{n}"
     if n == 64:
         if not folder.exists():
-            full = build_many_outlet_corpus(workdir / "many_outlets")
-            folder.mkdir(parents=True)
-            import csv
-
-            rows = list(csv.DictReader(open(full / "manifest.csv", encoding="utf-8")))
-            seeds = [r for r in rows if (ROOT / "seeds" / r["file"]).exists()]
-            others = sorted((r for r in rows if r not in seeds), key=lambda r: r["file"])[: 64 - len(seeds)]
-            keep = seeds + others
-            for r in keep:
-                shutil.copy(full / r["file"], folder / r["file"])
-            with open(folder / "manifest.csv", "w", newline="", encoding="utf-8") as fh:
-                w = csv.DictWriter(fh, fieldnames=list(rows[0]))
-                w.writeheader()
-                w.writerows(keep)
+            subset_corpus(build_many_outlet_corpus(workdir / "many_outlets"), folder, 64)
         return folder
     if not folder.exists():
         build_large_raw_corpus(folder, n)

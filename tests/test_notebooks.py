@@ -136,21 +136,11 @@ MANY_PAGES = 40   # pages of the many-outlet corpus the notebooks run on in the 
 def many_outlet_reports(many_outlet_corpus, tmp_path_factory):
     """Every notebook run on 40 pages of the many-outlet corpus (the seeds and 35 benchmark pages, ~35 outlets,
     a made-up country per outlet), exported; the grouping is chosen by the notebooks (countries)."""
-    import csv
-    import shutil
-
     from newsframe.report import build_reports
 
-    folder = tmp_path_factory.mktemp("many40")
-    rows = list(csv.DictReader(open(many_outlet_corpus / "manifest.csv", encoding="utf-8")))
-    seeds = [r for r in rows if (SEEDS / r["file"]).exists()]
-    keep = seeds + sorted((r for r in rows if r not in seeds), key=lambda r: r["file"])[: MANY_PAGES - len(seeds)]
-    for r in keep:
-        shutil.copy(many_outlet_corpus / r["file"], folder / r["file"])
-    with open(folder / "manifest.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(keep)
+    from conftest import corpora
+
+    folder = corpora.subset_corpus(many_outlet_corpus, tmp_path_factory.mktemp("many40"), MANY_PAGES)
     out = tmp_path_factory.mktemp("many40_reports")
     return folder, out, build_reports(folder, out_dir=out, notebooks_dir=ROOT / "notebooks", progress=False)
 
