@@ -31,3 +31,14 @@ def test_sample_articles_is_seeded_and_gives_each_group_a_turn():
     outlets = a.set_index("id").loc[first, "outlet"].tolist()
     assert outlets[:2] == ["big", "small"]                  # every group in turn, largest first
     assert tables.sample_articles(a.head(3), 5) == ["a000", "a001", "a002"]
+
+
+def test_sample_corpus_keeps_a_small_corpus_and_samples_a_large_one_in_table_order():
+    arts = pd.DataFrame({"id": [f"a{i:02d}" for i in range(30)], "outlet": ["X", "Y", "Z"] * 10})
+    small = tables.sample_corpus(arts, 30)
+    assert small["id"].tolist() == arts["id"].tolist() and small.attrs["sampled_from"] == 30
+    big = tables.sample_corpus(arts, 9)
+    assert len(big) == 9 and big.attrs["sampled_from"] == 30
+    assert big["id"].tolist() == sorted(big["id"])                   # table order, not draw order
+    assert big["outlet"].value_counts().to_dict() == {"X": 3, "Y": 3, "Z": 3}   # every group in turn
+    assert tables.sample_corpus(arts, 9)["id"].tolist() == big["id"].tolist()  # seeded

@@ -526,3 +526,54 @@ def test_outlet_digest_by_country():
     with pytest.raises(KeyError, match="country"):
         w.outlet_digest(GROUPED, by="country", variants=GROUPED_VARIANTS, spellings=spellings, aligned=aligned,
                         key=w.keyness(GROUPED, min_freq=3))
+
+
+# Name merging for keyness: written for these tests; the reference is the regex alternation the
+# scanner replaced (every name, longest first, whole words, any case).
+MERGE_TEXTS = [
+    "Yoon Suk-yeol met Kishida. YOON SUK-YEOL and yoon suk yeol spoke; Yoon Suk-yeolism is not a name.",
+    "The U.S. and the US-Japan alliance; U.S.-led talks. Japan's Kishida Fumio, Kishida.",
+    "South Korea, South Korean, Korea. North Korea's missile; Korea-Japan ties.",
+    "", "no names here at all",
+]
+MERGE_MAP = {"yoon suk-yeol": "Yoon Suk Yeol", "yoon suk yeol": "Yoon Suk Yeol", "kishida": "Fumio Kishida",
+             "kishida fumio": "Fumio Kishida", "u.s.": "United States", "us": "United States",
+             "south korea": "South Korea", "korea": "South Korea", "japan": "Japan"}
+
+
+def _regex_merge(text, vmap):
+    import re
+    keys = sorted(vmap, key=len, reverse=True)
+    pat = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in keys) + r")(?!\w)", re.I)
+    return pat.sub(lambda mo: vmap[mo.group(0).lower()].replace(" ", "_").replace("-", "_"), text)
+
+
+@pytest.mark.parametrize("text", MERGE_TEXTS)
+def test_name_merger_equals_the_regex_alternation(text):
+    assert w._NameMerger(MERGE_MAP)(text) == _regex_merge(text, MERGE_MAP)
+
+
+def test_name_merger_examples():
+    merge = w._NameMerger(MERGE_MAP)
+    assert merge("YOON SUK-YEOL met Kishida Fumio.") == "Yoon_Suk_Yeol met Fumio_Kishida."
+    assert merge("Koreans") == "Koreans" and merge("") == "" and w._NameMerger({})("Japan") == "Japan"
+
+
+def _fact_sentence(aid, outlet, ents, nums):
+    return (aid, outlet, "text", set(ents), set(nums), [])
+
+
+def test_fact_candidates_are_the_pairs_sharing_a_number_and_an_entity():
+    sents = [_fact_sentence("a", "A", {"japan", "korea"}, {"3"}), _fact_sentence("b", "B", {"japan"}, {"3", "4"}),
+             _fact_sentence("c", "C", {"china"}, {"3"}), _fact_sentence("d", "D", {"japan"}, {"5"})]
+    assert w._fact_candidates(sents, 1) == [(0, 1)]
+    assert w._fact_candidates(sents, 0) == [(0, 1), (0, 2), (1, 2)]   # a number is enough
+
+
+def test_fact_candidates_leave_out_the_commonest_keys_above_the_budget(monkeypatch):
+    common = [_fact_sentence(f"a{i}", f"O{i}", {"japan"}, {"2023"}) for i in range(6)]   # 15 pairs
+    rare = [_fact_sentence("x", "X", {"yoon"}, {"7"}), _fact_sentence("y", "Y", {"yoon"}, {"7"})]
+    monkeypatch.setattr(w, "DIVERGENT_MAX_PAIRS", 10)
+    assert w._fact_candidates(common + rare, 1) == [(6, 7)]
+    monkeypatch.setattr(w, "DIVERGENT_MAX_PAIRS", 16)
+    assert len(w._fact_candidates(common + rare, 1)) == 16

@@ -103,3 +103,17 @@ def sample_articles(articles: pd.DataFrame, n: int = 5, *, by: str = "outlet", s
             if queues[g] and len(picked) < n:
                 picked.append(queues[g].pop(0))
     return picked
+
+
+def sample_corpus(articles: pd.DataFrame, n: int, *, by: str = "outlet", seed: int = SAMPLE_SEED) -> pd.DataFrame:
+    """The articles an analysis that compares every pair can afford: all of them when there are ``n`` or
+    fewer, else the ``n`` of :func:`sample_articles` (every group in turn, seeded), in table order.
+
+    The result's ``attrs["sampled_from"]`` holds the number of articles it was drawn from.
+    """
+    if len(articles) <= n:
+        out = articles
+    else:
+        out = articles[articles["id"].isin(set(sample_articles(articles, n, by=by, seed=seed)))]
+    out.attrs["sampled_from"] = len(articles)
+    return out

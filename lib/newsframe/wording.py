@@ -106,6 +106,7 @@ KEYNESS_MAX_P = 0.05            # significance level for "key"
 COLLOCATION_MIN_FREQ = 2        # bigram must occur this often
 CONCORDANCE_WIDTH = 8           # words of context either side
 DIVERGENT_MIN_SHARED_ENTITIES = 2
+DIVERGENT_MAX_PAIRS = 2_000_000  # candidate sentence pairs compared at most (the commonest number-entity keys go first)
 DIVERGENT_FOLLOW_UP = 2         # sentences after a flagged one whose outcome verbs are shown beside it
 NAME_CONNECTORS = {"of", "the", "for", "de", "al"}   # words allowed inside a name ("Ministry of National Defense")
 NAME_LABELS = ("tags", "caption")   # page lines searched for names besides the body (headlines are title case)
@@ -141,6 +142,12 @@ def _articles_iter(articles):
         if not isinstance(outlet, str) or not outlet:
             outlet = f"outlet unknown ({rec['id']})"
         yield rec["id"], outlet, nftext.normalize(rec.get("body") or "")
+
+
+def _lines_by_id(lines: pd.DataFrame) -> dict:
+    """``{article id: its rows of lines}``, split once: filtering the whole line audit for each
+    article costs time in the square of the corpus size."""
+    return {aid: part for aid, part in lines.groupby("id", sort=False)}
 
 
 def _words(text: str) -> list[str]:
@@ -428,30 +435,38 @@ def repeated_passages(articles, lines: pd.DataFrame | None = None) -> pd.DataFra
     the other and it has at least :data:`REPEAT_MIN_WORDS` words.
     """
     rows = []
+    with_lines = lines is not None and len(lines) > 0
+    page_lines = _lines_by_id(lines[(lines["label"] != "body") & (lines["label"] != "blank")]) if with_lines else {}
+    all_lines = _lines_by_id(lines) if with_lines else {}
     for aid, outlet, body in _articles_iter(articles):
         sents = [s.strip() for s in nftext.sentences(body)]
         units = [("body", None, s) for s in sents]
-        if lines is not None and len(lines):
-            page = lines[(lines["id"] == aid) & (lines["label"] != "body") & (lines["label"] != "blank")]
-            for r in page.itertuples():
+        if aid in page_lines:
+            for r in page_lines[aid].itertuples():
                 for s in nftext.sentences(nftext.normalize(str(r.text))):
                     units.append((r.label, int(r.line_no), s.strip(" •")))
         grams = [(_ngrams(_match_words(u[2])), len(_match_words(u[2]))) for u in units]
+        # the units sharing a trigram with each body sentence (only they can contain it)
+        posting = defaultdict(list)
+        for j, (gj, nj) in enumerate(grams):
+            if nj >= REPEAT_MIN_WORDS:
+                for g in gj:
+                    posting[g].append(j)
         for i in range(len(sents)):
             gi, ni = grams[i]
-            if ni < REPEAT_MIN_WORDS:
+            if ni < REPEAT_MIN_WORDS or not gi:
                 continue
-            for j in range(i + 1, len(units)):
+            partners = sorted({j for g in gi for j in posting[g] if j > i})
+            for j in partners:
                 gj, nj = grams[j]
-                if nj < REPEAT_MIN_WORDS or not gi or not gj:
-                    continue
                 small = gi if len(gi) <= len(gj) else gj
                 containment = len(gi & gj) / max(len(small), 1)
                 if containment >= REPEAT_MIN_CONTAINMENT:
                     where, line_no, other = units[j]
                     reason = None
-                    if line_no is not None and lines is not None:
-                        hit = lines[(lines["id"] == aid) & (lines["line_no"] == line_no)]
+                    if line_no is not None and aid in all_lines:
+                        page = all_lines[aid]
+                        hit = page[page["line_no"] == line_no]
                         reason = str(hit["reason"].iloc[0]) if len(hit) else None
                     rows.append({"id": aid, "outlet": outlet, "passage": sents[i], "body_sentence_no": i,
                                  "repeated_as": other, "where": "body" if where == "body" else f"{where} line",
@@ -468,6 +483,7 @@ def _titles_cached(env: str) -> frozenset[str]:
     return frozenset(read_lines("name_titles.txt"))
 
 
+@lru_cache(maxsize=100_000)
 def skeleton(name: str) -> str:
     """Romanisation skeleton: per word part, first letter + consonants (no vowels, y, w, h).
 
@@ -537,8 +553,10 @@ def capitalised_spans(text: str, *, lowercase_vocab: frozenset = frozenset()) ->
                         out.append((s, e, span))
             run.clear()
 
+        seen_alnum = False   # a word before this token in the sentence: it is not the first word
         for k, (s, e, tok) in enumerate(toks):
-            first = k == 0 or all(not c.isalnum() for c in "".join(t[2] for t in toks[:k]))
+            first = not seen_alnum
+            seen_alnum = seen_alnum or any(c.isalnum() for c in tok)
             if tok in titles:
                 flush()
                 continue
@@ -597,12 +615,12 @@ def name_mentions(articles, lines: pd.DataFrame | None = None) -> pd.DataFrame:
     lower_vocab = frozenset(lower_vocab)
     all_vocab = frozenset(t.lower() for _, _, body in arts for t in nftext.tokens(body, words_only=True) if t.isalpha())
     rows = []
+    named_lines = _lines_by_id(lines[lines["label"].isin(NAME_LABELS)]) if lines is not None and len(lines) else {}
     for aid, outlet, body in arts:
         for s, e, span in capitalised_spans(body, lowercase_vocab=lower_vocab):
             rows.append({"id": aid, "outlet": outlet, "where": "body", "mention": span, "start": s, "end": e})
-        if lines is not None and len(lines):
-            extra = lines[(lines["id"] == aid) & (lines["label"].isin(NAME_LABELS))]
-            for r in extra.itertuples():
+        if aid in named_lines:
+            for r in named_lines[aid].itertuples():
                 txt = nftext.normalize(str(r.text)).strip(" •")
                 pieces = _split_glued_tags(txt, all_vocab) if r.label == "tags" else [txt]
                 for piece in pieces:
@@ -626,6 +644,7 @@ def _country_words_cached(env: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
 def _initials(span: str) -> tuple[str, str]:
     words = re.split(r"[\s\-]+", span)
     content = "".join(w[0].lower() for w in words if w and w.lower() not in NAME_CONNECTORS and w[0].isalpha())
@@ -633,12 +652,26 @@ def _initials(span: str) -> tuple[str, str]:
     return content, function
 
 
+def _acronym_letters(acr: str) -> str:
+    return re.sub(r"[^a-z]", "", acr.lower())
+
+
+@lru_cache(maxsize=100_000)
+def _initial_spellings(span: str) -> frozenset[str]:
+    """The letter strings an acronym of ``span`` may spell in order: the initials of its content
+    words, and of all its words (empty when ``span`` is too short to expand an acronym)."""
+    content, _ = _initials(span)
+    if len(content) < 2 or len(span.split()) < 2:
+        return frozenset()
+    return frozenset({content, "".join(c for w in re.split(r"[\s\-]+", span) for c in w[:1].lower())})
+
+
 def _acronym_matches(acr: str, span: str, *, any_order: bool) -> bool:
-    letters = re.sub(r"[^a-z]", "", acr.lower())
+    letters = _acronym_letters(acr)
     content, function = _initials(span)
     if len(content) < 2 or len(span.split()) < 2:
         return False
-    if letters in (content, "".join(c for w in re.split(r"[\s\-]+", span) for c in w[:1].lower())):
+    if letters in _initial_spellings(span):
         return True
     if not any_order:
         return False
@@ -686,7 +719,11 @@ def name_variants(articles, lines: pd.DataFrame | None = None, *, mentions: pd.D
     if m.empty:
         return pd.DataFrame(columns=cols)
     m = m.assign(key=m["mention"].map(_variant_key))
-    shown = m.groupby("key")["mention"].agg(lambda s: Counter(s).most_common(1)[0][0]).to_dict()
+    spelled, ids_of = defaultdict(Counter), defaultdict(set)
+    for key, mention, aid in zip(m["key"], m["mention"], m["id"]):
+        spelled[key][mention] += 1
+        ids_of[key].add(aid)
+    shown = {k: c.most_common(1)[0][0] for k, c in spelled.items()}   # the commonest spelling, first met on a tie
     freq = Counter(m["key"])
     keys = sorted(freq)
     uf, how = _UnionFind(), {}
@@ -704,11 +741,21 @@ def name_variants(articles, lines: pd.DataFrame | None = None, *, mentions: pd.D
                 if _letters(a) != _letters(b):
                     how.setdefault(b if freq[b] <= freq[a] else a, "romanisation")
     # (b) acronyms and expansions
-    ids_of = m.groupby("key")["id"].agg(set).to_dict()
     acronyms = [k for k in keys if _is_acronym(shown[k]) and " " not in k]
+    # Only two kinds of name can expand an acronym: one whose initials spell it in order, found
+    # by looking the letters up, and (any order) one in the same article, found through the
+    # article's names. Testing just those gives the same matches as testing every name.
+    by_initials, names_in = defaultdict(set), defaultdict(set)
+    for k in multi:
+        for spelled in _initial_spellings(shown[k]):
+            by_initials[spelled].add(k)
+        for aid in ids_of[k]:
+            names_in[aid].add(k)
     for acr in acronyms:
-        for k in multi:
-            same_article = bool(ids_of[acr] & ids_of[k])
+        spelled_in_order = by_initials.get(_acronym_letters(acr), set())
+        beside = set().union(*(names_in.get(aid, ()) for aid in ids_of[acr]))
+        for k in sorted(spelled_in_order | beside):
+            same_article = k in beside
             ordered = _acronym_matches(acr, shown[k], any_order=False) and (len(acr) >= 3 or same_article)
             if ordered or (same_article and _acronym_matches(acr, shown[k], any_order=True)):
                 uf.union(acr, k)
@@ -735,14 +782,16 @@ def name_variants(articles, lines: pd.DataFrame | None = None, *, mentions: pd.D
         uf.union(k, next(iter(ends[k])))
         how.setdefault(k, "short form")
     # (d) near variants: rare single word, same skeleton, <= N letters from a word in the same article
+    singles_by_skeleton = defaultdict(list)   # only a single word with the same skeleton can be a near variant
+    for k in singles:
+        singles_by_skeleton[skeleton(k)].append(k)
     for k in singles:
         if freq[k] > 1 or k in how or k in countries:
             continue
-        for other in singles:
+        for other in singles_by_skeleton[skeleton(k)]:
             if other == k or freq[other] < 2 or not (ids_of[k] & ids_of[other]):
                 continue
-            if skeleton(k) == skeleton(other) and _edit_distance(k, other) <= NEAR_VARIANT_MAX_EDITS \
-                    and k[0] == other[0] and len(k) >= 3:
+            if _edit_distance(k, other) <= NEAR_VARIANT_MAX_EDITS and k[0] == other[0] and len(k) >= 3:
                 uf.union(k, other)
                 how[k] = "near variant (possible typo)"
                 break
@@ -758,8 +807,11 @@ def name_variants(articles, lines: pd.DataFrame | None = None, *, mentions: pd.D
         canon = [c for c, _ in (list(_alias_rows()) + list(extra_aliases or [])) if _variant_key(c) == root]
         best = canon[0] if canon else shown[max(sorted(seen), key=lambda k: (k in multi, freq[k]))]
         label[root] = best
+    ids_per_outlet = defaultdict(lambda: defaultdict(list))   # key -> outlet -> article id per mention
+    for key, outlet, aid in zip(m["key"], m["outlet"], m["id"]):
+        ids_per_outlet[key][outlet].append(aid)
     rows = []
-    for key, g in m.groupby("key"):
+    for key in sorted(ids_per_outlet):
         root = uf.find(key)
         spellings = {k for k in members[root] if k in freq}
         reason = how.get(key, "same")
@@ -770,9 +822,9 @@ def name_variants(articles, lines: pd.DataFrame | None = None, *, mentions: pd.D
             reason = "hyphen, space or case"
         elif reason == "same" and skeleton(key) == skeleton(lab):
             reason = "romanisation"
-        for outlet, go in g.groupby("outlet"):
+        for outlet, ids in sorted(ids_per_outlet[key].items()):
             rows.append({"group": label[root], "variant": shown[key], "how": reason, "outlet": outlet,
-                         "n": len(go), "ids": ", ".join(sorted(set(go["id"]))), "n_variants": len(spellings)})
+                         "n": len(ids), "ids": ", ".join(sorted(set(ids))), "n_variants": len(spellings)})
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["n_variants", "group", "variant", "outlet"], ascending=[False, True, True, True]).reset_index(drop=True)
 
@@ -942,12 +994,52 @@ def log_ratio(a: int, b: int, c: int, d: int) -> float:
     return math.log2((a / c) / (b / d))
 
 
-def _merge_names(text: str, vmap: dict[str, str]) -> str:
-    if not vmap:
-        return text
-    keys = sorted(vmap, key=len, reverse=True)
-    pat = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in keys) + r")(?!\w)", re.I)
-    return pat.sub(lambda mo: vmap[mo.group(0).lower()].replace(" ", "_").replace("-", "_"), text)
+_WORD_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+class _NameMerger:
+    """Replace every mention of a grouped name (a key of ``vmap``, any case, whole words) with its
+    group label written as one term, longest name first where two start at the same word.
+
+    The names are looked up by their first word at each word of the text, not tried one by one
+    as a regex alternation of thousands of names, which costs a scan of all of them at every
+    position. Names that do not start with a word character fall back to that regex.
+    """
+
+    def __init__(self, vmap: dict[str, str]):
+        self.vmap = vmap
+        keys = sorted(vmap, key=len, reverse=True)
+        self.by_first_word = defaultdict(list)
+        for k in keys:
+            first = _WORD_RUN.match(k)
+            if first is None:
+                self.by_first_word = None
+                self.pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in keys) + r")(?!\w)", re.I)
+                break
+            self.by_first_word[first.group(0)].append(k)
+
+    def term(self, key: str) -> str:
+        return self.vmap[key].replace(" ", "_").replace("-", "_")
+
+    def __call__(self, text: str) -> str:
+        if not self.vmap:
+            return text
+        if self.by_first_word is None:
+            return self.pattern.sub(lambda mo: self.term(mo.group(0).lower()), text)
+        out, done = [], 0
+        for word in _WORD_RUN.finditer(text):
+            p = word.start()
+            if p < done:
+                continue
+            for k in self.by_first_word.get(word.group(0).lower(), ()):
+                end = p + len(k)
+                if text[p:end].lower() == k and not _WORD_CHAR.match(text, end):
+                    out += [text[done:p], self.term(k)]
+                    done = end
+                    break
+        out.append(text[done:])
+        return "".join(out)
 
 
 def term_counts(articles, *, variants: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -962,8 +1054,9 @@ def term_counts(articles, *, variants: pd.DataFrame | None = None) -> pd.DataFra
         multi_groups = variants.groupby("group")["variant"].nunique()
         vmap = {k: g for k, g in variant_map(variants).items() if multi_groups.get(g, 1) > 1}
     rows = []
+    merge = _NameMerger(vmap)
     for aid, outlet, body in _articles_iter(articles):
-        for term, n in sorted(Counter(nftext.content_words(_merge_names(body, vmap))).items()):
+        for term, n in sorted(Counter(nftext.content_words(merge(body))).items()):
             rows.append({"id": aid, "outlet": outlet, "term": term, "n": n})
     return pd.DataFrame(rows, columns=["id", "outlet", "term", "n"])
 
@@ -1232,16 +1325,19 @@ def top_key_terms(table: pd.DataFrame, *, n: int = 8, by: str = "outlet") -> pd.
 
 
 def merge_effect(articles, variants: pd.DataFrame, *, min_freq: int = KEYNESS_MIN_FREQ,
-                 by: str = "outlet") -> pd.DataFrame:
+                 by: str = "outlet", merged: pd.DataFrame | None = None) -> pd.DataFrame:
     """What merging name variants changes in keyness: terms whose counts or G2 differ.
 
     Columns ``outlet, term, n_outlet_raw, n_outlet_merged, g2_raw, g2_merged``
     (NaN where the term is not tested in one of the two runs). ``by``: the
     article column whose groups :func:`keyness` compares; the first column is
-    named after it (``n_outlet_*`` are then the group's counts).
+    named after it (``n_outlet_*`` are then the group's counts). ``merged``: the
+    :func:`keyness` table already made with these ``variants``, ``by`` and
+    ``min_freq`` (its ``max_p`` does not matter here), so it is not counted again.
     """
     raw = keyness(articles, by=by, min_freq=min_freq)
-    merged = keyness(articles, by=by, variants=variants, min_freq=min_freq)
+    if merged is None:
+        merged = keyness(articles, by=by, variants=variants, min_freq=min_freq)
     cols = [by, "term", "n_outlet", "g2"]
     both = raw[cols].merge(merged[cols], on=[by, "term"], how="outer", suffixes=("_raw", "_merged"))
     changed = both[(both["n_outlet_raw"] != both["n_outlet_merged"]) | (both["g2_raw"] != both["g2_merged"])]
@@ -1409,7 +1505,8 @@ def divergent_facts(articles, *, variants: pd.DataFrame | None = None,
     def then(x):
         return " | ".join(f"{', '.join(v for v, _ in kv)}: {t}" for t, kv in following[(x[0], x[2])] if kv)
     rows = []
-    for x, y in combinations(sents, 2):
+    for i, j in _fact_candidates(sents, min_shared_entities):
+        x, y = sents[i], sents[j]
         if x[1] == y[1] or x[0] == y[0]:
             continue
         shared_e, shared_n = x[3] & y[3], x[4] & y[4]
@@ -1433,6 +1530,33 @@ def divergent_facts(articles, *, variants: pd.DataFrame | None = None,
     cols = ["a", "b", "outlet_a", "outlet_b", "a_text", "b_text", "shared_entities", "shared_numbers",
             "numbers_only_a", "numbers_only_b", "verbs_a", "verbs_b", "why", "then_a", "then_b"]
     return pd.DataFrame(rows, columns=cols).sort_values(["a", "b"]).reset_index(drop=True)
+
+
+def _fact_candidates(sents: list[tuple], min_shared_entities: int) -> list[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of sentences sharing a number and (when
+    ``min_shared_entities`` > 0) an entity: the only pairs :func:`divergent_facts` can flag.
+
+    Found through an index of ``(number, entity)`` keys, not by comparing every pair. When the keys'
+    pairs add up to more than :data:`DIVERGENT_MAX_PAIRS` (thousands of articles of one story all
+    writing "2023" and "Japan"), the most common keys are left out, largest first, until they fit:
+    a pair sharing only such common keys is not a specific fact.
+    """
+    posting = defaultdict(list)
+    for k, (_, _, _, ents, nums, _) in enumerate(sents):
+        for n in nums:
+            for e in (ents if min_shared_entities > 0 else ("",)):
+                posting[(n, e)].append(k)
+    lists = sorted((ks for ks in posting.values() if len(ks) >= 2), key=len)
+    budget, kept = DIVERGENT_MAX_PAIRS, []
+    for ks in lists:
+        budget -= len(ks) * (len(ks) - 1) // 2
+        if budget < 0:
+            break
+        kept.append(ks)
+    pairs = set()
+    for ks in kept:
+        pairs.update(combinations(ks, 2))
+    return sorted(pairs)
 
 
 # ----------------------------------------------------------------------------- digest
