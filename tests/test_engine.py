@@ -219,6 +219,7 @@ def test_analyses_written_per_partition_equal_the_functions_on_the_built_article
     summary = build(SEEDS, out, jobs=2, partition_size=2, progress=False, analyses=True)
     assert summary["analyses"] == ["attributions", "frame_cues", "timexes"]
     articles = read_built_corpus(out)
+    articles.attrs = {}   # not marked as built: the functions compute instead of reading the stored tables
     keys = {"timexes": ["id", "start", "end", "text", "type", "value", "rule"],
             "attributions": ["id", "sentence", "attributed", "source", "source_type", "verb", "pattern"],
             "frame_cues": ["id", "part", "start", "end", "frame", "cue"]}

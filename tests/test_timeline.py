@@ -195,3 +195,35 @@ def test_temporal_orientation_by_country_pools_the_sentences():
     assert (row["news_day"], row["past"], row["undated"]) == (0.25, 0.25, 0.5)
     with pytest.raises(KeyError, match="lean"):
         timeline.temporal_orientation(docs, by="lean")
+
+
+def _components_by_comparing_every_pair(values, words, k):
+    parent = list(range(len(values)))
+
+    def find(i):
+        while parent[i] != i:
+            i = parent[i]
+        return i
+    for i in range(len(values)):
+        for j in range(i + 1, len(values)):
+            if timeline.compatible(values[i], values[j]) and len(words[i] & words[j]) >= k:
+                parent[find(j)] = find(i)
+    return [find(i) for i in range(len(values))]
+
+
+def _same_partition(a, b):
+    return len(set(a)) == len(set(zip(a, b))) == len(set(b))
+
+
+@pytest.mark.parametrize("k", [0, 1, 2, 3])
+def test_mention_components_equal_comparing_every_pair(k):
+    import random
+
+    rng = random.Random(7)
+    dates = ["2023", "2023-03", "2023-03-16", "2023-03-17", "2023-W11", "2019-11-22", "2019", "201", "2024-Q2"]
+    vocab = ["summit", "talk", "leader", "tokyo", "seoul", "gsomia", "pact", "visit"]
+    values = [rng.choice(dates) for _ in range(60)]
+    words = [set(rng.sample(vocab, rng.randint(0, 4))) for _ in range(60)]
+    fast = timeline._mention_components(values, words, k)
+    assert _same_partition(fast, _components_by_comparing_every_pair(values, words, k))
+    assert len(set(fast)) > 1

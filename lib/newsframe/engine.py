@@ -197,13 +197,15 @@ ANALYSES = ("attributions", "frame_cues", "timexes")
 
 def analysis_tables(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The tables of :data:`ANALYSES` for some articles: attributions (one row per body sentence,
-    without the ``candidates`` lists), frame cues, time expressions normalised against the
-    publication date."""
+    the ``candidates`` lists as JSON text), frame cues, time expressions normalised against the
+    publication date. :mod:`newsframe.stored` reads them back for the notebooks."""
     from .framing import attributions, frame_cues
+    from .stored import to_json_column
     from .timeline import timex_table
 
-    return {"attributions": attributions(articles).drop(columns=["candidates"]),
-            "frame_cues": frame_cues(articles), "timexes": timex_table(articles)}
+    attr = attributions(articles)
+    attr["candidates"] = to_json_column(attr["candidates"])
+    return {"attributions": attr, "frame_cues": frame_cues(articles), "timexes": timex_table(articles)}
 
 
 def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyses: bool = False,
@@ -514,6 +516,7 @@ def read_built_corpus(path, *, with_lines: bool = False):
     in the order the parts have them; a part without one of them (schemas are unified) gives "".
     """
     from .corpus import ARTICLE_COLUMNS, LINE_COLUMNS
+    from .stored import mark_built
 
     path = Path(path)
     articles = _read_parts(path / "articles")
@@ -528,6 +531,7 @@ def read_built_corpus(path, *, with_lines: bool = False):
     articles = articles.reindex(columns=ARTICLE_COLUMNS + extra)
     for c in extra:
         articles[c] = [v if isinstance(v, str) else "" for v in articles[c]]
+    mark_built(articles, path)   # the analyses read the tables stored with it (newsframe.stored)
     if not with_lines:
         return articles
     lines = _read_parts(path / "lines")

@@ -57,13 +57,14 @@ changes.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 import pandas as pd
 
 from . import groups, meta
 from .resources import read_lines, read_table
+from .stored import from_json_column, reads_stored
 from .text import content_words, normalize, sentence_spans, stopwords
 
 # ----------------------------------------------------------------- tunables
@@ -655,6 +656,11 @@ def _resolve(source: str, src_start: int, body: str, persons: list[dict], mentio
     return None, ""
 
 
+def _decode_attributions(table: pd.DataFrame) -> pd.DataFrame:
+    return table.assign(candidates=from_json_column(table["candidates"]))
+
+
+@reads_stored("attributions", depends_on=("body", "outlet"), required=("candidates",), decode=_decode_attributions)
 def attributions(articles, *, extra_verbs=None) -> pd.DataFrame:
     """One row per body sentence: is it attributed, to whom, with which verb, what type, which country.
 
@@ -867,9 +873,10 @@ def quotations(articles, *, extra_verbs=None, attr: pd.DataFrame | None = None) 
     if attr is None:
         attr = attributions(articles, extra_verbs=extra_verbs)
     rows = []
+    sentences_of = _rows_by_id(attr)
     for art in _articles_iter(articles):
         body = art.body if isinstance(art.body, str) else ""
-        a = attr[attr["id"] == art.id]
+        a = sentences_of.get(art.id, [])
         for m in re.finditer(r"[^\n]+", body):
             para = m.group(0)
             spans = quote_spans(para)
@@ -879,10 +886,10 @@ def quotations(articles, *, extra_verbs=None, attr: pd.DataFrame | None = None) 
                 quote = body[qs:qe]
                 nested = [para[n["start"]:n["end"]] for n in spans if n["level"] == 2 and sp["start"] <= n["start"] < sp["end"]]
                 # the sentence holding the end of the quote, then the start
-                hold = a[(a["start"] <= qe) & (a["end"] >= qe)]
-                if hold.empty or not hold["attributed"].any():
-                    hold = a[(a["start"] <= qs) & (a["end"] > qs)]
-                r = hold.iloc[0] if len(hold) else None
+                hold = [r for r in a if r["start"] <= qe <= r["end"]]
+                if not any(r["attributed"] for r in hold):
+                    hold = [r for r in a if r["start"] <= qs < r["end"]]
+                r = hold[0] if hold else None
                 attributed = r is not None and bool(r["attributed"])
                 kind = "unattributed"
                 c = None
@@ -1189,6 +1196,7 @@ def wire_by_group(credits_or_wires: pd.DataFrame, *, by: str = "outlet",
 
 
 # ----------------------------------------------------------------- frames
+@reads_stored("frame_cues", depends_on=("body", "headline", "outlet"))
 def frame_cues(articles, *, extra_cues: dict | None = None, include_headline: bool = True) -> pd.DataFrame:
     """Every frame cue found: one row per (sentence, cue). ``extra_cues`` = {frame: [cue, ...]}.
 
@@ -1216,12 +1224,27 @@ def frame_cues(articles, *, extra_cues: dict | None = None, include_headline: bo
     return pd.DataFrame(rows, columns=["id", "outlet", "part", "paragraph", "sentence", "frame", "cue", "start", "end", "text"])
 
 
-def _dominant(cues: pd.DataFrame) -> str:
-    if cues.empty:
+def _dominant_frame(frames: list[str]) -> str:
+    """The frame with most cues among ``frames`` (one per cue), ties joined by ``+``; ``none`` without cues."""
+    if not frames:
         return "none"
-    n = cues.groupby("frame").size()
-    top = n[n == n.max()].index
-    return "+".join(sorted(top))
+    n = Counter(frames)
+    most = max(n.values())
+    return "+".join(sorted(f for f, k in n.items() if k == most))
+
+
+def _rows_by_id(table: pd.DataFrame) -> dict[str, list[dict]]:
+    """``{article id: its rows as dicts, in table order}``: split once, where filtering the whole table
+    for each article would cost time in the square of the corpus size."""
+    out = defaultdict(list)
+    for r in table.to_dict(orient="records"):
+        out[r["id"]].append(r)
+    return out
+
+
+def _frames_by_id(table: pd.DataFrame) -> dict:
+    """``{article id: its rows}`` as DataFrames, split once (see :func:`_rows_by_id`)."""
+    return {aid: part for aid, part in table.groupby("id", sort=False)}
 
 
 def frame_salience(articles, *, extra_cues: dict | None = None, cues: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -1233,21 +1256,22 @@ def frame_salience(articles, *, extra_cues: dict | None = None, cues: pd.DataFra
     cues = frame_cues(articles, extra_cues=extra_cues) if cues is None else cues
     frames = list(frame_lexicon(extra_cues))
     rows = []
+    cues_of = _rows_by_id(cues)
     for art in _articles_iter(articles):
-        c = cues[cues["id"] == art.id]
-        body_c = c[c["part"] == "body"]
+        c = cues_of.get(art.id, [])
+        body_c = [r for r in c if r["part"] == "body"]
         n_sent = len(body_sentences(art.body if isinstance(art.body, str) else ""))
-        head = c[c["part"] == "headline"]
-        lead = body_c[body_c["paragraph"] == 0]
+        head = [r["frame"] for r in c if r["part"] == "headline"]
+        lead = [r["frame"] for r in body_c if r["paragraph"] == 0]
         has_headline = isinstance(getattr(art, "headline", None), str)
         for f in frames:
-            fc = body_c[body_c["frame"] == f]
-            n_with = fc["sentence"].nunique()
+            fc = [r for r in body_c if r["frame"] == f]
+            n_with = len({r["sentence"] for r in fc if not pd.isna(r["sentence"])})
             rows.append({"id": art.id, "outlet": getattr(art, "outlet", ""), "frame": f, "sentences": n_sent,
                          "sentences_with_cue": n_with, "salience": round(n_with / n_sent, 3) if n_sent else 0.0,
-                         "cues": ", ".join(f"{k} ({v})" for k, v in Counter(fc["cue"]).most_common()),
-                         "headline_frame": _dominant(head) if has_headline else "no headline",
-                         "lead_frame": _dominant(lead)})
+                         "cues": ", ".join(f"{k} ({v})" for k, v in Counter(r["cue"] for r in fc).most_common()),
+                         "headline_frame": _dominant_frame(head) if has_headline else "no headline",
+                         "lead_frame": _dominant_frame(lead)})
     return pd.DataFrame(rows, columns=["id", "outlet", "frame", "sentences", "sentences_with_cue", "salience", "cues",
                                        "headline_frame", "lead_frame"])
 
@@ -1506,17 +1530,21 @@ def article_digest(articles, attr: pd.DataFrame, salience: pd.DataFrame, tone: p
     """
     credits = wire_dependence(articles) if credits is None else credits
     rows = []
+    attr_of, salience_of, tone_of = _frames_by_id(attr), _frames_by_id(salience), _frames_by_id(tone)
+    credits_of = _rows_by_id(credits)
+    empty_attr, empty_salience, empty_tone = attr.iloc[:0], salience.iloc[:0], tone.iloc[:0]
     for art in _articles_iter(articles):
-        a = attr[(attr["id"] == art.id) & attr["attributed"]]
-        s = salience[salience["id"] == art.id]
-        t = tone[tone["id"] == art.id]
-        c = credits[credits["id"] == art.id]
+        sentences = attr_of.get(art.id, empty_attr)
+        a = sentences[sentences["attributed"]]
+        s = salience_of.get(art.id, empty_salience)
+        t = tone_of.get(art.id, empty_tone)
+        c = credits_of.get(art.id, [])
         top = s.sort_values("salience", ascending=False).head(2)
         speakers = a["source_person"].fillna(a["source"]).value_counts().head(3)
         rows.append({
             "id": art.id, "outlet": getattr(art, "outlet", ""),
-            "copy from": ", ".join(dict.fromkeys(c["agency"])) or "no credit found",
-            "sentences": len(attr[attr["id"] == art.id]), "attributed": len(a),
+            "copy from": ", ".join(dict.fromkeys(r["agency"] for r in c)) or "no credit found",
+            "sentences": len(sentences), "attributed": len(a),
             "anonymous": int((a["source_type"] == "anonymous").sum()),
             "main speakers": ", ".join(f"{k} ({v})" for k, v in speakers.items()) or "none found",
             "top frames": ", ".join(f"{f} {v:.0%}" for f, v in zip(top["frame"], top["salience"]) if v > 0) or "none",

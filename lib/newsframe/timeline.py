@@ -31,6 +31,7 @@ import pandas as pd
 
 from . import groups as _groups
 from .resources import read_table
+from .stored import reads_stored
 from .text import content_words, sentence_spans, stopwords
 from .timex import find_timexes
 
@@ -134,6 +135,7 @@ def _as_date(ts) -> pd.Timestamp | None:
     return ts.tz_localize(None) if ts.tzinfo else ts
 
 
+@reads_stored("timexes", depends_on=("body", "published", "outlet"))
 def timex_table(articles: pd.DataFrame) -> pd.DataFrame:
     """Every time expression in every body, anchored at the article's publication date.
 
@@ -192,6 +194,71 @@ def _words(row) -> set[str]:
     return {stem(w) for w in content_words(row.sentence) if w not in skip}
 
 
+MENTION_BLOCK = 512   # mentions whose shared words are counted at once in _mention_components (memory bound)
+
+
+def _compatible_codes(values: list[str]) -> tuple[list[int], set[tuple[int, int]]]:
+    """Codes of the date values and the code pairs ``(a, b)``, both orders, that are :func:`compatible`.
+
+    Two values can only be compatible when one is a prefix of the other, so each value is checked
+    against its own prefixes only, not against every other value.
+    """
+    distinct = sorted(set(values))
+    code = {v: k for k, v in enumerate(distinct)}
+    pairs = {(k, k) for k in range(len(distinct))}
+    for v in distinct:
+        for cut in range(1, len(v)):
+            short = v[:cut]
+            if short in code and compatible(short, v):
+                pairs |= {(code[short], code[v]), (code[v], code[short])}
+    return [code[v] for v in values], pairs
+
+
+def _mention_components(values: list[str], words: list[set], min_shared_words: int) -> list[int]:
+    """For each mention, the number of its event: the connected groups of mentions linked when their
+    dates are :func:`compatible` and their sentences share ``min_shared_words`` words.
+
+    The shared words of all pairs are counted as a sparse product (scipy) of the mention x word
+    matrix with itself, :data:`MENTION_BLOCK` mentions at a time, and the groups are the connected
+    components of the links: the events of comparing every pair in Python, at the cost of the pairs
+    that share a word.
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(values)
+    codes, pairs = _compatible_codes(values)
+    codes = np.asarray(codes)
+    if min_shared_words <= 0:   # every compatible pair is linked, shared words or not
+        words = [w | {""} for w in words]
+        min_shared_words = 1
+    vocab: dict[str, int] = {}
+    indptr, indices = [0], []
+    for ws in words:
+        indices += [vocab.setdefault(w, len(vocab)) for w in sorted(ws)]
+        indptr.append(len(indices))
+    x = csr_matrix((np.ones(len(indices), dtype=np.int32), np.asarray(indices, dtype=np.int64), indptr),
+                   shape=(n, max(len(vocab), 1)))
+    xt = x.T.tocsr()
+    same = np.zeros((codes.max() + 1,) * 2, dtype=bool) if n else np.zeros((0, 0), dtype=bool)
+    for a, b in pairs:
+        same[a, b] = True
+    left, right = [], []
+    for start in range(0, n, MENTION_BLOCK):
+        shared = (x[start:start + MENTION_BLOCK] @ xt).tocoo()
+        i, j = shared.row + start, shared.col
+        keep = (j > i) & (shared.data >= min_shared_words)
+        i, j = i[keep], j[keep]
+        keep = same[codes[i], codes[j]]
+        left.append(i[keep])
+        right.append(j[keep])
+    i = np.concatenate(left) if left else np.zeros(0, dtype=np.int64)
+    j = np.concatenate(right) if right else np.zeros(0, dtype=np.int64)
+    graph = csr_matrix((np.ones(len(i), dtype=np.int8), (i, j)), shape=(n, n))
+    return connected_components(graph, directed=False)[1].tolist()
+
+
 def events(mentions: pd.DataFrame, *, min_shared_words: int = MIN_SHARED_WORDS, by: str = "outlet",
            articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """Group mentions into events; one row per event.
@@ -208,25 +275,11 @@ def events(mentions: pd.DataFrame, *, min_shared_words: int = MIN_SHARED_WORDS, 
         empty = pd.DataFrame(columns=["event_id", "date", "granularity", "label", "outlets", "n_articles",
                                       "mentions", "evidence"])
         return _with_groups(empty, mentions, by=by, articles=articles)
-    n = len(mentions)
-    parent = list(range(n))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     rows = list(mentions.itertuples())
-    words = [_words(r) for r in rows]
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = rows[i], rows[j]
-            if compatible(a.date_value, b.date_value) and len(words[i] & words[j]) >= min_shared_words:
-                parent[find(j)] = find(i)
+    component = _mention_components([r.date_value for r in rows], [_words(r) for r in rows], min_shared_words)
     groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
+    for i, c in enumerate(component):
+        groups.setdefault(c, []).append(i)
     out = []
     for members in groups.values():
         sub = mentions.iloc[members]
