@@ -46,16 +46,17 @@ def cmd_clean(args) -> int:
         return 1
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    lines_of: dict = {}   # id -> its line records, split once instead of filtering the lines per article
+    if args.format != "text":
+        for r in lines.to_dict(orient="records"):
+            lines_of.setdefault(r["id"], []).append(r)
     for rec in articles.to_dict(orient="records"):
         aid = rec["id"]
         if args.format == "text":
             (out / f"{aid}.txt").write_text(rec["body"] + ("\n" if rec["body"] else ""), encoding="utf-8")
         else:
             rec = {k: _jsonable(v) for k, v in rec.items()}
-            rec["lines"] = [
-                {k: _jsonable(v) for k, v in r.items() if k != "id"}
-                for r in lines[lines["id"] == aid].to_dict(orient="records")
-            ]
+            rec["lines"] = [{k: _jsonable(v) for k, v in r.items() if k != "id"} for r in lines_of.get(aid, [])]
             (out / f"{aid}.json").write_text(json.dumps(rec, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"cleaned {len(articles)} article(s) into {out}", file=sys.stderr)
     return 0

@@ -57,6 +57,7 @@ changes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -329,7 +330,7 @@ def body_sentences(body: str) -> list[dict]:
     para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", body)]
     out = []
     for i, (s, e) in enumerate(sentence_spans(body)):
-        para = sum(1 for p in para_starts if p <= s) - 1
+        para = bisect_right(para_starts, s) - 1   # (paragraph starts are in increasing order)
         out.append({"paragraph": para, "sentence": i, "start": s, "end": e, "text": body[s:e]})
     return out
 
@@ -873,7 +874,7 @@ def quotations(articles, *, extra_verbs=None, attr: pd.DataFrame | None = None) 
     if attr is None:
         attr = attributions(articles, extra_verbs=extra_verbs)
     rows = []
-    sentences_of = _rows_by_id(attr)
+    sentences_of = _rows_by_id(attr, ("start", "end", "attributed", "paragraph", "candidates"))
     for art in _articles_iter(articles):
         body = art.body if isinstance(art.body, str) else ""
         a = sentences_of.get(art.id, [])
@@ -1110,14 +1111,23 @@ def wire_summary(articles, credits: pd.DataFrame | None = None, *, by: str = "ou
     """
     credits = wire_dependence(articles) if credits is None else credits
     rows = []
+    credits_of = _rows_by_id(credits, ("agency", "kind", "where", "paragraph"))
     for art in _articles_iter(articles):
-        c = credits[credits["id"] == art.id]
+        c = credits_of.get(art.id, [])
         n_par = len(paragraphs(art.body if isinstance(art.body, str) else ""))
-        paras = sorted({int(p) for p in c["paragraph"].dropna()})
-        where = c.groupby("agency")["where"].agg(lambda s: "+".join(dict.fromkeys(s)))
+        paras = sorted({int(r["paragraph"]) for r in c if not pd.isna(r["paragraph"])})
+        places: dict[str, list] = {}   # agency -> where it is credited, in table order
+        wire = set()                   # agencies credited as a wire at least once
+        for r in c:
+            if pd.isna(r["agency"]):
+                continue
+            places.setdefault(r["agency"], []).append(r["where"])
+            if isinstance(r["kind"], str) and r["kind"] == "wire":
+                wire.add(r["agency"])
+        where = {a: "+".join(dict.fromkeys(places[a])) for a in sorted(places)}
         rows.append({"id": art.id, "outlet": getattr(art, "outlet", ""),
-                     "wires": ", ".join(f"{a} ({w})" for a, w in where.items() if (c[c["agency"] == a]["kind"] == "wire").any()),
-                     "outlets": ", ".join(f"{a} ({w})" for a, w in where.items() if not (c[c["agency"] == a]["kind"] == "wire").any()),
+                     "wires": ", ".join(f"{a} ({w})" for a, w in where.items() if a in wire),
+                     "outlets": ", ".join(f"{a} ({w})" for a, w in where.items() if a not in wire),
                      "paragraphs": n_par, "paragraphs_with_credit": len(paras),
                      "credit_paragraphs": ", ".join(map(str, paras)),
                      "credit_share": round(len(paras) / n_par, 2) if n_par else 0.0})
@@ -1233,11 +1243,19 @@ def _dominant_frame(frames: list[str]) -> str:
     return "+".join(sorted(f for f, k in n.items() if k == most))
 
 
-def _rows_by_id(table: pd.DataFrame) -> dict[str, list[dict]]:
+def _only(table: pd.DataFrame, columns) -> pd.DataFrame:
+    """``table`` with ``id`` and those of ``columns`` it has (all columns when ``columns`` is None)."""
+    if columns is None:
+        return table
+    return table[["id"] + [c for c in columns if c in table.columns and c != "id"]]
+
+
+def _rows_by_id(table: pd.DataFrame, columns=None) -> dict[str, list[dict]]:
     """``{article id: its rows as dicts, in table order}``: split once, where filtering the whole table
-    for each article would cost time in the square of the corpus size."""
+    for each article would cost time in the square of the corpus size. ``columns``: the ones to keep
+    (besides ``id``; converting the others, such as the sentence text, would be wasted)."""
     out = defaultdict(list)
-    for r in table.to_dict(orient="records"):
+    for r in _only(table, columns).to_dict(orient="records"):
         out[r["id"]].append(r)
     return out
 
@@ -1452,6 +1470,7 @@ def page_context(lines: pd.DataFrame, articles: pd.DataFrame, *, labels=CONTEXT_
     """
     topics = list(_context_topics())
     order = {t: i for i, t in enumerate(topics)}
+    patterns = [(t, [re.compile(_cue_regex(c)) for c in _context_topics()[t]]) for t in topics]  # (once, not per line)
     rows = []
     if lines is None or lines.empty:
         return pd.DataFrame(columns=["id", "outlet", "label", "topic", "same_story", "text"])
@@ -1464,11 +1483,7 @@ def page_context(lines: pd.DataFrame, articles: pd.DataFrame, *, labels=CONTEXT_
             continue
         # "InternationalSouth Korea ...": split a category glued to the headline
         low = normalize(re.sub(r"([a-z])([A-Z])", r"\1 \2", text), lower=True)
-        topic = "other"
-        for t in topics:
-            if any(re.search(_cue_regex(c), low) for c in _context_topics()[t]):
-                topic = t
-                break
+        topic = next((t for t, pats in patterns if any(p.search(low) for p in pats)), "other")
         shared = set(content_words(text)) & bodies.get(r.id, set())
         rows.append({"id": r.id, "outlet": outlets.get(r.id, ""), "label": r.label, "topic": topic,
                      "same_story": len(shared) >= SAME_STORY_MIN_SHARED, "text": text})
@@ -1530,8 +1545,11 @@ def article_digest(articles, attr: pd.DataFrame, salience: pd.DataFrame, tone: p
     """
     credits = wire_dependence(articles) if credits is None else credits
     rows = []
+    attr = _only(attr, ("attributed", "source", "source_person", "source_type"))   # (the columns used)
+    salience = _only(salience, ("frame", "salience", "headline_frame", "lead_frame"))
+    tone = _only(tone, ("compound",))
     attr_of, salience_of, tone_of = _frames_by_id(attr), _frames_by_id(salience), _frames_by_id(tone)
-    credits_of = _rows_by_id(credits)
+    credits_of = _rows_by_id(credits, ("agency",))
     empty_attr, empty_salience, empty_tone = attr.iloc[:0], salience.iloc[:0], tone.iloc[:0]
     for art in _articles_iter(articles):
         sentences = attr_of.get(art.id, empty_attr)

@@ -332,16 +332,24 @@ def reporting_lag(events_df: pd.DataFrame, mentions: pd.DataFrame, *, by: str = 
     """
     tagged = mentions if by == "outlet" else _groups.attach(mentions, articles, by)
     group_of = (dict(zip(tagged["id"], _groups.clean_values(tagged[by]))) if by != "outlet" else {})
+    # (id, outlet, published) of the mentions under each row label, read once instead of one
+    # mentions.loc[...] per event
+    mention_rows: dict = {}
+    for label, *values in zip(mentions.index, mentions["id"], mentions["outlet"], mentions["published"]):
+        mention_rows.setdefault(label, []).append(values)
     rows = []
     for ev in events_df.itertuples():
-        sub = mentions.loc[ev.mentions].drop_duplicates("id")
-        for m in sub.itertuples():
-            pub = _as_date(m.published)
+        seen = set()
+        for mid, outlet, published in (v for label in ev.mentions for v in mention_rows[label]):
+            if mid in seen:
+                continue   # one row per article, its first mention
+            seen.add(mid)
+            pub = _as_date(published)
             lag = (pub - ev.date).total_seconds() / 86400 if pub is not None and ev.date is not None else None
             rows.append({"event_id": ev.event_id, "label": ev.label, "date_value": ev.date_value,
-                         "granularity": ev.granularity, "id": m.id, "outlet": m.outlet,
-                         **({by: group_of.get(m.id, _groups.NOT_STATED)} if by != "outlet" else {}),
-                         "published": m.published,
+                         "granularity": ev.granularity, "id": mid, "outlet": outlet,
+                         **({by: group_of.get(mid, _groups.NOT_STATED)} if by != "outlet" else {}),
+                         "published": published,
                          "lag_days": None if lag is None else round(lag, 1), "coarse": ev.granularity != "day"})
     cols = ["event_id", "label", "date_value", "granularity", "id", "outlet", *([by] if by != "outlet" else []),
             "published", "lag_days", "coarse"]
@@ -441,7 +449,9 @@ def temporal_orientation(articles: pd.DataFrame, *, timexes: pd.DataFrame | None
         raise KeyError(f"by={by!r}: the articles have no such column; columns: {', '.join(articles.columns)}")
     tx = timex_table(articles) if timexes is None else timexes
     dates = tx[tx["type"] == "DATE"]
-    dates_of = {k: g for k, g in dates.groupby("id", sort=False)}  # one pass, not one filter per article
+    dates_of: dict = {}   # id -> (value, start) of its DATEs: one pass, not one filter per article or sentence
+    for aid, value, start in zip(dates["id"], dates["value"], dates["start"]):
+        dates_of.setdefault(aid, []).append((value, start))
     group_of = (articles["outlet"] if by == "outlet"
                 else pd.Series(_groups.clean_values(articles[by]).to_numpy(), index=articles.index))
     rows = []
@@ -450,9 +460,9 @@ def temporal_orientation(articles: pd.DataFrame, *, timexes: pd.DataFrame | None
         if pub is None or not isinstance(art.body, str):
             continue
         spans = sentence_spans(art.body)
-        mine = dates_of.get(art.id, dates.iloc[0:0])
+        mine = dates_of.get(art.id, [])
         for s, e in spans:
-            starts = [period_start(v) for v, st in zip(mine["value"], mine["start"]) if s <= st < e]
+            starts = [period_start(v) for v, st in mine if s <= st < e]
             starts = [d for d in starts if d is not None]
             if not starts:
                 kind = "undated"
@@ -476,7 +486,7 @@ def temporal_orientation(articles: pd.DataFrame, *, timexes: pd.DataFrame | None
     return out[cols].sort_values("earliest_year").reset_index(drop=True)
 
 
-def page_clocks(articles: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
+def page_clocks(articles: pd.DataFrame, lines: pd.DataFrame, *, timexes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Three clocks per page: event time, publication time, capture time.
 
     * event time: the latest day-precise date the article text refers to at or
@@ -487,21 +497,30 @@ def page_clocks(articles: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
       lines the cleaner removed). A page is ``saved_late`` when that bound is more
       than :data:`SAVED_LATE_DAYS` after publication: its surroundings are not what
       readers saw on the day.
+
+    ``timexes`` is :func:`timex_table` of ``articles`` when already made.
     """
     from .meta import parse_dates  # dates with a year, as printed on pages
 
-    tx = timex_table(articles)
+    tx = timex_table(articles) if timexes is None else timexes
+    # each article's DATE values and surrounding lines, split once instead of filtered per article
+    dates, around_lines = {}, {}
+    date_rows = tx[tx["type"] == "DATE"]
+    for aid, value in zip(date_rows["id"], date_rows["value"]):
+        dates.setdefault(aid, []).append(value)
+    sel = lines[~lines["label"].isin(["body", "blank", "headline", "meta"])]
+    for aid, text in zip(sel["id"], sel["text"]):
+        around_lines.setdefault(aid, []).append(text)
     rows = []
     for art in articles.itertuples():
         pub = _as_date(art.published)
-        mine = tx[(tx["id"] == art.id) & (tx["type"] == "DATE")]
-        days = [period_start(v) for v in mine["value"] if granularity(v) == "day"]
+        days = [period_start(v) for v in dates.get(art.id, []) if granularity(v) == "day"]
         days = [d for d in days if pub is None or d <= pub]
-        around = lines[(lines["id"] == art.id) & ~lines["label"].isin(["body", "blank", "headline", "meta"])]
-        found = [(d["timestamp"], t) for t in around["text"] for d in parse_dates(t)]
+        around = around_lines.get(art.id, [])
+        found = [(d["timestamp"], t) for t in around for d in parse_dates(t)]
         found = [(_as_date(ts), t) for ts, t in found]
         if not found:  # no full date around the article: a year in a headline is a weaker bound (1 January)
-            found = [(pd.Timestamp(int(y), 1, 1), t) for t in around["text"]
+            found = [(pd.Timestamp(int(y), 1, 1), t) for t in around
                      for y in re.findall(r"\b(20\d\d|19\d\d)\b", t)]
         capture, evidence = max(found, key=lambda x: x[0]) if found else (None, None)
         late = (capture - pub).days if capture is not None and pub is not None else None
