@@ -443,9 +443,13 @@ def repeated_passages(articles, lines: pd.DataFrame | None = None) -> pd.DataFra
         units = [("body", None, s) for s in sents]
         if aid in page_lines:
             for r in page_lines[aid].itertuples():
-                for s in nftext.sentences(nftext.normalize(str(r.text))):
+                text = str(r.text)
+                if len(_WORD_RUN.findall(text)) < REPEAT_MIN_WORDS:
+                    continue   # too few words to hold a repeated passage (menus, buttons): never matched
+                for s in nftext.sentences(nftext.normalize(text)):
                     units.append((r.label, int(r.line_no), s.strip(" •")))
-        grams = [(_ngrams(_match_words(u[2])), len(_match_words(u[2]))) for u in units]
+        words = [_match_words(u[2]) for u in units]
+        grams = [(_ngrams(ws), len(ws)) for ws in words]
         # the units sharing a trigram with each body sentence (only they can contain it)
         posting = defaultdict(list)
         for j, (gj, nj) in enumerate(grams):
@@ -1408,7 +1412,11 @@ def concordance(articles, term: str, *, width: int = CONCORDANCE_WIDTH, variants
             targets |= set(variants.loc[variants["group"] == group, "variant"])
     patterns = sorted({tuple(_words(t)) for t in targets if _words(t)}, key=len, reverse=True)
     rows = []
+    first_words = {p[0] for p in patterns}
     for aid, outlet, body in _articles_iter(articles):
+        lowered = body.lower()
+        if not any(w in lowered for w in first_words):
+            continue   # the term cannot occur: skip splitting the body into tokens
         toks = nftext.tokens(body, words_only=True)
         low = [t.lower() for t in toks]
         i = 0
@@ -1447,7 +1455,7 @@ def key_verbs(sentence: str) -> list[tuple[str, str]]:
     low = " ".join(_words(sentence))
     out = []
     for ph in phrases:
-        if re.search(r"\b" + re.escape(ph) + r"\b", low):
+        if ph in low and re.search(r"\b" + re.escape(ph) + r"\b", low):   # the substring test is cheap
             out.append((ph, single[ph]))
             low = re.sub(r"\b" + re.escape(ph) + r"\b", " ", low)
     out += [(w, single[w]) for w in low.split() if w in single]
@@ -1495,12 +1503,13 @@ def divergent_facts(articles, *, variants: pd.DataFrame | None = None,
     sents, following = [], {}
     for aid, outlet, body in arts:
         all_sents = [s.strip() for s in nftext.sentences(body)]
+        verbs = [key_verbs(s) for s in all_sents]   # once per sentence, reused for the follow-ups
         for i, s in enumerate(all_sents):
-            following[(aid, s)] = [(t, key_verbs(t)) for t in all_sents[i + 1:i + 1 + follow_up]]
+            following[(aid, s)] = list(zip(all_sents[i + 1:i + 1 + follow_up], verbs[i + 1:i + 1 + follow_up]))
             nums = numbers(s)
             if not nums:
                 continue
-            sents.append((aid, outlet, s, _entities(s, vmap, lower_vocab), nums, key_verbs(s)))
+            sents.append((aid, outlet, s, _entities(s, vmap, lower_vocab), nums, verbs[i]))
 
     def then(x):
         return " | ".join(f"{', '.join(v for v, _ in kv)}: {t}" for t, kv in following[(x[0], x[2])] if kv)
