@@ -350,6 +350,9 @@ def event_timeline_chart(lags, *, ax=None, max_events: int = 12, since=None, by:
     return fig
 
 
+TOP_LABEL_ROOM = 0.12   # share of the time axis one event label on the top edge keeps to itself
+
+
 def outlet_timeline_chart(lags, articles, *, ax=None, since=None, by: str = "outlet", max_rows: int = MAX_ROWS,
                           max_labels: int = MAX_EVENT_LABELS, max_events: int = MAX_MARKED_EVENTS):
     """One row per outlet (or group of ``by``): a grey bar at each of its publications and a marker
@@ -458,7 +461,8 @@ def outlet_timeline_chart(lags, articles, *, ax=None, since=None, by: str = "out
                                      kind="stable").head(max_labels)
             placed_top: list[tuple[object, int]] = []
             for p in top.sort_values(["start", "event_id"]).itertuples():
-                near = {lvl for x, lvl in placed_top if abs((p.start - x).days) < 0.08 * span}
+                # top labels are longer ("E125 -36719d"): they need more room than the row labels
+                near = {lvl for x, lvl in placed_top if abs((p.start - x).days) < TOP_LABEL_ROOM * span}
                 k = next(lvl for lvl in range(len(near) + 1) if lvl not in near)
                 placed_top.append((p.start, k))
                 x = float(mdates.date2num(pd.Timestamp(p.start).to_datetime64()))
