@@ -82,3 +82,13 @@ def test_apply_grouping_makes_the_derived_column_only():
     a = articles(["A", "B"])
     assert groups.apply_grouping(a, "outlet") is a
     assert groups.TOP_OUTLETS_COLUMN in groups.apply_grouping(a, groups.TOP_OUTLETS_COLUMN).columns
+
+
+def test_split_and_records_by_article_keep_table_order_and_columns():
+    t = pd.DataFrame({"id": ["b", "a", "b", "c"], "n": [1, 2, 3, 4], "text": ["w", "x", "y", "z"]})
+    parts = groups.split_by_article(t, ("n",))
+    assert list(parts) == ["b", "a", "c"]
+    assert parts["b"]["n"].tolist() == [1, 3] and list(parts["b"].columns) == ["id", "n"]
+    records = groups.records_by_article(t)
+    assert records["b"] == [{"id": "b", "n": 1, "text": "w"}, {"id": "b", "n": 3, "text": "y"}]
+    assert groups.records_by_article(t, ("n", "missing"))["c"] == [{"id": "c", "n": 4}]

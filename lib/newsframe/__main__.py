@@ -35,6 +35,7 @@ def _check_paths(paths) -> bool:
 
 
 def cmd_clean(args) -> int:
+    from . import groups
     from .corpus import load_corpus
 
     if not _check_paths(args.inputs):
@@ -46,10 +47,7 @@ def cmd_clean(args) -> int:
         return 1
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    lines_of: dict = {}   # id -> its line records, split once instead of filtering the lines per article
-    if args.format != "text":
-        for r in lines.to_dict(orient="records"):
-            lines_of.setdefault(r["id"], []).append(r)
+    lines_of = groups.records_by_article(lines) if args.format != "text" else {}
     for rec in articles.to_dict(orient="records"):
         aid = rec["id"]
         if args.format == "text":

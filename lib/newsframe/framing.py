@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import lru_cache
 
 import pandas as pd
@@ -874,7 +874,7 @@ def quotations(articles, *, extra_verbs=None, attr: pd.DataFrame | None = None) 
     if attr is None:
         attr = attributions(articles, extra_verbs=extra_verbs)
     rows = []
-    sentences_of = _rows_by_id(attr, ("start", "end", "attributed", "paragraph", "candidates"))
+    sentences_of = groups.records_by_article(attr, ("start", "end", "attributed", "paragraph", "candidates"))
     for art in _articles_iter(articles):
         body = art.body if isinstance(art.body, str) else ""
         a = sentences_of.get(art.id, [])
@@ -1111,7 +1111,7 @@ def wire_summary(articles, credits: pd.DataFrame | None = None, *, by: str = "ou
     """
     credits = wire_dependence(articles) if credits is None else credits
     rows = []
-    credits_of = _rows_by_id(credits, ("agency", "kind", "where", "paragraph"))
+    credits_of = groups.records_by_article(credits, ("agency", "kind", "where", "paragraph"))
     for art in _articles_iter(articles):
         c = credits_of.get(art.id, [])
         n_par = len(paragraphs(art.body if isinstance(art.body, str) else ""))
@@ -1243,28 +1243,6 @@ def _dominant_frame(frames: list[str]) -> str:
     return "+".join(sorted(f for f, k in n.items() if k == most))
 
 
-def _only(table: pd.DataFrame, columns) -> pd.DataFrame:
-    """``table`` with ``id`` and those of ``columns`` it has (all columns when ``columns`` is None)."""
-    if columns is None:
-        return table
-    return table[["id"] + [c for c in columns if c in table.columns and c != "id"]]
-
-
-def _rows_by_id(table: pd.DataFrame, columns=None) -> dict[str, list[dict]]:
-    """``{article id: its rows as dicts, in table order}``: split once, where filtering the whole table
-    for each article would cost time in the square of the corpus size. ``columns``: the ones to keep
-    (besides ``id``; converting the others, such as the sentence text, would be wasted)."""
-    out = defaultdict(list)
-    for r in _only(table, columns).to_dict(orient="records"):
-        out[r["id"]].append(r)
-    return out
-
-
-def _frames_by_id(table: pd.DataFrame) -> dict:
-    """``{article id: its rows}`` as DataFrames, split once (see :func:`_rows_by_id`)."""
-    return {aid: part for aid, part in table.groupby("id", sort=False)}
-
-
 def frame_salience(articles, *, extra_cues: dict | None = None, cues: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per article and frame: sentences with a cue, salience (share of body sentences), the cues found.
 
@@ -1274,7 +1252,7 @@ def frame_salience(articles, *, extra_cues: dict | None = None, cues: pd.DataFra
     cues = frame_cues(articles, extra_cues=extra_cues) if cues is None else cues
     frames = list(frame_lexicon(extra_cues))
     rows = []
-    cues_of = _rows_by_id(cues)
+    cues_of = groups.records_by_article(cues, ("part", "paragraph", "frame", "sentence", "cue"))
     for art in _articles_iter(articles):
         c = cues_of.get(art.id, [])
         body_c = [r for r in c if r["part"] == "body"]
@@ -1545,11 +1523,10 @@ def article_digest(articles, attr: pd.DataFrame, salience: pd.DataFrame, tone: p
     """
     credits = wire_dependence(articles) if credits is None else credits
     rows = []
-    attr = _only(attr, ("attributed", "source", "source_person", "source_type"))   # (the columns used)
-    salience = _only(salience, ("frame", "salience", "headline_frame", "lead_frame"))
-    tone = _only(tone, ("compound",))
-    attr_of, salience_of, tone_of = _frames_by_id(attr), _frames_by_id(salience), _frames_by_id(tone)
-    credits_of = _rows_by_id(credits, ("agency",))
+    attr_of = groups.split_by_article(attr, ("attributed", "source", "source_person", "source_type"))
+    salience_of = groups.split_by_article(salience, ("frame", "salience", "headline_frame", "lead_frame"))
+    tone_of = groups.split_by_article(tone, ("compound",))
+    credits_of = groups.records_by_article(credits, ("agency",))
     empty_attr, empty_salience, empty_tone = attr.iloc[:0], salience.iloc[:0], tone.iloc[:0]
     for art in _articles_iter(articles):
         sentences = attr_of.get(art.id, empty_attr)

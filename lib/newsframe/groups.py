@@ -180,3 +180,30 @@ def attach(table: pd.DataFrame, articles: pd.DataFrame | None, by: str) -> pd.Da
     out = table.copy()
     out[by] = [values.get(i, NOT_STATED) for i in out["id"]] if "id" in out.columns else NOT_STATED
     return out
+
+
+# --------------------------------------------------------------------------- per-article tables, split once
+def _keep(table: pd.DataFrame, columns) -> pd.DataFrame:
+    """``table`` with ``id`` and those of ``columns`` it has (all columns when ``columns`` is None)."""
+    if columns is None:
+        return table
+    return table[["id"] + [c for c in columns if c in table.columns and c != "id"]]
+
+
+def split_by_article(table: pd.DataFrame, columns=None) -> dict:
+    """``{article id: its rows of table}`` as DataFrames, in table order, split in one pass.
+
+    For a loop over articles: filtering the whole table for each article costs time in the square
+    of the corpus size. ``columns``: the ones to keep besides ``id`` (default all).
+    """
+    return {aid: part for aid, part in _keep(table, columns).groupby("id", sort=False)}
+
+
+def records_by_article(table: pd.DataFrame, columns=None) -> dict[str, list[dict]]:
+    """``{article id: its rows as dicts, in table order}``: :func:`split_by_article` as plain Python
+    records, cheaper to read row by row. ``columns``: the ones to keep besides ``id`` (converting the
+    others, such as long sentence texts, would be wasted)."""
+    out: dict[str, list[dict]] = {}
+    for r in _keep(table, columns).to_dict(orient="records"):
+        out.setdefault(r["id"], []).append(r)
+    return out

@@ -144,12 +144,6 @@ def _articles_iter(articles):
         yield rec["id"], outlet, nftext.normalize(rec.get("body") or "")
 
 
-def _lines_by_id(lines: pd.DataFrame) -> dict:
-    """``{article id: its rows of lines}``, split once: filtering the whole line audit for each
-    article costs time in the square of the corpus size."""
-    return {aid: part for aid, part in lines.groupby("id", sort=False)}
-
-
 def _words(text: str) -> list[str]:
     return nftext.tokens(text, lower=True, words_only=True)
 
@@ -436,8 +430,8 @@ def repeated_passages(articles, lines: pd.DataFrame | None = None) -> pd.DataFra
     """
     rows = []
     with_lines = lines is not None and len(lines) > 0
-    page_lines = _lines_by_id(lines[(lines["label"] != "body") & (lines["label"] != "blank")]) if with_lines else {}
-    all_lines = _lines_by_id(lines) if with_lines else {}
+    page_lines = _groups.split_by_article(lines[(lines["label"] != "body") & (lines["label"] != "blank")]) if with_lines else {}
+    all_lines = _groups.split_by_article(lines) if with_lines else {}
     for aid, outlet, body in _articles_iter(articles):
         sents = [s.strip() for s in nftext.sentences(body)]
         units = [("body", None, s) for s in sents]
@@ -619,7 +613,7 @@ def name_mentions(articles, lines: pd.DataFrame | None = None) -> pd.DataFrame:
     lower_vocab = frozenset(lower_vocab)
     all_vocab = frozenset(t.lower() for _, _, body in arts for t in nftext.tokens(body, words_only=True) if t.isalpha())
     rows = []
-    named_lines = _lines_by_id(lines[lines["label"].isin(NAME_LABELS)]) if lines is not None and len(lines) else {}
+    named_lines = _groups.split_by_article(lines[lines["label"].isin(NAME_LABELS)]) if lines is not None and len(lines) else {}
     for aid, outlet, body in arts:
         for s, e, span in capitalised_spans(body, lowercase_vocab=lower_vocab):
             rows.append({"id": aid, "outlet": outlet, "where": "body", "mention": span, "start": s, "end": e})
