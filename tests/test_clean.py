@@ -142,7 +142,7 @@ CORPUS_B_LINES = [
     ("13647230dc6c1b43", 54, "related", None),
     ("13647230dc6c1b43", 58, "related", None),
     ("d59913c449dab364", 17, "ticker", "the one-line ticker 'Latest: ...' is taken as the headline"),
-    ("d59913c449dab364", 19, "headline", "the headline under a one-line 'Latest: ...' ticker is not found"),
+    ("d59913c449dab364", 19, "headline", None),                # under a one-line 'Latest: ...' ticker
     ("d59913c449dab364", 23, "meta", None),                    # Published: 12 March 2025, 09:05
     ("d59913c449dab364", 31, "related", None),                 # Related stories in the middle of the article
     ("d59913c449dab364", 37, "related", None),
@@ -405,3 +405,32 @@ def test_features_set_the_line_class_of_kind():
     L = clean._features(_fixture_lines())
     assert all(ln.kind == clean._kind(ln) for ln in L)
     assert all(ln.label == "blank" for ln in L if not ln.text)
+
+
+# --------------------------------------------------------------------------- markup inside prose
+@pytest.mark.parametrize("line, prose, removed", [
+    ('Seoul and Tokyo agreed to review <img src=x onerror="alert(1)"> the intelligence-sharing pact, the ministry said.',
+     "Seoul and Tokyo agreed to review the intelligence-sharing pact, the ministry said.", '<img src=x onerror="alert(1)">'),
+    ("The talks, <span class=\"hl\">the first in five years</span>, ended late on Friday with a joint statement.",
+     "The talks, the first in five years , ended late on Friday with a joint statement.", '<span class="hl"> </span>'),
+    ('The <script>alert("pwned")</script> minister said the talks would resume next year, officials said.',
+     "The minister said the talks would resume next year, officials said.", '<script>alert("pwned")</script>'),
+    ("Ministers met in Tokyo on Monday<br/>and agreed to resume the defence dialogue suspended in 2018.",
+     "Ministers met in Tokyo on Monday and agreed to resume the defence dialogue suspended in 2018.", "<br/>"),
+])
+def test_markup_inside_prose_is_stripped_and_the_prose_kept(line, prose, removed):
+    lines = [line, "", "Both governments said the next round of talks would take place in Seoul in the spring."]
+    table = clean.classify_lines(lines)
+    first = table.iloc[0]
+    assert first["label"] == "body"
+    assert first["text"] == line                      # the audit keeps the line as it came ...
+    assert f"markup inside the prose removed: {removed}" in first["reason"]   # ... and says what was removed
+    assert clean.assemble_body(table).split("\n\n")[0] == prose
+
+
+def test_a_line_that_is_mostly_markup_is_not_prose():
+    lines = ['<div class="ad-slot"><script src="ads.js"></script></div>', "",
+             "Both governments said the next round of talks would take place in Seoul in the spring.",
+             "", "Officials from the two foreign ministries will prepare the agenda over the coming weeks."]
+    table = clean.classify_lines(lines)
+    assert table.iloc[0]["label"] == "ad" and "markup inside the prose" not in table.iloc[0]["reason"]

@@ -53,6 +53,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from . import page_fields
 from .resources import read_lines, read_table
 
 LABELS = (
@@ -78,9 +79,7 @@ CARD_MAX_SHORT = 6          # ... and at most this many
 CARD_SUMMARY_MAX_WORDS = 40  # card summaries are short (median), unless titles repeat or carry dates
 NAV_RUN_MIN = 3              # this many short lines in a row make a menu
 BLOCK_MAX_LINES = 40         # a block heading claims at most this many lines
-HEADLINE_MAX_WORDS = 30
-HEADLINE_MIN_WORDS = 2
-HEADLINE_LOOKBACK = 40       # headline is searched this many lines above the article
+TITLE_PART_REASON = "the headline part of a page title"   # (the line is "Headline | Site")
 SECOND_BLOCK_SHARE = 0.35    # another prose block this strong (vs the best) is article too
 SECOND_BLOCK_MAX_GAP = 12    # ... if at most this many non-blank lines away
 
@@ -105,7 +104,11 @@ _BULLET_CHARS = frozenset("•*·◦▪▫■□●○►▸‣⁃+–-")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
-_ALNUM = re.compile(r"[^\W_]")                       # a character for which str.isalnum() is true
+_ALNUM = re.compile(r"[^\W_]")
+# an HTML tag: <img src=x onerror="...">, </span>, <br/>
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*'){0,500})?/?>")
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)   # removed with what they hold
+MARKUP_SHOWN = 120           # characters of removed markup shown in a line's reason                       # a character for which str.isalnum() is true
 
 
 @dataclass(slots=True)
@@ -860,37 +863,15 @@ def _mark_header(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
             _set(ln, "meta", "a date line", force=True)
     if first_body is None:
         return
-    lo = max(0, first_body - HEADLINE_LOOKBACK)
-    page_keys = sorted(ln.key for ln in L if ln.text and ln.words >= 2)
-    keys = None
-    cands = []
-    for ln in L[lo:first_body]:
-        if not ln.text or ln.label not in (None, "navigation", "ui"):
-            continue
-        if not (HEADLINE_MIN_WORDS <= ln.words <= HEADLINE_MAX_WORDS) or _DATE_LINE.match(ln.text):
-            continue
-        if ln.bullet or ln.text.endswith((".", ":")) and not ln.text.endswith("...") \
-                or _is_photo_credit(ln.text) or _mostly_bracketed(ln.text):
-            continue
-        split = ln.text.split()
-        caps = sum(w[:1].isupper() for w in split) / max(1, len(split))
-        dist = first_body - ln.i
-        if keys is None:
-            keys = set(page_keys)
-        repeats = _repeated_on_page(ln, page_keys, keys)
-        score = ln.words * 0.3 + caps * 2 + (3 if repeats else 0) - dist * 0.15 - (2 if ln.label else 0)
-        cands.append((score, ln))
-    if not cands:
+    found = page_fields.best("headline", headline_candidates(L, first_body))
+    if found is None:
         return
-    score, head = max(cands, key=lambda c: (c[0], -c[1].i))
-    if score < 1.5:
-        return
-    # prefer the earliest full copy of the headline
-    key = head.key
-    copies = [ln for ln in L[:first_body] if ln.text and (ln.key == key or key.startswith(ln.key) and ln.words >= 3
-                                                           or ln.key.startswith(key))]
-    head = max(copies, key=lambda ln: (ln.words, -ln.i)) if copies else head
-    _set(head, "headline", "title-like line above the article", force=True)
+    p, (head, text, _) = found
+    if text != head.text:   # the headline part of a "Headline | Site" line; the line keeps its text
+        _set(head, "headline", f"{TITLE_PART_REASON} (model, p={p:.2f})", force=True)
+    else:
+        _set(head, "headline", f"title-like line above the article (model, p={p:.2f})", force=True)
+    key = _norm(text)
     k0 = key[:1]
     for ln in L:
         if ln is head or not ln.text:
@@ -905,6 +886,12 @@ def _mark_header(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
             continue  # a body paragraph may start like the headline; only an exact copy is a repeat
         if t and (t == key or (len(t) > 15 and (key.startswith(t) or t.startswith(key)))):
             _set(ln, "duplicate", "repeats the headline", force=True)
+
+
+def headline_candidates(L: list[_Line], first_body: int) -> list[tuple]:
+    """The candidate headlines of a page whose body is marked (:func:`newsframe.page_fields.headline_candidates`)."""
+    return page_fields.headline_candidates(L, first_body, fw=_function_words(), is_date_line=_is_date_line,
+                                           is_photo_credit=_is_photo_credit)
 
 
 def _mark_repeats(L: list[_Line]) -> None:
@@ -969,7 +956,11 @@ def classify_columns(lines, *, site_boilerplate=frozenset()) -> dict[str, list]:
     The corpus loader collects the lines of many pages and makes one table of
     them at the end, which costs less than a table per page.
     """
-    L = _features(list(lines))        # features, line class; blank lines are labelled ``blank`` here
+    lines = list(lines)
+    markup = _markup_in_prose(lines)   # {line index: removed tags}; those lines are read without them
+    L = _features([strip_markup(t) if i in markup else t for i, t in enumerate(lines)] if markup else lines)
+    for i in markup:
+        L[i].raw = lines[i]           # the audit keeps the line as it came
     _join_wrapped(L)
     nonblank = [ln for ln in L if ln.text]
     _mark_phrase_families(L)
@@ -984,8 +975,32 @@ def classify_columns(lines, *, site_boilerplate=frozenset()) -> dict[str, list]:
     _mark_header(L, blocks)
     _mark_repeats(L)
     _mark_rest(L)
+    for i, tags in markup.items():
+        ln = L[i]
+        shown = " ".join(tags)
+        shown = shown if len(shown) <= MARKUP_SHOWN else shown[:MARKUP_SHOWN - 1] + "…"
+        ln.reason = f"{ln.reason}; markup inside the prose removed: {shown}"
     return {"line_no": [ln.i + 1 for ln in L], "text": [ln.raw for ln in L],
             "label": [ln.label for ln in L], "reason": [ln.reason for ln in L]}
+
+
+def strip_markup(text: str) -> str:
+    """``text`` without HTML tags (``<img src=x onerror="...">``, ``</span>``) and without the content
+    of ``<script>`` and ``<style>`` elements, spaces closed up."""
+    return " ".join(_TAG.sub(" ", _SCRIPT.sub(" ", text)).split())
+
+
+def _markup_in_prose(lines: list[str]) -> dict[int, list[str]]:
+    """Lines of prose that carry stray HTML tags: ``{index: the tags}``. A line counts when, without
+    its tags, it still has :data:`NEAR_MIN_WORDS` words (a line that is mostly markup stays as it is,
+    and the phrase family for leaked markup labels it)."""
+    out = {}
+    for i, t in enumerate(lines):
+        if "<" in t and ">" in t:
+            tags = [m.group(0) for m in _SCRIPT.finditer(t)] + _TAG.findall(_SCRIPT.sub(" ", t))
+            if tags and len(_WORD.findall(strip_markup(t))) >= NEAR_MIN_WORDS:
+                out[i] = tags
+    return out
 
 
 def column(table, name: str) -> list:
@@ -1010,6 +1025,8 @@ def assemble_body(line_table) -> str:
     numbers, texts = column(line_table, "line_no"), column(line_table, "text")
     for k in rows:
         no, t = numbers[k], texts[k].strip()
+        if "<" in t and ">" in t:
+            t = strip_markup(t)   # (body lines with stray tags: see _markup_in_prose)
         if paras and prev_open and prev_no == no - 1 and t[:1].islower():
             paras[-1] += " " + t
         else:

@@ -380,6 +380,19 @@ def warn_unmatched_manifest(manifest, man: dict, used_files, *, stacklevel: int 
     return missing
 
 
+def warn_unknown_outlets(files, *, stacklevel: int = 3) -> list[str]:
+    """Give one :class:`CorpusWarning` naming the files whose outlet neither a manifest, the input's
+    metadata, the page itself nor a url identifies (their ``outlet`` is empty); return them."""
+    files = [str(f) for f in files]
+    if files:
+        shown = ", ".join(files[:MANIFEST_MISSING_SHOWN])
+        more = f" and {len(files) - MANIFEST_MISSING_SHOWN} more" if len(files) > MANIFEST_MISSING_SHOWN else ""
+        warnings.warn(f"{len(files)} page(s) name no outlet that newsframe could recognise (outlet left empty; "
+                      f"give one in a manifest.csv 'outlet' column or a 'url' column): {shown}{more}",
+                      CorpusWarning, stacklevel=stacklevel)
+    return files
+
+
 def group_columns(articles: pd.DataFrame) -> list[str]:
     """The columns of an article table a reader can compare articles by, as ``by=`` of the summaries.
 
@@ -408,11 +421,12 @@ def page_outlet(doc, man: dict) -> tuple[str, str, dict]:
 
     The manifest row (by file name, then id) comes first, then metadata found
     in the input (a JSONL/CSV column, an HTML page's site name), then
-    self-identifying text on the page (:func:`newsframe.meta.guess_outlet`).
+    self-identifying text on the page (:func:`newsframe.meta.guess_outlet`), then the host of a ``url``.
     """
     src_name = Path(str(doc.source).rsplit(":", 1)[0] if ":" in Path(str(doc.source)).name else doc.source).name
     row = man.get(src_name) or man.get(doc.id) or {}
-    outlet = row.get("outlet") or doc.meta.get("outlet") or meta.guess_outlet(doc.text.splitlines())
+    outlet = (row.get("outlet") or doc.meta.get("outlet")
+              or meta.guess_outlet(doc.text.splitlines(), url=row.get("url") or doc.meta.get("url") or ""))
     country = row.get("country") or doc.meta.get("country", "")
     return outlet, country, row
 
@@ -635,6 +649,7 @@ def load_corpus(path, manifest=None, *, with_lines: bool = False, progress: bool
     outlets = {d.id: page_outlet(d, man) for d in docs}
     if man and isinstance(path, (str, Path)) and Path(path).is_dir():
         warn_unmatched_manifest(manifest or found_manifest, man, (row.get("file") for _, _, row in outlets.values()))
+    warn_unknown_outlets(d.source for d in docs if not outlets[d.id][0])
     extra_columns = manifest_columns(man) + input_columns(docs)
     site_lines = site_template_lines((d.text, outlets[d.id][0]) for d in docs)
 

@@ -160,7 +160,8 @@ def template_pass(index: int, items, manifest: dict, work_dir: str) -> dict:
         pickle.dump((docs, outlets, keyed), fh, protocol=pickle.HIGHEST_PROTOCOL)
     return {"index": index, "page_hashes": page_hashes, "stories": stories, "problems": problems,
             "ids": [d.id for d in docs], "extra_columns": input_columns(docs),
-            "manifest_files": [row.get("file", "") for _, _, row in outlets if row]}
+            "manifest_files": [row.get("file", "") for _, _, row in outlets if row],
+            "no_outlet": [str(d.source) for d, (outlet, _, _) in zip(docs, outlets) if not outlet]}
 
 
 def repeated_hashes(results, groups: list[int]) -> np.ndarray:
@@ -380,7 +381,8 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
     attributions, frame cues) on the workers and write their tables; read them back with
     :func:`read_built_table`.
     """
-    from .corpus import MANIFEST_NAME, STORY_SIMILARITY, manifest_columns, read_manifest, warn_unmatched_manifest
+    from .corpus import (MANIFEST_NAME, STORY_SIMILARITY, manifest_columns, read_manifest, warn_unknown_outlets,
+                         warn_unmatched_manifest)
     from .dedup import DuplicateFlags, SimilarGroups
 
     t0 = time.perf_counter()
@@ -443,6 +445,7 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
             warnings.warn(m, UserWarning, stacklevel=2)
         if man and all(Path(p).is_dir() for p in paths):
             warn_unmatched_manifest(manifest, man, (f for r in first for f in r["manifest_files"]))
+        warn_unknown_outlets([f for r in first for f in r["no_outlet"]])
         # the same extra columns in every partition: the manifest's, then the records' own in corpus order
         extra_columns = list(dict.fromkeys(manifest_columns(man) + [c for r in first for c in r["extra_columns"]]))
         stories = None   # (its index is not needed after pass 1)

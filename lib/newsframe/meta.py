@@ -4,9 +4,15 @@ The cleaner (:mod:`newsframe.clean`) labels each line; this module reads the
 fields a reader expects from the lines it labelled ``headline`` and ``meta``
 and from the start of the body:
 
-* **published**: the first full date (day, month, year) in the page header,
-  refined by a later header date of the same day that carries a clock time and
-  a zone (``17:10 IST`` -> ``+05:30``, zones from ``data/timezones.csv``).
+* **published**: of every full date printed on the page (day, month, year, in
+  English and the languages of ``data/month_names.csv``; ``11/19/2019`` month
+  first, ``19.11.2019`` day first), the one the date model of
+  :mod:`newsframe.page_fields` finds likeliest (its place above the article, a
+  "Published" or "Updated" cue, a clock time, the same day printed again ...),
+  or none when no date is likely enough; refined by a date of the same day
+  that carries a clock time and a zone (``17:10 IST`` -> ``+05:30``, zones from
+  ``data/timezones.csv``). ``published_source`` names the line and the
+  model's probability.
   When the page gives only month and day (``March 19 (ANI)``), the year is
   *inferred* and flagged: no earlier than the latest year the text mentions,
   and nearest to the date of the most similar dated article in the corpus
@@ -14,6 +20,9 @@ and from the start of the body:
 * **dateline**: the place that opens the story (``Seoul, April 14 ...``,
   ``Seoul [South Korea]March 19 (ANI): ...``, ``NAIROBI, Kenya (AP) _``).
 * **byline**: ``By ...`` in a meta line, up to a ``|`` separator.
+* **outlet** (:func:`guess_outlet`, when no manifest or input metadata names
+  it): the masthead the page shows, chosen by the outlet model among the names
+  that site-name patterns find; else the host of a ``url``; else empty.
 * **credited sources** (:func:`find_credits`): wire agencies and other outlets
   the text credits, from the byline (``By IANS``), ``Source:`` lines, the
   dateline (``(ANI)``) and phrases in the body (``AFP reported``, ``according
@@ -35,7 +44,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .clean import _fold, column
+from .clean import TITLE_PART_REASON, _fold, _function_words, column
+from . import page_fields
+from .page_fields import split_title
 from .resources import read_lines, read_table
 
 MONTHS = {m: i for i, m in enumerate(
@@ -45,11 +56,18 @@ MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _TIME = r"(?:[\s,|@-]*(?:at\s+)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?(?:\s*\(?(?P<tz>[A-Z]{1,5})\)?(?![A-Za-z]))?)?"
+# month names of other languages (data/month_names.csv), lower case -> month
+FOREIGN_MONTHS = {r["name"].lower(): int(r["month"]) for r in read_table("month_names.csv")}
+# any month name, any case: "NOVEMBER 20, 2019", "24 novembre 2017", "Maret 30, 2015"
+_MON_ANY = r"(?i:" + _MON + "|" + "|".join(sorted(map(re.escape, FOREIGN_MONTHS), key=len, reverse=True)) + r")"
 DATE_PATTERNS = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d)(?::\d\d)?(?P<off>Z|[+-]\d\d:?\d\d)?)?")),
-    ("day_month_year", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r")\s*,?\s+(?P<y>(?:19|20)\d\d)\b" + _TIME)),
-    ("month_day_year", re.compile(r"\b(?P<mon>" + _MON + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s+(?P<y>(?:19|20)\d\d)\b" + _TIME)),
+    ("day_month_year", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?P<mon>" + _MON_ANY + r")\s*,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b" + _TIME)),
+    ("month_day_year", re.compile(r"\b(?P<mon>" + _MON_ANY + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s+(?P<y>(?:19|20)\d\d)\b" + _TIME)),
+    # 04.05.2015 and 30/04/2015: day first; what that cannot read with a slash (11/19/2019, and 11/18/19
+    # with a two-digit year): month first, as US pages print them
     ("numeric_dmy", re.compile(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)\b" + _TIME)),
+    ("numeric_mdy", re.compile(r"(?<![\d/.])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])" + _TIME)),
 ]
 MONTH_DAY = re.compile(r"\b(?P<mon>" + _MON + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)")
 DAY_MONTH = re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r")\b(?!\s*,?\s*(?:19|20)\d\d)")
@@ -60,7 +78,6 @@ _DIGIT = re.compile(r"\d")
 HEADER_LABELS = {"headline", "meta", "teaser", "duplicate", "other", "ui", "navigation", "ad"}
 HEADER_LINES_AFTER_BODY_START = 3  # date lines just inside the body start (e.g. a dateline) still count
 MAX_BYLINE_CHARS = 80
-FOOTER_LINES = 40  # non-empty lines at the end of a page searched for the site's name
 
 
 # --------------------------------------------------------------------------- dates
@@ -85,7 +102,9 @@ def parse_dates(text: str) -> list[dict]:
     ['2023-04-14T17:10:00+05:30']
     """
     found: list[dict] = []
-    if _DIGIT.search(text) is None:   # every pattern needs a digit
+    if _DIGIT.search(text) is None:   # every pattern needs a digit ...
+        return found
+    if "/" not in text and YEAR.search(text) is None:   # ... and all but numeric_mdy a four-digit year
         return found
     taken: list[tuple[int, int]] = []
     for name, pat in DATE_PATTERNS:
@@ -93,9 +112,12 @@ def parse_dates(text: str) -> list[dict]:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             g = m.groupdict()
-            month = int(g["m"]) if g.get("m") else MONTHS.get(g["mon"].lower().rstrip(".")[:3])
+            month = int(g["m"]) if g.get("m") else _month_number(g["mon"])
+            year = int(g["y"])
+            if year < 100:
+                year += 2000
             try:
-                ts = pd.Timestamp(year=int(g["y"]), month=month, day=int(g["d"]))
+                ts = pd.Timestamp(year=year, month=month, day=int(g["d"]))
             except (ValueError, TypeError):
                 continue
             has_time = bool(g.get("hh"))
@@ -119,6 +141,12 @@ def parse_dates(text: str) -> list[dict]:
     return sorted(found, key=lambda d: d["start"])
 
 
+def _month_number(name: str) -> int | None:
+    """The month of an English or foreign month name (``Sept.``, ``novembre``, ``сентября``)."""
+    low = name.lower().rstrip(".")
+    return FOREIGN_MONTHS[low] if low in FOREIGN_MONTHS else MONTHS.get(low[:3])
+
+
 def _month_day(text: str):
     for pat in (MONTH_DAY, DAY_MONTH):
         m = pat.search(text)
@@ -139,18 +167,16 @@ def _find_published(labels: list, texts: list) -> dict:
     first_body = labels.index("body") if "body" in labels else len(labels)
     header = [i for i in range(min(len(labels), first_body + HEADER_LINES_AFTER_BODY_START))
               if labels[i] in HEADER_LABELS or i >= first_body]
-    candidates = []
-    for i in header:
-        for d in parse_dates(texts[i]):
-            candidates.append((i, d))
-    if candidates:
-        i0, best = candidates[0]
-        for i, d in candidates[1:]:
-            same_day = d["timestamp"].date() == best["timestamp"].date()
-            if same_day and (d["has_time"] and not best["has_time"] or d["zone"] and not best["zone"]):
+    candidates = page_fields.date_candidates(labels, texts, parse_dates)
+    found = page_fields.best("published", candidates, key=page_fields.date_key)
+    if found is not None:
+        p, (i0, best, _) = found
+        day = best["timestamp"].date()
+        for _, d, _ in candidates:   # the same day printed with a clock time or a zone says more
+            if d["timestamp"].date() == day and (d["has_time"] and not best["has_time"] or d["zone"] and not best["zone"]):
                 best = d
-        return {"published": best["timestamp"], "published_text": best["text"],
-                "published_inferred": False, "published_source": f"line {i0 + 1} ({best['pattern']})"}
+        return {"published": best["timestamp"], "published_text": best["text"], "published_inferred": False,
+                "published_source": f"line {i0 + 1} ({best['pattern']}; model p={p:.2f})"}
     # month and day only: dateline or header; the year is inferred later from the corpus
     for i in header:
         md = _month_day(texts[i][:120])
@@ -553,77 +579,43 @@ def credited_sources(credits: list[dict]) -> list[str]:
 # --------------------------------------------------------------------------- headline, outlet
 def find_headline(table: pd.DataFrame) -> str | None:
     """The line the cleaner labelled ``headline`` (None when the dump has none)."""
-    return _find_headline(column(table, "label"), column(table, "text"))
+    return _find_headline(column(table, "label"), column(table, "text"), column(table, "reason"))
 
 
-def _find_headline(labels: list, texts: list) -> str | None:
-    return texts[labels.index("headline")].strip() if "headline" in labels else None
+def _find_headline(labels: list, texts: list, reasons: list | None = None) -> str | None:
+    if "headline" not in labels:
+        return None
+    i = labels.index("headline")
+    text = texts[i].strip()
+    if reasons is not None and (reasons[i] or "").startswith(TITLE_PART_REASON):
+        text = split_title(text) or text
+    return text
 
 
-SELF_ID = [
-    re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[A-Z][\w.&' -]{2,40}?)(?:[.,]|\s+All\b|\s*$)", re.I),
-    re.compile(r"\b(?:by|from)\s+(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+staff\b"),
-    re.compile(r"^(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+is\s+an?\s+[\w -]{0,60}(?:channel|newspaper|news|media|outlet|agency|website|portal)", re.I),
-]
-# For each SELF_ID pattern, groups of strings: a line must contain one string of every group (lower
-# case: the patterns ignore case, or, for pattern 2, the test is looser than the pattern) to match it.
-# Tested first, they spare most lines the searches.
-_SELF_ID_NEEDS = ((("©", "(c)", "copyright"),), (("staff",),),
-                  (("is",), ("channel", "news", "media", "outlet", "agency", "website", "portal")))
-# The strings of the last group of each: searched in the whole lower-cased page, they locate the lines that can match.
-_SELF_ID_LOCATORS = tuple(dict.fromkeys(n for needs in _SELF_ID_NEEDS for n in needs[-1]))
+def outlet_candidates(lines: list[str]) -> list[tuple]:
+    """Candidate outlet names of a raw page (:func:`newsframe.page_fields.outlet_candidates`)."""
+    index, _ = _agency_index()
+    return page_fields.outlet_candidates(
+        lines, outlet_words=frozenset(read_lines("outlet_words.txt")),
+        wires=frozenset(n for n, (_, kind) in index.items() if kind == "wire"), fw=_function_words())
 
 
-def _self_id_candidates(stripped: list[str]) -> list[int]:
-    """Indices of the lines that may match a :data:`SELF_ID` pattern, in order: the lines holding a
-    string of some pattern's last group of needs (a few ``str.find`` over the page instead of tests
-    on every line for every pattern). Lines are case-folded as ``re.I`` matches ASCII letters
-    (:func:`newsframe.clean._fold`: "ſtaff" holds "staff"), so non-ASCII lines are filtered too."""
-    from bisect import bisect_right
-    from itertools import accumulate
+def guess_outlet(lines: list[str], *, url: str = "") -> str:
+    """The outlet a page names itself by, or "" when nothing identifies it.
 
-    lows = [_fold(ln) for ln in stripped]
-    starts = list(accumulate((len(ln) + 1 for ln in lows[:-1]), initial=0))
-    page = "\n".join(lows)
-    found = set()
-    for needle in _SELF_ID_LOCATORS:
-        at = page.find(needle)
-        while at >= 0:
-            line = bisect_right(starts, at) - 1
-            found.add(line)
-            at = page.find(needle, starts[line + 1] if line + 1 < len(starts) else len(page))
-    return sorted(found)
-
-
-def guess_outlet(lines: list[str]) -> str:
-    """Guess the outlet from self-identifying text on the page.
-
-    Evidence, strongest first: a short title-case line that opens the page
-    and comes back in its footer (the site's name in header and footer); a
-    copyright line; ``by X staff``; ``X is a ... channel``. Empty string when
-    nothing identifies the site.
+    The candidates of :func:`outlet_candidates` (a ``Headline | Site`` title, a copyright line, a
+    name in header and footer, ``Follow X`` menus, the site's domain, ``(Yonhap)`` credits ...) are
+    scored by the model of :mod:`newsframe.page_fields`; candidates naming the same outlet pool
+    their probability. With no answer and a ``url``, the url's host (without ``www.``) is the outlet.
     """
-    stripped = [ln.strip() for ln in lines if ln.strip()]
-    footer = set(stripped[-FOOTER_LINES:]) if len(stripped) > FOOTER_LINES else set()
-    for ln in stripped[:5]:
-        words = ln.split()
-        if (ln in footer and 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
-                and not YEAR.search(ln)):
-            return ln
-    for i in _self_id_candidates(stripped):
-        ln = stripped[i]
-        low = _fold(ln)   # (as re.I matches ASCII letters)
-        for pat, needs in zip(SELF_ID, _SELF_ID_NEEDS):
-            if not all(any(n in low for n in group) for group in needs):
-                continue
-            m = pat.search(ln)
-            if m and not re.fullmatch(r"(?i)all rights reserved|the|\d+", m.group("name").strip()):
-                return m.group("name").strip()
-    counts = Counter(stripped)
-    for ln in stripped[:3]:
-        words = ln.split()
-        if counts[ln] >= 2 and 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not YEAR.search(ln):
-            return ln
+    found = page_fields.best("outlet", outlet_candidates(lines), key=lambda c: page_fields.compact(c[1]))
+    if found is not None:
+        return found[1][1]
+    if url:
+        from urllib.parse import urlparse
+
+        host = urlparse(url if "//" in url else "//" + url).netloc.lower()
+        return host[4:] if host.startswith("www.") else host
     return ""
 
 
@@ -642,7 +634,7 @@ def extract_metadata(table, body: str, *, outlet: str = "") -> dict:
     own = canonical_source(outlet)[0] if outlet else None
     credits = [c for c in _article_credits(labels, texts, body, byline, dl) if c["name"] != own]
     info.update({
-        "headline": _find_headline(labels, texts),
+        "headline": _find_headline(labels, texts, column(table, "reason")),
         "dateline": dl["dateline"],
         "byline": byline,
         "credited_sources": credited_sources(credits),

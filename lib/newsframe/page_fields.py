@@ -1,0 +1,588 @@
+"""The headline, publication date and outlet of a page: candidates ranked by a small learned model.
+
+Which line of a page dump is its headline, which of its dates is the publication date and which
+name is the masthead are questions of *layout*: the same kinds of string (a title-like line, a
+date, a capitalised name) appear many times on a page, and only one is the answer. A reader
+decides by evidence - where the string sits (just above the article, before the byline), its form
+(title case, no full stop), what surrounds it (``Published``, ``Updated``, ``©``) and whether the
+page repeats it. This module turns that evidence into numbers and lets a model trained on real
+pages weigh it, as Hu et al. did for titles ("Title extraction from bodies of HTML documents and
+its application to web page retrieval", SIGIR 2005: candidate lines, format and position
+features, a learned ranker).
+
+For each field:
+
+1. **Candidates** come from rules: every title-like line above the article (and the page's first
+   lines, where a renderer prints the page ``<title>``, with any ``| Site`` suffix cut off); every
+   date :func:`newsframe.meta.parse_dates` finds in the page; every name a site-name pattern finds
+   (a ``Headline | Site`` suffix, a copyright line, a short line in both header and footer, an
+   outlet's credit such as ``(Yonhap)``, a ``url``'s host).
+2. **Features** of each candidate (documented in :data:`HEADLINE_FEATURES` and the others).
+3. **A logistic regression** (scikit-learn, trained by ``bench/train_page_fields.py`` on the
+   boilerplate benchmark's ``dev`` and ``train`` pages; weights in ``data/page_fields.json``, model
+   card ``docs/page_fields_model.md``) gives each candidate a probability of being the answer.
+   The best candidate wins if its probability reaches the field's threshold; otherwise the field
+   is left empty: a wrong headline is worse than none.
+
+The model is a plain dot product at run time (no scikit-learn needed to apply it).
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .resources import DATA_DIR
+
+MODEL_FILE = "page_fields.json"
+HEADLINE_LOOKBACK = 40     # headline candidates: this many non-blank lines above the article ...
+HEADLINE_TOP_LINES = 3     # ... and the page's first non-blank lines (the page title of some renderers)
+HEADLINE_MAX_WORDS = 30
+BODY_START_WORDS = 120     # words at the start of the article compared with a candidate headline
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# "Headline | Site", "Headline - Site", "Headline — Site", "Headline :: Site"
+TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+|\s*[|｜]\s*")
+_UI_WORDS = frozenset("""sign log login logout subscribe subscription menu search share facebook twitter
+email linkedin reddit pinterest whatsapp home skip navigation jump profile account register newsletter
+image images photo photos getty gallery video watch listen advertisement cookie cookies privacy
+close open edit view print comment comments follow like tweet shares""".split())
+_CREDIT_WORDS = frozenset("photograph photographer photo credit credits getty reuters afp ap epa shutterstock "
+                          "yonhap xinhua file illustration".split())
+_INNER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+[A-Z\"“]")
+_SECOND_PERSON = frozenset("you your yours we our us".split())
+_LABEL_GROUPS = {
+    None: "unlabelled", "navigation": "navigation", "ui": "ui", "meta": "meta", "body": "body",
+    "caption": "caption", "related": "related", "read_also": "related", "ticker": "related",
+}
+LABEL_GROUPS = ("unlabelled", "navigation", "ui", "meta", "body", "caption", "related", "furniture")
+_BYLINE = re.compile(r"^\s*(?:by|par|von|por|di|oleh)\b[:\s]", re.I)
+_DIGITS = re.compile(r"\d")
+_BULLET = re.compile(r"^\s*(?:[•*·◦▪▫■□●○►▸‣⁃+–o-]|\d{1,2}[.)])\s+")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
+
+
+# --------------------------------------------------------------------------- the model
+@lru_cache(maxsize=1)
+def _models() -> dict:
+    path = DATA_DIR / MODEL_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def model(field: str) -> dict | None:
+    """The trained model of ``field`` (``headline``, ``published``, ``outlet``) or None."""
+    return _models().get(field)
+
+
+def score(m: dict, features: dict[str, float]) -> float:
+    """The model's score of one candidate (a dot product of the standardised features)."""
+    z = 0.0
+    for name, coef, mean, scale in zip(m["features"], m["coef"], m["mean"], m["scale"]):
+        z += coef * (features.get(name, 0.0) - mean) / scale
+    return z
+
+
+def probabilities(m: dict, candidates: list[tuple]) -> list[float]:
+    """The model's probability of each candidate (features last in each tuple): the softmax of the
+    scores over the page's candidates and a "no answer" option (a conditional logit)."""
+    scores = [score(m, c[-1]) for c in candidates]
+    ref = max(scores + [m["no_answer"]])
+    exp = [math.exp(z - ref) for z in scores]
+    total = math.exp(m["no_answer"] - ref) + sum(exp)
+    return [e / total for e in exp]
+
+
+def pick(probs, candidates: list[tuple], key=None) -> tuple[float, tuple] | None:
+    """The answer with the most probability: candidates with the same ``key(candidate)`` (the same
+    day for dates) pool theirs; the earliest candidate of the winning group stands for it."""
+    if not candidates:
+        return None
+    if key is None:
+        k = max(range(len(candidates)), key=lambda j: (probs[j], -j))
+        return float(probs[k]), candidates[k]
+    pooled: dict = {}
+    first: dict = {}
+    for j, c in enumerate(candidates):
+        kk = key(c)
+        pooled[kk] = pooled.get(kk, 0.0) + float(probs[j])
+        first.setdefault(kk, j)
+    winner = max(pooled, key=lambda kk: (pooled[kk], -first[kk]))
+    return pooled[winner], candidates[first[winner]]
+
+
+def best(field: str, candidates: list[tuple], key=None) -> tuple | None:
+    """``(probability, candidate)`` of the field's answer (:func:`pick`) when its probability reaches
+    the field's threshold, else None (also when no model is installed)."""
+    m = model(field)
+    if m is None or not candidates:
+        return None
+    found = pick(probabilities(m, candidates), candidates, key)
+    return found if found[0] >= m["threshold"] else None
+
+
+def date_key(candidate) -> object:
+    """Date candidates are pooled by calendar day."""
+    return candidate[1]["timestamp"].date()
+
+
+# --------------------------------------------------------------------------- headline
+HEADLINE_FEATURES = (
+    "log_words",         # log(1 + words)
+    "long",              # more than 20 words (a lede sentence rather than a title)
+    "caps_share",        # share of words starting with a capital letter
+    "ends_full_stop", "ends_question", "ends_colon",
+    "digit_share",       # share of characters that are digits
+    "has_clock",         # a clock time (16:49)
+    "is_date_line", "is_photo_credit", "is_byline", "bracketed",
+    "ui_share",          # share of words from a small list of interface words (share, sign, menu, photo ...)
+    "function_share",    # share of function words (running prose has many)
+    "all_upper",
+    *(f"label_{g}" for g in LABEL_GROUPS),  # what the cleaner made of the line
+    "log_distance",      # log(1 + non-blank lines between the line and the article's first line)
+    "next_to_body",      # at most 3 non-blank lines above the article
+    "top_of_page",       # one of the page's first non-blank lines
+    "from_title_split",  # the part before a " | Site" separator
+    "repeats",           # log(1 + other lines of the page that equal, begin or extend it)
+    "body_overlap",      # share of its content words found in the article's first words
+    "body_overlap_n",    # log(1 + how many)
+    "in_top_line",       # it is part of the page's first line (the page title)
+    "person_like",       # two or three capitalised words, no function word (a name: a byline)
+    "bulleted",
+    "echo",              # best word overlap (Dice) with another line of the page's top or header (h1 and <title> agree)
+    "meta_below",        # a date or byline line within the next 4 non-blank lines
+    "meta_above",        # one within the 4 lines above
+    "second_person",     # share of you / your / we / our (interface and promotional sentences)
+    "self_repeating",    # the line repeats its own words (a logo text printed twice)
+    "title_like_above",  # the line above looks like a title too (then this one may be a standfirst)
+    "title_like_below",
+    "inner_sentences",   # sentence ends inside the line (a standfirst or caption has several)
+    "credit_words",      # photograph, credit, getty, reuters, ap ... (a caption or credit)
+)
+
+
+def _content_words(text: str, fw: frozenset) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in fw and not w.isdigit()]
+
+
+def headline_features(text: str, *, label, distance: int, top: bool, from_split: bool, repeats: int,
+                      body_words: set, top_line: str, fw: frozenset, is_date_line: bool,
+                      is_photo_credit: bool, bullet: bool, echo: float = 0.0, meta_below: bool = False,
+                      meta_above: bool = False, title_above: bool = False,
+                      title_below: bool = False) -> dict[str, float]:
+    words = text.split()
+    n = len(words)
+    toks = _WORD.findall(text.lower())
+    content = _content_words(text, fw)
+    shared = sum(w in body_words for w in content)
+    letters = [w for w in words if w[:1].isalpha()]
+    group = _LABEL_GROUPS.get(label, "furniture")
+    f = {
+        "log_words": math.log1p(n),
+        "long": float(n > 20),
+        "caps_share": sum(w[:1].isupper() for w in letters) / len(letters) if letters else 0.0,
+        "ends_full_stop": float(text.endswith(".") and not text.endswith("...")),
+        "ends_question": float(text.endswith(("?", "!"))),
+        "ends_colon": float(text.endswith(":")),
+        "digit_share": len(_DIGITS.findall(text)) / max(1, len(text)),
+        "has_clock": float(_CLOCK.search(text) is not None),
+        "is_date_line": float(is_date_line),
+        "is_photo_credit": float(is_photo_credit),
+        "is_byline": float(_BYLINE.match(text) is not None),
+        "bracketed": float(text.startswith("[") or text.startswith("(")),
+        "ui_share": sum(t in _UI_WORDS for t in toks) / max(1, len(toks)),
+        "function_share": sum(t in fw for t in toks) / max(1, len(toks)),
+        "all_upper": float(text.isupper()),
+        f"label_{group}": 1.0,
+        "log_distance": math.log1p(max(0, distance)),
+        "next_to_body": float(0 < distance <= 3),
+        "top_of_page": float(top),
+        "from_title_split": float(from_split),
+        "repeats": math.log1p(repeats),
+        "body_overlap": shared / len(content) if content else 0.0,
+        "body_overlap_n": math.log1p(shared),
+        "in_top_line": float(not top and len(text) >= 8 and text.lower() in top_line),
+        "person_like": float(2 <= n <= 3 and all(w[:1].isupper() for w in words)
+                             and not any(t in fw for t in toks)),
+        "bulleted": float(bullet),
+        "echo": echo,
+        "meta_below": float(meta_below),
+        "meta_above": float(meta_above),
+        "second_person": sum(t in _SECOND_PERSON for t in toks) / max(1, len(toks)),
+        "self_repeating": float(len(toks) >= 2 and len(set(toks)) <= len(toks) / 2),
+        "title_like_above": float(title_above),
+        "title_like_below": float(title_below),
+        "inner_sentences": math.log1p(len(_INNER_SENTENCE.findall(text))),
+        "credit_words": float(any(t in _CREDIT_WORDS for t in toks)),
+    }
+    return f
+
+
+def _echo(toks: set[str], k: int, tokens: dict[int, set[str]], postings: dict[str, list[int]]) -> float:
+    """The best Dice overlap of a candidate's distinct words with those of another header line."""
+    shared: dict[int, int] = {}
+    for t in toks:
+        for j in postings.get(t, ()):
+            if j != k:
+                shared[j] = shared.get(j, 0) + 1
+    return max((2 * n / (len(toks) + len(tokens[j])) for j, n in shared.items()), default=0.0)
+
+
+def _title_like(ln) -> bool:
+    words = ln.text.split()
+    if not (2 <= len(words) <= 20) or ln.text.endswith(".") or ln.label in ("meta", "body"):
+        return False
+    return sum(w[:1].isupper() for w in words) >= len(words) / 2
+
+
+def _is_meta(ln, is_date_line) -> bool:
+    return ln.label == "meta" or _BYLINE.match(ln.text) is not None or is_date_line(ln)
+
+
+def _copies(key: str, keys: list[str], key_set: set[str]) -> int:
+    """Lines of the page (``keys``: their sorted keys of 8+ characters) that equal, extend or begin ``key``."""
+    lo = bisect.bisect_left(keys, key)
+    hi = bisect.bisect_left(keys, key + "\U0010ffff")
+    n = hi - lo                                        # equal to it or extending it
+    n += sum(1 for j in range(8, len(key)) if key[j] == " " and key[:j] in key_set)   # beginning it
+    return n
+
+
+def split_title(text: str) -> str | None:
+    """The headline part of a ``Headline | Site`` page title (the text before the last separator),
+    or None when the line has no separator or the part would be too short."""
+    parts = TITLE_SEPARATOR.split(text)
+    if len(parts) < 2:
+        return None
+    head = text[:text.rfind(parts[-1])].rstrip(" |-–—:·•｜")
+    return head if len(head.split()) >= 2 else None
+
+
+def headline_candidates(L, first_body: int, *, fw: frozenset, is_date_line, is_photo_credit) -> list[tuple]:
+    """Candidate headlines of a page whose body the cleaner has marked.
+
+    ``L``: the cleaner's lines (objects with ``i, text, key, words, label, bullet``); ``first_body``:
+    the index of the article's first line. Returns ``(line, text, features)`` tuples.
+    """
+    nonblank = [ln for ln in L if ln.text]
+    pos = {ln.i: k for k, ln in enumerate(nonblank)}
+    fb = pos.get(first_body, len(nonblank))
+    body_words: set[str] = set()
+    for ln in nonblank[fb:]:
+        if ln.label == "body":
+            body_words.update(_content_words(ln.text, fw))
+            if len(body_words) >= BODY_START_WORDS:
+                break
+    top_line = nonblank[0].text.lower() if nonblank else ""
+    keys = sorted(ln.key for ln in nonblank if len(ln.key) >= 8)
+    key_set = set(keys)
+    picked = set(range(max(0, fb - HEADLINE_LOOKBACK), fb)) | set(range(min(HEADLINE_TOP_LINES, len(nonblank))))
+    header = sorted(picked)
+    tokens = {k: set(_WORD.findall(nonblank[k].text.lower())) for k in header}
+    postings: dict[str, list[int]] = {}
+    for k in header:
+        for t in tokens[k]:
+            postings.setdefault(t, []).append(k)
+    out = []
+    for k in header:
+        ln = nonblank[k]
+        if ln.label == "body":
+            continue
+        text = _BULLET.sub("", ln.text)
+        texts = [(text, False)]
+        part = split_title(text)
+        if part:
+            texts.append((part, True))
+        for text, from_split in texts:
+            n = len(text.split())
+            if not (2 <= n <= HEADLINE_MAX_WORDS) and not (n == 1 and len(text) >= 4):
+                continue
+            key = " ".join(text.lower().split())
+            repeats = _copies(key, keys, key_set) - (key == ln.key and len(key) >= 8)
+            echo = _echo(set(_WORD.findall(text.lower())), k, tokens, postings)
+            meta_below = any(_is_meta(nonblank[j], is_date_line) for j in range(k + 1, min(len(nonblank), k + 5)))
+            meta_above = any(_is_meta(nonblank[j], is_date_line) for j in range(max(0, k - 4), k))
+            f = headline_features(text, label=ln.label, echo=echo, meta_below=meta_below, meta_above=meta_above,
+                                  title_above=k > 0 and _title_like(nonblank[k - 1]),
+                                  title_below=k + 1 < len(nonblank) and _title_like(nonblank[k + 1]), distance=fb - k, top=k < HEADLINE_TOP_LINES,
+                                  from_split=from_split, repeats=repeats, body_words=body_words,
+                                  top_line=top_line, fw=fw, is_date_line=is_date_line(ln),
+                                  is_photo_credit=is_photo_credit(text), bullet=ln.bullet)
+            out.append((ln, text, f))
+    return out
+
+
+# --------------------------------------------------------------------------- publication date
+PUBLISHED_FEATURES = (
+    *(f"label_{g}" for g in LABEL_GROUPS),   # what the cleaner made of the date's line
+    "label_headline",
+    "above_body", "in_body",           # where the line is: above the article's first line, inside the article
+    "log_distance_body",               # log(1 + non-blank lines to the article's first line)
+    "log_distance_headline",           # log(1 + non-blank lines to the headline), 4 when there is none
+    "cue_published", "cue_updated",    # "Published", "Posted", "Updated", "Last modified" just before it
+    "date_only",                       # the date fills most of its line
+    "has_time", "has_zone", "byline_in_line",
+    "pattern_iso", "pattern_numeric",
+    "first_on_page",                   # the page's first date
+    "first_in_header",                 # the first date above the article (or in its first 3 lines)
+    "same_day",                        # log(1 + other dates of the page on the same day)
+    "is_latest", "is_earliest",        # the page's latest / earliest date
+    "log_days_before_latest",          # log(1 + days between it and the page's latest date)
+    "future_of_most",                  # after the page's latest copyright or most common year
+    "dates_on_line",                   # log(1 + other dates on the same line)
+    "log_line_words",
+)
+_CUE_PUBLISHED = re.compile(r"(?i)(?:publi|posted|created|date[d:]|veröffentlicht|erschienen|on\s*$|am\s*$|le\s*$)")
+_CUE_UPDATED = re.compile(r"(?i)(?:updated?|modified|mis à jour|aktualisiert|actualiza|last\s+edit|edited)")
+
+
+def date_candidates(labels: list, texts: list, parse) -> list[tuple]:
+    """Candidate publication dates of a classified page: ``(line, date, features)`` tuples.
+
+    ``labels``, ``texts``: the line table's columns; ``parse``: :func:`newsframe.meta.parse_dates`.
+    """
+    nonblank = [i for i, t in enumerate(texts) if t.strip()]
+    pos = {i: k for k, i in enumerate(nonblank)}
+    first_body = next((pos[i] for i in nonblank if labels[i] == "body"), len(nonblank))
+    head = next((pos[i] for i in nonblank if labels[i] == "headline"), None)
+    found = []
+    for i in nonblank:
+        for d in parse(texts[i]):
+            found.append((i, d))
+    if not found:
+        return []
+    days = [d["timestamp"].date() for _, d in found]
+    latest, earliest = max(days), min(days)
+    years = Counter(day.year for day in days)
+    common_year = years.most_common(1)[0][0]
+    per_day = Counter(days)
+    per_line = Counter(i for i, _ in found)
+    header = [k for k, (i, _) in enumerate(found) if pos[i] < first_body + 3]
+    out = []
+    for k, ((i, d), day) in enumerate(zip(found, days)):
+        text = texts[i].strip()
+        before = text[:max(0, d["start"] - (len(texts[i]) - len(texts[i].lstrip())))][-30:]
+        p = pos[i]
+        label = labels[i]
+        group = "headline" if label == "headline" else _LABEL_GROUPS.get(label, "furniture")
+        f = {
+            f"label_{group}": 1.0,
+            "above_body": float(p < first_body),
+            "in_body": float(p >= first_body),
+            "log_distance_body": math.log1p(abs(p - first_body)),
+            "log_distance_headline": math.log1p(abs(p - head)) if head is not None else 4.0,
+            "cue_published": float(_CUE_PUBLISHED.search(before) is not None),
+            "cue_updated": float(_CUE_UPDATED.search(before) is not None),
+            "date_only": float(len(d["text"]) >= 0.6 * len(text)),
+            "has_time": float(d["has_time"]),
+            "has_zone": float(bool(d["zone"])),
+            "byline_in_line": float(_BYLINE.match(text) is not None or " by " in text.lower()),
+            "pattern_iso": float(d["pattern"] == "iso"),
+            "pattern_numeric": float(d["pattern"] == "numeric_dmy"),
+            "first_on_page": float(k == 0),
+            "first_in_header": float(bool(header) and k == header[0]),
+            "same_day": math.log1p(per_day[day] - 1),
+            "is_latest": float(day == latest),
+            "is_earliest": float(day == earliest),
+            "log_days_before_latest": math.log1p((latest - day).days),
+            "future_of_most": float(day.year > common_year),
+            "dates_on_line": math.log1p(per_line[i] - 1),
+            "log_line_words": math.log1p(len(text.split())),
+        }
+        out.append((i, d, f))
+    return out
+
+
+# --------------------------------------------------------------------------- outlet
+OUTLET_SOURCES = ("title_suffix", "title_prefix", "copyright", "header_footer", "logo", "self_id",
+                  "credit", "welcome", "frequent", "top_line", "ui_frame", "domain")
+OUTLET_FEATURES = (
+    *(f"from_{s}" for s in OUTLET_SOURCES),   # which pattern found the name
+    "n_sources",           # log(1 + other patterns that found the same name)
+    "occurrences",         # log(1 + lines of the page holding the name)
+    "log_words", "outlet_word", "corporate", "person_like", "ui_share", "all_upper", "has_digit",
+    "first_position",      # where the name first appears (0 = top of the page, 1 = bottom)
+    "in_top_lines",        # it appears in the page's first 5 non-blank lines
+    "in_bottom_lines",     # ... or in its last 40
+    "is_wire",             # a wire agency of data/agencies.csv (credited, rarely the site itself)
+)
+OUTLET_TOP_LINES = 5
+OUTLET_FOOTER_LINES = 40
+OUTLET_MAX_WORDS = 6
+_CORPORATE = re.compile(r"(?i)\b(?:inc|llc|ltd|limited|corp|corporation|communications|holdings|company|co|"
+                        r"plc|gmbh|s\.?a|ag|group|media group|enterprises|publishing)\b\.?")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*[.,]?\s*(?:by\s+)?"
+                        r"(?P<name>[^\W\d_][\w.&'’ -]{1,60}?)\s*(?:[.,|(]|\ball\b|\b(?:19|20)\d\d\b|$)", re.I)
+_NAME_BEFORE_COPYRIGHT = re.compile(r"^(?P<name>[^\W\d_][\w.&'’ -]{1,40}?)\s*,?\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?:©|\(c\))")
+# "Follow AppleInsider", "About SFGATE", "More From Medium", "Subscribe to X", "Back to X": a site names itself in its menus
+_UI_FRAME = re.compile(r"^(?:[•*·o+□-]\s+)?(?i:about|contact|follow|subscribe to|more from|discover|back to|continue to|"
+                       r"advertise with|advertise on|sign up for|try|welcome to|make|join)\s+"
+                       r"(?P<name>[A-Z0-9][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})")
+_DOMAIN = re.compile(r"(?<![\w@./-])(?:www\.)?(?P<name>[A-Za-z][\w-]{1,30}\.(?:com|co\.uk|org|net|in|co|news|tv|info|de|fr|"
+                     r"es|it|ru|jp|kr|cn|au|ca|io))(?![\w.-])")
+_LOGO = re.compile(r"^(?P<name>.{2,50}?)\s+(?:logo|homepage|home page)\b", re.I)
+_WELCOME = re.compile(r"\bwelcome to (?P<name>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})", re.I)
+_STAFF = re.compile(r"\b(?:by|from)\s+(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+staff\b")
+_SELF = re.compile(r"^(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+is\s+an?\s+[\w -]{0,60}"
+                   r"(?:channel|newspaper|news|media|outlet|agency|website|portal)", re.I)
+_CREDIT = re.compile(r"\((?P<name>[A-Z][\w.&' -]{1,30})\)\s*[-—–:_]|(?:photo|image)\s*[:/]\s*(?P<name2>[A-Z][\w.&' -]{1,30})$",
+                     re.I)
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*")
+
+
+def compact(name: str) -> str:
+    """A name reduced to lower-case letters and digits (``The Verge`` -> ``theverge``)."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+_NOT_NAMES = frozenset("us me our copyright all rights reserved the home go news menu search".split())
+
+
+def _clean_name(name: str) -> str:
+    name = _BULLET.sub("", name.strip()).strip(" .,;:|-–—·•*\"'’□")
+    return re.sub(r"(?i)[’']s$", "", name).strip()
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
+
+
+@lru_cache(maxsize=4)
+def _words_pattern(words: frozenset) -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+def _lines_holding(needle: str, page: str) -> int:
+    """How many lines of ``page`` (lines joined by newlines) contain ``needle`` (which has no newline)."""
+    n, at = 0, page.find(needle)
+    while at >= 0:
+        n += 1
+        nl = page.find("\n", at)
+        if nl < 0:
+            break
+        at = page.find(needle, nl + 1)
+    return n
+
+
+def outlet_candidates(lines: list[str], *, outlet_words: frozenset = frozenset(), wires: frozenset = frozenset(),
+                      fw: frozenset = frozenset()) -> list[tuple]:
+    """Candidate outlet names of a raw page: ``(source, name, features)`` tuples."""
+    stripped = [ln.strip() for ln in lines if ln.strip()]
+    lows = [x.lower() for x in stripped]
+    n = len(stripped)
+    if not n:
+        return []
+    found: list[tuple[str, str, int]] = []     # (source, name, line)
+
+    def add(source, name, k):
+        name = _clean_name(name)
+        words = name.split()
+        if (1 <= len(words) <= OUTLET_MAX_WORDS and 2 <= len(name) <= 60 and any(ch.isalpha() for ch in name)
+                and not all(w.lower() in _NOT_NAMES or w.lower() in _UI_WORDS or w.lower() in fw for w in words)
+                and (words[0].lower() == "the" or words[0].lower() not in fw)):
+            found.append((source, name, k))
+
+    top = range(min(n, OUTLET_TOP_LINES))
+    for k in top:
+        parts = [p for p in TITLE_SEPARATOR.split(stripped[k]) if p.strip()]
+        if len(parts) >= 2:
+            add("title_suffix", parts[-1], k)
+            add("title_prefix", parts[0], k)
+    for k in range(min(n, 3)):
+        if len(stripped[k].split()) <= 5 and not TITLE_SEPARATOR.search(stripped[k]):
+            add("top_line", stripped[k], k)
+    footer_start = max(OUTLET_TOP_LINES, n - OUTLET_FOOTER_LINES)
+    head_set = {s for s in stripped[:30] if len(s.split()) <= 4 and _title_case(s)}
+    for k in range(footer_start, n):
+        if stripped[k] in head_set:
+            add("header_footer", stripped[k], k)
+    for k, s in enumerate(stripped):
+        low = lows[k]
+        if "©" in s or "(c)" in low or "copyright" in low:
+            m = _COPYRIGHT.search(s)
+            if m:
+                add("copyright", m.group("name"), k)
+            m = _NAME_BEFORE_COPYRIGHT.match(s)
+            if m:
+                add("copyright", m.group("name"), k)
+        if "logo" in low or "homepage" in low or "home page" in low:
+            m = _LOGO.match(s)
+            if m:
+                add("logo", m.group("name"), k)
+        if "welcome to" in low:
+            m = _WELCOME.search(s)
+            if m:
+                add("welcome", m.group("name"), k)
+        if "staff" in low:
+            m = _STAFF.search(s)
+            if m:
+                add("self_id", m.group("name"), k)
+        if " is a" in low:
+            m = _SELF.match(s)
+            if m:
+                add("self_id", m.group("name"), k)
+        if len(s) <= 60:
+            m = _UI_FRAME.match(s)
+            if m:
+                add("ui_frame", m.group("name"), k)
+        if "." in s:
+            for m in _DOMAIN.finditer(s):    # the name without its top-level domain: TheHill.com -> TheHill
+                add("domain", m.group("name").split(".")[0], k)
+        if "(" in s or "photo" in low or "image" in low:
+            m = _CREDIT.search(s)
+            if m:
+                add("credit", m.group("name") or m.group("name2"), k)
+    if outlet_words:
+        runs = Counter()
+        first: dict[str, int] = {}
+        has_word = _words_pattern(outlet_words).search
+        for k, s in enumerate(stripped):
+            if has_word(s) is None:
+                continue
+            for m in _NAME_RUN.finditer(s):
+                words = m.group(0).split()
+                if any(w in outlet_words for w in words) and len(words) >= 2:
+                    runs[m.group(0)] += 1
+                    first.setdefault(m.group(0), k)
+        for name, count in runs.items():
+            if count >= 2:
+                add("frequent", name, first[name])
+    if not found:
+        return []
+    low_page = "\n".join(lows)
+    sources_of: dict[str, set] = {}
+    for source, name, _ in found:
+        sources_of.setdefault(compact(name), set()).add(source)
+    bottom = "\n".join(lows[-OUTLET_FOOTER_LINES:])
+    top_text = "\n".join(lows[:OUTLET_TOP_LINES])
+    out, seen = [], set()
+    for source, name, k in found:
+        if (source, name) in seen:
+            continue
+        seen.add((source, name))
+        words = name.split()
+        toks = _WORD.findall(name.lower())
+        low = name.lower()
+        at = low_page.find(low)
+        f = {
+            f"from_{source}": 1.0,
+            "n_sources": math.log1p(len(sources_of[compact(name)]) - 1),
+            "occurrences": math.log1p(_lines_holding(low, low_page)),
+            "log_words": math.log1p(len(words)),
+            "outlet_word": float(any(w in outlet_words for w in words)),
+            "corporate": float(_CORPORATE.search(name) is not None),
+            "person_like": float(2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+                                 and not any(w in outlet_words for w in words) and not any(t in fw for t in toks)),
+            "ui_share": sum(t in _UI_WORDS for t in toks) / max(1, len(toks)),
+            "all_upper": float(name.isupper()),
+            "has_digit": float(any(ch.isdigit() for ch in name)),
+            "first_position": (at / max(1, len(low_page))) if at >= 0 else k / n,
+            "in_top_lines": float(low in top_text),
+            "in_bottom_lines": float(low in bottom),
+            "is_wire": float(name in wires),
+        }
+        out.append((source, name, f))
+    return out

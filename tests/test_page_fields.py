@@ -1,0 +1,115 @@
+"""The page-field models (newsframe.page_fields): headline, publication date and outlet of a page.
+
+Pages here are written for the tests (a header, a headline, three paragraphs, a footer); nothing comes
+from the benchmark pages the models were trained on.
+"""
+import math
+
+import pytest
+
+from newsframe import clean, meta, page_fields
+
+BODY = ["Harbour workers walked out on Monday after talks on pay broke down late on Sunday night, the union said.",
+        "The union said the strike would last until the port authority returned to the table with a new offer.",
+        "Ferry services to the islands were cancelled, and freight piled up on the quays of the old harbour."]
+HEADLINE = "Harbour workers strike over pay as ferry services stop"
+
+
+def page(header, *, between=(), footer=("About Us", "Contact Us")):
+    lines = list(header) + ["", HEADLINE, ""] + list(between) + [""]
+    for b in BODY:
+        lines += [b, ""]
+    return lines + list(footer)
+
+
+def headline_of(lines):
+    table = clean.classify_lines(lines)
+    return meta.find_headline(table)
+
+
+@pytest.mark.parametrize("field", ["headline", "published", "outlet"])
+def test_shipped_model_matches_the_code(field):
+    """The weights were fitted on the features the code computes, in the same order."""
+    m = page_fields.model(field)
+    assert m is not None, "lib/newsframe/data/page_fields.json lacks the model: run bench/train_page_fields.py --write"
+    assert m["features"] == list(getattr(page_fields, f"{field.upper()}_FEATURES"))
+    assert len(m["coef"]) == len(m["mean"]) == len(m["scale"]) == len(m["features"])
+    assert 0 < m["threshold"] < 1 and all(s > 0 for s in m["scale"])
+
+
+def test_probabilities_are_a_softmax_with_a_no_answer_option():
+    m = {"features": ["a"], "coef": [1.0], "mean": [0.0], "scale": [1.0], "no_answer": 0.0, "threshold": 0.5}
+    probs = page_fields.probabilities(m, [("x", {"a": 1.0}), ("y", {"a": 0.0})])
+    total = math.exp(1) + math.exp(0) + math.exp(0)
+    assert probs == pytest.approx([math.exp(1) / total, 1 / total])
+
+
+def test_pick_pools_candidates_with_the_same_key():
+    cands = [("a", "Example News", {}), ("b", "Other", {}), ("c", "EXAMPLE NEWS", {})]
+    p, best = page_fields.pick([0.3, 0.4, 0.2], cands, key=lambda c: page_fields.compact(c[1]))
+    assert best is cands[0] and p == pytest.approx(0.5)
+    p, best = page_fields.pick([0.3, 0.4, 0.2], cands)
+    assert best is cands[1] and p == pytest.approx(0.4)
+
+
+def test_the_headline_above_byline_and_date_is_found():
+    lines = page(["Portville Herald", "Home", "News", "Sport"], between=["By Ana Ruiz", "March 3, 2025"])
+    assert headline_of(lines) == HEADLINE
+
+
+@pytest.mark.parametrize("noise", [
+    "Jung Yeon-Je/Reuters/File",            # a photo credit
+    "Photo : YONHAP News",
+    "By Park Sae-jin Posted : May 27, 2024, 16:49",   # a byline
+    "17 Apr 2023 07:04:34 GMT9",             # a timestamp
+    "Home » International » Asia",           # a breadcrumb
+    "Edit Profile Sign Out",                 # interface strings
+    "Image 1 of 13",
+    "Getty Images",
+])
+def test_credits_bylines_timestamps_and_ui_strings_are_not_headlines(noise):
+    # the noise line sits right above the article, where the headline would be; the real headline is absent
+    lines = ["Portville Herald", "Home", "News", "", noise, ""]
+    for b in BODY:
+        lines += [b, ""]
+    assert headline_of(lines) is None   # the page shows no headline: the right answer is none
+
+
+def test_headline_part_of_a_page_title():
+    assert page_fields.split_title("Harbour workers strike over pay | Portville Herald") == "Harbour workers strike over pay"
+    assert page_fields.split_title("Harbour workers strike - Portville Herald") == "Harbour workers strike"
+    assert page_fields.split_title("Harbour workers strike over pay") is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Posted on Maret 30, 2015 by Admin", "2015-03-30"),          # Indonesian month
+    ("Текст: Венера Ерофеева · 24 сентября 2018", "2018-09-24"),   # Russian genitive
+    ("Par A. Hervaud — 24 novembre 2017 à 18:42", "2017-11-24"),   # French
+    ("7 de mayo de 2019", "2019-05-07"),                          # Spanish
+    ("By Justine Coleman - 11/18/19 11:04 PM EST", "2019-11-18"),  # US numeric, two-digit year
+    ("5:45 AM PST 11/19/2019 by Patrick Shanley", "2019-11-19"),
+    ("04.05.2015 à 13h36", "2015-05-04"),                          # day first with dots
+    ("NOVEMBER 20, 2019 10:43", "2019-11-20"),                     # upper case
+])
+def test_dates_in_other_languages_and_forms(text, day):
+    assert [d["timestamp"].strftime("%Y-%m-%d") for d in meta.parse_dates(text)] == [day]
+
+
+@pytest.mark.parametrize("text", ["3/50 of the votes", "Score 2072 points", "Maybe 5, 2019", "in 2019 the"])
+def test_numbers_that_are_not_dates(text):
+    assert meta.parse_dates(text) == []
+
+
+def test_published_is_the_header_date_not_a_related_story_date():
+    lines = page(["Portville Herald", "Home"], between=["By Ana Ruiz", "Published: March 3, 2025 09:10"],
+                 footer=["Related stories", "Dock strike ends after two weeks", "February 12, 2024",
+                         "New ferry for the islands", "January 8, 2024", "About Us"])
+    table = clean.classify_lines(lines)
+    info = meta.extract_metadata(table, clean.assemble_body(table))
+    assert info["published"].strftime("%Y-%m-%d %H:%M") == "2025-03-03 09:10"
+    assert "model p=" in info["published_source"]
+
+
+def test_a_page_without_a_date_has_none():
+    table = clean.classify_lines(page(["Portville Herald", "Home"]))
+    assert meta.extract_metadata(table, clean.assemble_body(table))["published"] is None
