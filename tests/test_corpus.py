@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import newsframe as nf
+from newsframe import corpus
 from newsframe.corpus import ARTICLE_COLUMNS, LINE_COLUMNS, CorpusWarning, decode_bytes, html_to_text
 
 from conftest import CORPUS_B, SEEDS
@@ -234,10 +235,6 @@ CORPUS_B_MISREADS = {
     ("1e61300e2d8448c0", "body"): "the last headline of the mid-article Related stories block (a 12-word question "
                                   "with a full stop inside) is taken as body",
     ("9ce9e40e492c8961", "body"): "the standfirst above the byline is taken as body",
-    ("f9a1cbdeb0e41b3c", "outlet"): "the masthead on the first and last line gets a pooled probability of 0.23 from "
-                                    "the outlet model, below its threshold (0.25): 'Ledger Daily', a newsletter, competes",
-    ("f9a1cbdeb0e41b3c", "published"): "the year is inferred as 2026 because the story mentions a plan for early 2026 "
-                                       "(infer_missing_years takes the latest year mentioned as a floor)",
 }
 
 
@@ -410,3 +407,41 @@ def test_group_columns(tmp_path, manifest, expected):
     from newsframe.corpus import group_columns
 
     assert group_columns(load_quietly(grouped_folder(tmp_path, manifest=manifest))) == expected
+
+
+# --------------------------------------------------------------------------- outlets agreed across a site
+def _site_page(site_name, story, *, named=True):
+    """A page of a made-up site: its menus and footer, a story; the site's name printed or not."""
+    menu = ["Home", "World", "Business", "Sport", "Culture", "Opinion", "Podcasts", "Newsletters"]
+    footer = ["About this site", "Advertise", "Careers", "Terms of use", "Privacy settings", "Help centre"]
+    story_lines = [f"{story} began on Monday, officials said, and talks on a settlement went on into the night.",
+                   f"Residents said {story.lower()} had changed little so far, but the council promised answers soon.",
+                   "A spokesperson declined to comment further and said a statement would follow later in the week."]
+    head = [site_name] if named else []
+    tail = [f"© 2025 {site_name}. All rights reserved."] if named else []
+    return "\n".join(head + menu + ["", story, ""] + [x for s in story_lines for x in (s, "")] + footer + tail) + "\n"
+
+
+def test_pages_of_one_site_agree_on_its_outlet(tmp_path):
+    stories = ["The harbour strike", "The tram vote", "The budget row", "The school merger"]
+    for k, story in enumerate(stories):
+        # the site's last page prints its name nowhere: the site's other pages name it
+        (tmp_path / f"bay_{k}.txt").write_text(_site_page("Bayline Gazette", story, named=k < 3))
+    arts = nf.load_corpus(tmp_path).set_index("id")
+    outlets = {f: o for f, o in zip(arts["file"].map(lambda p: Path(p).stem), arts["outlet"])}
+    assert outlets == {"bay_0": "Bayline Gazette", "bay_1": "Bayline Gazette", "bay_2": "Bayline Gazette",
+                       "bay_3": "Bayline Gazette"}
+
+
+def test_site_agreement_never_changes_a_manifest_outlet():
+    texts = [_site_page("Bayline Gazette", s) for s in ["The harbour strike", "The tram vote", "The budget row"]]
+    agreed = corpus.agree_on_outlets(texts, ["Bayline Gazette", "Bayline Gazette", "Harbour FM"], [True, True, False])
+    assert agreed == ["Bayline Gazette", "Bayline Gazette", "Harbour FM"]
+
+
+def test_pages_of_different_sites_keep_their_own_outlets():
+    texts = [_site_page("Bayline Gazette", "The harbour strike"), _site_page("Bayline Gazette", "The tram vote"),
+             "\n".join(["Other Site", "Menu", "Search", "Login", "Weather", "Traffic", "", "A story about the tram vote "
+                        "and what it means for the city, in many words here.", "", "Contact", "Jobs", "Legal", "Other Site"])]
+    agreed = corpus.agree_on_outlets(texts, ["Bayline Gazette", "Bayline Gazette", "Other Site"], [True, True, True])
+    assert agreed[2] == "Other Site"

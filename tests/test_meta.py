@@ -221,3 +221,17 @@ def test_most_similar_dated_equals_pairwise_cosine():
     assert "e" not in got
 
 
+
+
+def test_inferred_year_ignores_years_after_the_corpus():
+    """A plan ("by 2068") or a stray number is no floor for the year of a month-and-day date."""
+    arts = pd.DataFrame({
+        "id": ["dated", "undated"],
+        "body": ["The council approved the harbour plan on Monday after a long debate.",
+                 "The council approved the harbour plan, which runs until 2068, after a long debate."],
+        "published": [pd.Timestamp("2025-03-03"), None],
+        "published_source": ["line 3", "line 4 (month and day only)"],
+        "_month_day": [None, (3, 4)],
+    })
+    out = meta.infer_missing_years(arts).set_index("id")
+    assert out.loc["undated", "published"] == pd.Timestamp("2025-03-04")

@@ -17,6 +17,7 @@ a :class:`CorpusWarning` naming the file, and the other files are processed.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import warnings
 from collections import Counter, defaultdict
@@ -431,6 +432,62 @@ def page_outlet(doc, man: dict) -> tuple[str, str, dict]:
     return outlet, country, row
 
 
+SITE_TOP_LINES, SITE_BOTTOM_LINES = 30, 40   # where a site's furniture (menus, footer) is looked for
+SITE_LINE_MAX_WORDS = 6                       # furniture lines are short
+SITE_SIMILARITY = 0.6                         # pages whose furniture lines overlap this much share a site
+SITE_MAJORITY = 2 / 3                         # the outlet most of a site's pages name is the site's
+
+
+def site_signature(doc_text: str):
+    """MinHash signature of a page's furniture: the short lines of its top and bottom (menus, footer
+    links, copyright), or None. Pages of one site share most of them, whatever their story."""
+    import numpy as np
+
+    from .dedup import minhash
+
+    lines = [k for k in normalised_lines(doc_text) if k]
+    short = {k for k in lines[:SITE_TOP_LINES] + lines[-SITE_BOTTOM_LINES:] if k.count(" ") + 1 <= SITE_LINE_MAX_WORDS}
+    if len(short) < 5:
+        return None
+    hashes = np.fromiter((int.from_bytes(hashlib.blake2b(k.encode(), digest_size=8).digest(), "little")
+                          for k in sorted(short)), dtype=np.uint64, count=len(short))
+    return minhash(hashes)
+
+
+def agree_on_outlets(texts, outlets: list[str], guessed: list[bool]) -> list[str]:
+    """Outlets of pages guessed from the page itself (``guessed``), made to agree across a site.
+
+    Pages are grouped by their furniture (:func:`site_signature`, MinHash Jaccard >=
+    :data:`SITE_SIMILARITY`). In a group where two or more guessed pages name an outlet and one name
+    holds a :data:`SITE_MAJORITY` of them (names compared by letters and digits only), every guessed
+    page of the group takes that name, also those that found none. Pages with an outlet from a
+    manifest or from the input's metadata are never changed.
+    """
+    from .dedup import similar_groups
+    from .page_fields import compact
+
+    outlets = list(outlets)
+    idx = [i for i, g in enumerate(guessed) if g]
+    if len(idx) < 2:
+        return outlets
+    texts = list(texts)
+    groups = similar_groups([site_signature(texts[i]) for i in idx], threshold=SITE_SIMILARITY)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, g in zip(idx, groups):
+        members[g].append(i)      # (g: the position of the group's leader in idx)
+    for pages in members.values():
+        named = [outlets[i] for i in pages if outlets[i]]
+        if len(pages) < 2 or len(named) < 2:
+            continue
+        votes = Counter(compact(n) for n in named)
+        key, n = votes.most_common(1)[0]
+        if n >= 2 and n >= SITE_MAJORITY * len(named):
+            name = Counter(o for o in named if compact(o) == key).most_common(1)[0][0]
+            for i in pages:
+                outlets[i] = name
+    return outlets
+
+
 def template_keys(doc_text: str, norm_lines: list[str] | None = None) -> set[str]:
     """Normalised non-empty lines of a page: the unit counted across pages of an outlet.
 
@@ -647,6 +704,10 @@ def load_corpus(path, manifest=None, *, with_lines: bool = False, progress: bool
 
     docs = list(read_documents(path, format=format))
     outlets = {d.id: page_outlet(d, man) for d in docs}
+    guessed = [not (row.get("outlet") or d.meta.get("outlet")) for d, (_, _, row) in
+               ((d, outlets[d.id]) for d in docs)]
+    agreed = agree_on_outlets((d.text for d in docs), [outlets[d.id][0] for d in docs], guessed)
+    outlets = {d.id: (name, *outlets[d.id][1:]) for d, name in zip(docs, agreed)}
     if man and isinstance(path, (str, Path)) and Path(path).is_dir():
         warn_unmatched_manifest(manifest or found_manifest, man, (row.get("file") for _, _, row in outlets.values()))
     warn_unknown_outlets(d.source for d in docs if not outlets[d.id][0])

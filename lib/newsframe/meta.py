@@ -258,7 +258,9 @@ def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
     """Fill in ``published`` for articles whose page gives only month and day.
 
     The year must be at least the latest year the article mentions (a story
-    does not cite years after its own). Among such years, the one that puts
+    does not cite years after its own), counting only years up to the latest
+    year of the corpus's dated articles (a later year is a plan, "by 2030", or
+    a number that looks like a year). Among such years, the one that puts
     the date nearest to the publication date of the most similar dated article
     in the corpus (cosine over content words) is taken; without a similar
     dated article, the earliest allowed year. ``published_inferred`` stays
@@ -274,12 +276,14 @@ def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
     if not any(need):
         return articles.drop(columns=["_month_day"])
     best_of = _most_similar_dated(articles, need, dated)
+    # years after the corpus's latest dated article are plans or stray numbers, not a floor
+    cap = max((pd.Timestamp(p).year for p in dated["published"]), default=None)
     for idx, needed, (month_day, body, aid, source) in zip(
             articles.index, need, articles[["_month_day", "body", "id", "published_source"]].itertuples(index=False)):
         if not needed:
             continue
         month, day = month_day
-        floor = max(_years_mentioned(body) or [0])
+        floor = max([y for y in _years_mentioned(body) if cap is None or y <= cap] or [0])
         best, best_sim = best_of.get(aid, (None, 0.0))
         if best is not None and best_sim > 0:
             ref = pd.Timestamp(best.published).tz_localize(None) if pd.Timestamp(best.published).tzinfo else pd.Timestamp(best.published)

@@ -12,17 +12,20 @@ features, a learned ranker).
 
 For each field:
 
-1. **Candidates** come from rules: every title-like line above the article (and the page's first
-   lines, where a renderer prints the page ``<title>``, with any ``| Site`` suffix cut off); every
+1. **Candidates** come from rules: the lines above the article that can be titles (not the
+   article, date and byline lines, template lines, or short menu items far from the article) and
+   the page's first lines, where a renderer prints the page ``<title>`` (also with its ``| Site``
+   suffix or breadcrumb cut off); every
    date :func:`newsframe.meta.parse_dates` finds in the page; every name a site-name pattern finds
    (a ``Headline | Site`` suffix, a copyright line, a short line in both header and footer, an
    outlet's credit such as ``(Yonhap)``, a ``url``'s host).
 2. **Features** of each candidate (documented in :data:`HEADLINE_FEATURES` and the others).
-3. **A logistic regression** (scikit-learn, trained by ``bench/train_page_fields.py`` on the
-   boilerplate benchmark's ``dev`` and ``train`` pages; weights in ``data/page_fields.json``, model
-   card ``docs/page_fields_model.md``) gives each candidate a probability of being the answer.
-   The best candidate wins if its probability reaches the field's threshold; otherwise the field
-   is left empty: a wrong headline is worse than none.
+3. **A conditional logit** (a softmax over the page's candidates and a "no answer" option; fitted
+   by ``bench/train_page_fields.py`` on the boilerplate benchmark's ``dev`` and ``train`` pages with
+   scipy; weights in ``data/page_fields.json``, model card ``docs/page_fields_model.md``) gives
+   each candidate a probability of being the answer; candidates naming the same day or outlet
+   pool theirs. The best answer wins if its probability reaches the field's threshold; otherwise
+   the field is left empty: a wrong headline is worse than none.
 
 The model is a plain dot product at run time (no scikit-learn needed to apply it).
 """
@@ -41,6 +44,12 @@ MODEL_FILE = "page_fields.json"
 HEADLINE_LOOKBACK = 40     # headline candidates: this many non-blank lines above the article ...
 HEADLINE_TOP_LINES = 3     # ... and the page's first non-blank lines (the page title of some renderers)
 HEADLINE_MAX_WORDS = 30
+# no candidates: the article itself, date and byline lines, template and interface lines; menu items
+# and related links of fewer than MENU_MIN_WORDS words more than MENU_NEAR_LINES lines above the article
+_NEVER_HEADLINE = frozenset({"body", "meta", "ui"})
+_MENU_LABELS = frozenset({"navigation", "related"})
+MENU_MIN_WORDS, MENU_NEAR_LINES = 4, 8
+ONE_WORD_MIN_CHARS = 12    # a one-"word" headline is a line without spaces: Chinese or Japanese, so long
 BODY_START_WORDS = 120     # words at the start of the article compared with a candidate headline
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -61,8 +70,15 @@ _LABEL_GROUPS = {
 LABEL_GROUPS = ("unlabelled", "navigation", "ui", "meta", "body", "caption", "related", "furniture")
 _BYLINE = re.compile(r"^\s*(?:by|par|von|por|di|oleh)\b[:\s]", re.I)
 _DIGITS = re.compile(r"\d")
+_BREADCRUMB = re.compile(r"\s+(?:>|»|›|→|/|\\)\s+")
+_CRUMB_MARK = re.compile(r"\s(?:>|»|›|→)\s")
 _BULLET = re.compile(r"^\s*(?:[•*·◦▪▫■□●○►▸‣⁃+–o-]|\d{1,2}[.)])\s+")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """``Home » News``, ``Business › Harbour & Shipping``, ``News / Asia / Korea``: a trail of sections."""
+    return _CRUMB_MARK.search(text) is not None or len(_BREADCRUMB.split(text)) >= 3
 
 
 # --------------------------------------------------------------------------- the model
@@ -78,11 +94,23 @@ def model(field: str) -> dict | None:
 
 
 def score(m: dict, features: dict[str, float]) -> float:
-    """The model's score of one candidate (a dot product of the standardised features)."""
-    z = 0.0
-    for name, coef, mean, scale in zip(m["features"], m["coef"], m["mean"], m["scale"]):
-        z += coef * (features.get(name, 0.0) - mean) / scale
-    return z
+    """The model's score of one candidate: the dot product of its standardised features and the weights
+    (``sum(coef * (x - mean) / scale)``, computed as ``sum(x * coef / scale) - sum(mean * coef / scale)``
+    over the features the candidate has)."""
+    weights, offset = _weights(id(m), m)
+    get = weights.get
+    return sum(v * get(name, 0.0) for name, v in features.items() if v) - offset
+
+
+_WEIGHTS: dict[int, tuple[dict, float, dict]] = {}
+
+
+def _weights(key: int, m: dict) -> tuple[dict, float]:
+    cached = _WEIGHTS.get(key)
+    if cached is None or cached[2] is not m:
+        w = {n: c / s for n, c, s in zip(m["features"], m["coef"], m["scale"])}
+        cached = _WEIGHTS[key] = (w, sum(mu * w[n] for n, mu in zip(m["features"], m["mean"])), m)
+    return cached[0], cached[1]
 
 
 def probabilities(m: dict, candidates: list[tuple]) -> list[float]:
@@ -160,6 +188,9 @@ HEADLINE_FEATURES = (
     "title_like_below",
     "inner_sentences",   # sentence ends inside the line (a standfirst or caption has several)
     "credit_words",      # photograph, credit, getty, reuters, ap ... (a caption or credit)
+    "breadcrumb",        # "Home > News > Asia": a trail of sections
+    "most_overlap",      # no other candidate shares more words with the article's start
+    "nearest_above_meta",  # the nearest title-case line above the page's first byline or date line
 )
 
 
@@ -175,14 +206,32 @@ def headline_features(text: str, *, label, distance: int, top: bool, from_split:
     words = text.split()
     n = len(words)
     toks = _WORD.findall(text.lower())
-    content = _content_words(text, fw)
-    shared = sum(w in body_words for w in content)
-    letters = [w for w in words if w[:1].isalpha()]
+    n_ui = n_fw = n_you = n_content = shared = 0
+    credit = False
+    for t in toks:                 # the word counts in one pass
+        if t in fw:
+            n_fw += 1
+        elif len(t) >= 3 and not t.isdigit():
+            n_content += 1
+            shared += t in body_words
+        if t in _UI_WORDS:
+            n_ui += 1
+        if t in _SECOND_PERSON:
+            n_you += 1
+        if t in _CREDIT_WORDS:
+            credit = True
+    n_toks = max(1, len(toks))
+    n_letters = n_caps = 0
+    for w in words:
+        c = w[:1]
+        if c.isalpha():
+            n_letters += 1
+            n_caps += c.isupper()
     group = _LABEL_GROUPS.get(label, "furniture")
     f = {
         "log_words": math.log1p(n),
         "long": float(n > 20),
-        "caps_share": sum(w[:1].isupper() for w in letters) / len(letters) if letters else 0.0,
+        "caps_share": n_caps / n_letters if n_letters else 0.0,
         "ends_full_stop": float(text.endswith(".") and not text.endswith("...")),
         "ends_question": float(text.endswith(("?", "!"))),
         "ends_colon": float(text.endswith(":")),
@@ -192,8 +241,8 @@ def headline_features(text: str, *, label, distance: int, top: bool, from_split:
         "is_photo_credit": float(is_photo_credit),
         "is_byline": float(_BYLINE.match(text) is not None),
         "bracketed": float(text.startswith("[") or text.startswith("(")),
-        "ui_share": sum(t in _UI_WORDS for t in toks) / max(1, len(toks)),
-        "function_share": sum(t in fw for t in toks) / max(1, len(toks)),
+        "ui_share": n_ui / n_toks,
+        "function_share": n_fw / n_toks,
         "all_upper": float(text.isupper()),
         f"label_{group}": 1.0,
         "log_distance": math.log1p(max(0, distance)),
@@ -201,21 +250,20 @@ def headline_features(text: str, *, label, distance: int, top: bool, from_split:
         "top_of_page": float(top),
         "from_title_split": float(from_split),
         "repeats": math.log1p(repeats),
-        "body_overlap": shared / len(content) if content else 0.0,
+        "body_overlap": shared / n_content if n_content else 0.0,
         "body_overlap_n": math.log1p(shared),
         "in_top_line": float(not top and len(text) >= 8 and text.lower() in top_line),
-        "person_like": float(2 <= n <= 3 and all(w[:1].isupper() for w in words)
-                             and not any(t in fw for t in toks)),
+        "person_like": float(2 <= n <= 3 and n_fw == 0 and all(w[:1].isupper() for w in words)),
         "bulleted": float(bullet),
         "echo": echo,
         "meta_below": float(meta_below),
         "meta_above": float(meta_above),
-        "second_person": sum(t in _SECOND_PERSON for t in toks) / max(1, len(toks)),
+        "second_person": n_you / n_toks,
         "self_repeating": float(len(toks) >= 2 and len(set(toks)) <= len(toks) / 2),
         "title_like_above": float(title_above),
         "title_like_below": float(title_below),
         "inner_sentences": math.log1p(len(_INNER_SENTENCE.findall(text))),
-        "credit_words": float(any(t in _CREDIT_WORDS for t in toks)),
+        "credit_words": float(credit),
     }
     return f
 
@@ -280,6 +328,23 @@ def headline_candidates(L, first_body: int, *, fw: frozenset, is_date_line, is_p
     key_set = set(keys)
     picked = set(range(max(0, fb - HEADLINE_LOOKBACK), fb)) | set(range(min(HEADLINE_TOP_LINES, len(nonblank))))
     header = sorted(picked)
+    meta_cache: dict[int, bool] = {}
+
+    def meta_at(j: int) -> bool:
+        v = meta_cache.get(j)
+        if v is None:
+            v = meta_cache[j] = _is_meta(nonblank[j], is_date_line)
+        return v
+
+    title_cache: dict[int, bool] = {}
+
+    def title_like_at(j: int) -> bool:
+        v = title_cache.get(j)
+        if v is None:
+            v = title_cache[j] = _title_like(nonblank[j])
+        return v
+
+    pos_of = {id(nonblank[k]): k for k in header}
     tokens = {k: set(_WORD.findall(nonblank[k].text.lower())) for k in header}
     postings: dict[str, list[int]] = {}
     for k in header:
@@ -288,29 +353,49 @@ def headline_candidates(L, first_body: int, *, fw: frozenset, is_date_line, is_p
     out = []
     for k in header:
         ln = nonblank[k]
-        if ln.label == "body":
+        if ln.label in _NEVER_HEADLINE:
             continue
+        if (ln.label in _MENU_LABELS and ln.words < MENU_MIN_WORDS and fb - k > MENU_NEAR_LINES
+                and k >= HEADLINE_TOP_LINES):
+            continue      # a menu item or a related link far from the article
         text = _BULLET.sub("", ln.text)
         texts = [(text, False)]
         part = split_title(text)
         if part:
             texts.append((part, True))
+        crumbs = _BREADCRUMB.split(text)
+        if len(crumbs) >= 3 and len(crumbs[-1].split()) >= 3:   # "Home > News > The headline"
+            texts.append((crumbs[-1].strip(), True))
         for text, from_split in texts:
             n = len(text.split())
-            if not (2 <= n <= HEADLINE_MAX_WORDS) and not (n == 1 and len(text) >= 4):
+            if not (2 <= n <= HEADLINE_MAX_WORDS) and not (n == 1 and len(text) >= ONE_WORD_MIN_CHARS):
                 continue
             key = " ".join(text.lower().split())
             repeats = _copies(key, keys, key_set) - (key == ln.key and len(key) >= 8)
             echo = _echo(set(_WORD.findall(text.lower())), k, tokens, postings)
-            meta_below = any(_is_meta(nonblank[j], is_date_line) for j in range(k + 1, min(len(nonblank), k + 5)))
-            meta_above = any(_is_meta(nonblank[j], is_date_line) for j in range(max(0, k - 4), k))
+            meta_below = any(meta_at(j) for j in range(k + 1, min(len(nonblank), k + 5)))
+            meta_above = any(meta_at(j) for j in range(max(0, k - 4), k))
             f = headline_features(text, label=ln.label, echo=echo, meta_below=meta_below, meta_above=meta_above,
-                                  title_above=k > 0 and _title_like(nonblank[k - 1]),
-                                  title_below=k + 1 < len(nonblank) and _title_like(nonblank[k + 1]), distance=fb - k, top=k < HEADLINE_TOP_LINES,
+                                  title_above=k > 0 and title_like_at(k - 1),
+                                  title_below=k + 1 < len(nonblank) and title_like_at(k + 1), distance=fb - k, top=k < HEADLINE_TOP_LINES,
                                   from_split=from_split, repeats=repeats, body_words=body_words,
                                   top_line=top_line, fw=fw, is_date_line=is_date_line(ln),
                                   is_photo_credit=is_photo_credit(text), bullet=ln.bullet)
+            f["breadcrumb"] = float(_is_breadcrumb(text))
             out.append((ln, text, f))
+    # page-relative evidence: the candidate sharing most words with the article's start, the nearest
+    # title-like line above the first byline or date line
+    if out:
+        top_overlap = max(c[2]["body_overlap_n"] for c in out)
+        first_meta = next((k for k in range(max(0, fb - HEADLINE_LOOKBACK), min(len(nonblank), fb + 3))
+                           if meta_at(k)), None)
+        nearest = None
+        if first_meta is not None:
+            nearest = max((pos_of[id(c[0])] for c in out if pos_of[id(c[0])] < first_meta and c[2]["caps_share"] >= 0.5),
+                          default=None)
+        for ln, text, f in out:
+            f["most_overlap"] = float(top_overlap > 0 and f["body_overlap_n"] == top_overlap)
+            f["nearest_above_meta"] = float(nearest is not None and pos_of[id(ln)] == nearest)
     return out
 
 
@@ -455,6 +540,33 @@ def _words_pattern(words: frozenset) -> re.Pattern:
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
+_TLD_HINT = re.compile(r"[a-z0-9-]\.(?:com|co\.uk|org|net|in|co|news|tv|info|de|fr|es|it|ru|jp|kr|cn|au|ca|io)(?![\w.-])")
+_UI_FRAME_FIRST = frozenset("about contact follow subscribe more discover back continue advertise sign try welcome "
+                            "make join".split())
+_BULLET_TOKENS = frozenset("• * · o + □ -".split())
+
+
+def _first_word(low: str) -> str:
+    """The first word of a lower-cased line, after a bullet."""
+    parts = low.split(None, 2)
+    if not parts:
+        return ""
+    return parts[1] if parts[0] in _BULLET_TOKENS and len(parts) > 1 else parts[0]
+
+
+def _lines_matching(pattern: re.Pattern, lines: list[str]) -> set[int]:
+    """Indices of the ``lines`` where ``pattern`` matches, from one scan of the lines joined by newlines
+    (the pattern must not match across a newline)."""
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    hits = [m.start() for m in pattern.finditer("\n".join(lines))]
+    if not hits:
+        return set()
+    starts = list(accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
+    return {bisect_right(starts, h) - 1 for h in hits}
+
+
 def _lines_holding(needle: str, page: str) -> int:
     """How many lines of ``page`` (lines joined by newlines) contain ``needle`` (which has no newline)."""
     n, at = 0, page.find(needle)
@@ -499,6 +611,7 @@ def outlet_candidates(lines: list[str], *, outlet_words: frozenset = frozenset()
     for k in range(footer_start, n):
         if stripped[k] in head_set:
             add("header_footer", stripped[k], k)
+    domain_lines = _lines_matching(_TLD_HINT, lows)   # (one scan of the page, not one per line)
     for k, s in enumerate(stripped):
         low = lows[k]
         if "©" in s or "(c)" in low or "copyright" in low:
@@ -524,14 +637,14 @@ def outlet_candidates(lines: list[str], *, outlet_words: frozenset = frozenset()
             m = _SELF.match(s)
             if m:
                 add("self_id", m.group("name"), k)
-        if len(s) <= 60:
+        if len(s) <= 60 and _first_word(low) in _UI_FRAME_FIRST:
             m = _UI_FRAME.match(s)
             if m:
                 add("ui_frame", m.group("name"), k)
-        if "." in s:
+        if k in domain_lines:
             for m in _DOMAIN.finditer(s):    # the name without its top-level domain: TheHill.com -> TheHill
                 add("domain", m.group("name").split(".")[0], k)
-        if "(" in s or "photo" in low or "image" in low:
+        if "(" in s and ")" in s or "photo" in low or "image" in low:
             m = _CREDIT.search(s)
             if m:
                 add("credit", m.group("name") or m.group("name2"), k)
