@@ -58,7 +58,7 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+|\s*[|｜]\s*")
 _UI_WORDS = frozenset("""sign log login logout subscribe subscription menu search share facebook twitter
 email linkedin reddit pinterest whatsapp home skip navigation jump profile account register newsletter
 image images photo photos getty gallery video watch listen advertisement cookie cookies privacy
-close open edit view print comment comments follow like tweet shares""".split())
+close open edit view print comment comments follow followed following like tweet shares""".split())
 _CREDIT_WORDS = frozenset("photograph photographer photo credit credits getty reuters afp ap epa shutterstock "
                           "yonhap xinhua file illustration".split())
 _INNER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+[A-Z\"“]")
@@ -514,6 +514,7 @@ _SELF = re.compile(r"^(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+is\s+
                    r"(?:channel|newspaper|news|media|outlet|agency|website|portal)", re.I)
 _CREDIT = re.compile(r"\((?P<name>[A-Z][\w.&' -]{1,30})\)\s*[-—–:_]|(?:photo|image)\s*[:/]\s*(?P<name2>[A-Z][\w.&' -]{1,30})$",
                      re.I)
+_YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*")
 
 
@@ -526,7 +527,7 @@ _NOT_NAMES = frozenset("us me our copyright all rights reserved the home go news
 
 
 def _clean_name(name: str) -> str:
-    name = _BULLET.sub("", name.strip()).strip(" .,;:|-–—·•*\"'’□")
+    name = _BULLET.sub("", name.strip()).strip(" .,;:|-–—·•*\"'’□»›>")
     return re.sub(r"(?i)[’']s$", "", name).strip()
 
 
@@ -592,9 +593,12 @@ def outlet_candidates(lines: list[str], *, outlet_words: frozenset = frozenset()
     def add(source, name, k):
         name = _clean_name(name)
         words = name.split()
+        lows_ = [w.lower() for w in words]
         if (1 <= len(words) <= OUTLET_MAX_WORDS and 2 <= len(name) <= 60 and any(ch.isalpha() for ch in name)
-                and not all(w.lower() in _NOT_NAMES or w.lower() in _UI_WORDS or w.lower() in fw for w in words)
-                and (words[0].lower() == "the" or words[0].lower() not in fw)):
+                and not all(w in _NOT_NAMES or w in _UI_WORDS or w in fw for w in lows_)
+                and (lows_[0] == "the" or lows_[0] not in fw)
+                and sum(w in fw for w in lows_[1:]) < 2          # "Portions of this content are": a phrase
+                and "©" not in name and _YEARISH.search(name) is None):   # "July 2, 2018", "Results 2018"
             found.append((source, name, k))
 
     top = range(min(n, OUTLET_TOP_LINES))
