@@ -434,3 +434,16 @@ def test_a_line_that_is_mostly_markup_is_not_prose():
              "", "Officials from the two foreign ministries will prepare the agenda over the coming weeks."]
     table = clean.classify_lines(lines)
     assert table.iloc[0]["label"] == "ad" and "markup inside the prose" not in table.iloc[0]["reason"]
+
+
+@pytest.mark.parametrize("heading", ["More social networks", "Social media", "More sharing options", "Share via"])
+def test_a_share_menu_heading_claims_nothing_below_it(heading):
+    """A share menu's heading is interface, not a related-stories block: the date and article below it stay."""
+    lines = ["Home", "News", "", "Share", "Facebook", heading, "WhatsApp", "",
+             "Japan and South Korea agree to resume defence talks", "", "June 2, 2024", "",
+             "Japan and South Korea agreed on Sunday to resume high-level defence exchanges, officials said.", "",
+             "The agreement came after the two defence ministers met at a security forum in Singapore.", ""]
+    table = clean.classify_lines(lines)
+    assert table.iloc[5]["label"] == "ui"
+    assert table.iloc[10]["label"] == "meta"          # the date line is not swallowed by a block
+    assert (table["label"] == "body").sum() == 2
