@@ -49,7 +49,8 @@ FIELDS = {  # field: (gold key, in-text flag, scorer function name)
 }
 
 
-KEYS = {"published": lambda c: c[1]["timestamp"].date(), "outlet": lambda c: _compact(c[1])}   # answers pooled by (as page_fields.best's key=)
+KEYS = {"published": lambda c: c[1]["timestamp"].date(), "outlet": lambda c: _compact(c[1]),
+        "headline": lambda c: " ".join(c[1].lower().split())}   # as page_fields.headline_key   # answers pooled by (as page_fields.best's key=)
 
 
 def _compact(name):
@@ -92,10 +93,10 @@ def capture(pages, field: str):
     seen: list = []
     real_best = page_fields.best
 
-    def spy(name, candidates):
+    def spy(name, candidates, key=None):
         if name == field:
             seen.append(list(candidates))
-        return real_best(name, candidates)
+        return real_best(name, candidates, key=key)
 
     page_fields.best = spy
     try:

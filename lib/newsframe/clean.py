@@ -863,7 +863,7 @@ def _mark_header(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
             _set(ln, "meta", "a date line", force=True)
     if first_body is None:
         return
-    found = page_fields.best("headline", headline_candidates(L, first_body))
+    found = page_fields.best("headline", headline_candidates(L, first_body), key=page_fields.headline_key)
     if found is None:
         return
     p, (head, text, _) = found

@@ -125,7 +125,8 @@ def probabilities(m: dict, candidates: list[tuple]) -> list[float]:
 
 def pick(probs, candidates: list[tuple], key=None) -> tuple[float, tuple] | None:
     """The answer with the most probability: candidates with the same ``key(candidate)`` (the same
-    day for dates) pool theirs; the earliest candidate of the winning group stands for it."""
+    text for headlines, day for dates, name for outlets) pool theirs; the group's most probable
+    candidate stands for it."""
     if not candidates:
         return None
     if key is None:
@@ -133,12 +134,16 @@ def pick(probs, candidates: list[tuple], key=None) -> tuple[float, tuple] | None
         return float(probs[k]), candidates[k]
     pooled: dict = {}
     first: dict = {}
+    member: dict = {}                # the group's most probable candidate (the earliest of equals)
     for j, c in enumerate(candidates):
         kk = key(c)
-        pooled[kk] = pooled.get(kk, 0.0) + float(probs[j])
+        p = float(probs[j])
+        pooled[kk] = pooled.get(kk, 0.0) + p
         first.setdefault(kk, j)
+        if kk not in member or p > probs[member[kk]]:
+            member[kk] = j
     winner = max(pooled, key=lambda kk: (pooled[kk], -first[kk]))
-    return pooled[winner], candidates[first[winner]]
+    return pooled[winner], candidates[member[winner]]
 
 
 def best(field: str, candidates: list[tuple], key=None) -> tuple | None:
@@ -149,6 +154,12 @@ def best(field: str, candidates: list[tuple], key=None) -> tuple | None:
         return None
     found = pick(probabilities(m, candidates), candidates, key)
     return found if found[0] >= m["threshold"] else None
+
+
+def headline_key(candidate) -> str:
+    """Headline candidates are pooled by their text (lower case, single spaces): the page title and
+    the headline line printing the same words are one answer."""
+    return " ".join(candidate[1].lower().split())
 
 
 def date_key(candidate) -> object:
