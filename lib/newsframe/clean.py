@@ -130,6 +130,11 @@ class _Line:
 
 
 # --------------------------------------------------------------------------- data
+def function_words() -> frozenset[str]:
+    """The function words of ``data/function_words.txt`` (several languages), lower case."""
+    return _function_words()
+
+
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     return frozenset(w.lower() for w in read_lines("function_words.txt"))

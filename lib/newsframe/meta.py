@@ -44,7 +44,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .clean import TITLE_PART_REASON, _fold, _function_words, column
+from .clean import TITLE_PART_REASON, _fold, column, function_words
 from . import page_fields
 from .page_fields import split_title
 from .resources import read_lines, read_table
@@ -601,7 +601,7 @@ def outlet_candidates(lines: list[str]) -> list[tuple]:
     index, _ = _agency_index()
     return page_fields.outlet_candidates(
         lines, outlet_words=frozenset(read_lines("outlet_words.txt")),
-        wires=frozenset(n for n, (_, kind) in index.items() if kind == "wire"), fw=_function_words())
+        wires=frozenset(n for n, (_, kind) in index.items() if kind == "wire"), fw=function_words())
 
 
 def guess_outlet(lines: list[str], *, url: str = "") -> str:

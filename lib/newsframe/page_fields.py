@@ -526,6 +526,15 @@ _SELF = re.compile(r"^(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+is\s+
 _CREDIT = re.compile(r"\((?P<name>[A-Z][\w.&' -]{1,30})\)\s*[-—–:_]|(?:photo|image)\s*[:/]\s*(?P<name2>[A-Z][\w.&' -]{1,30})$",
                      re.I)
 _YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
+# (lower-case strings one of which a line must hold, the pattern's search or match, the source)
+_NAME_FINDERS = (
+    (("©", "(c)", "copyright"), _COPYRIGHT.search, "copyright"),
+    (("©", "(c)"), _NAME_BEFORE_COPYRIGHT.match, "copyright"),
+    (("logo", "homepage", "home page"), _LOGO.match, "logo"),
+    (("welcome to",), _WELCOME.search, "welcome"),
+    (("staff",), _STAFF.search, "self_id"),
+    ((" is a",), _SELF.match, "self_id"),
+)
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*")
 
 
@@ -569,14 +578,13 @@ def _first_word(low: str) -> str:
 def _lines_matching(pattern: re.Pattern, lines: list[str]) -> set[int]:
     """Indices of the ``lines`` where ``pattern`` matches, from one scan of the lines joined by newlines
     (the pattern must not match across a newline)."""
-    from bisect import bisect_right
     from itertools import accumulate
 
     hits = [m.start() for m in pattern.finditer("\n".join(lines))]
     if not hits:
         return set()
     starts = list(accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
-    return {bisect_right(starts, h) - 1 for h in hits}
+    return {bisect.bisect_right(starts, h) - 1 for h in hits}
 
 
 def _lines_holding(needle: str, page: str) -> int:
@@ -629,29 +637,11 @@ def outlet_candidates(lines: list[str], *, outlet_words: frozenset = frozenset()
     domain_lines = _lines_matching(_TLD_HINT, lows)   # (one scan of the page, not one per line)
     for k, s in enumerate(stripped):
         low = lows[k]
-        if "©" in s or "(c)" in low or "copyright" in low:
-            m = _COPYRIGHT.search(s)
-            if m:
-                add("copyright", m.group("name"), k)
-            m = _NAME_BEFORE_COPYRIGHT.match(s)
-            if m:
-                add("copyright", m.group("name"), k)
-        if "logo" in low or "homepage" in low or "home page" in low:
-            m = _LOGO.match(s)
-            if m:
-                add("logo", m.group("name"), k)
-        if "welcome to" in low:
-            m = _WELCOME.search(s)
-            if m:
-                add("welcome", m.group("name"), k)
-        if "staff" in low:
-            m = _STAFF.search(s)
-            if m:
-                add("self_id", m.group("name"), k)
-        if " is a" in low:
-            m = _SELF.match(s)
-            if m:
-                add("self_id", m.group("name"), k)
+        for needles, finder, source in _NAME_FINDERS:   # a cheap substring test, then the pattern
+            if any(nd in low for nd in needles):
+                m = finder(s)
+                if m:
+                    add(source, m.group("name"), k)
         if len(s) <= 60 and _first_word(low) in _UI_FRAME_FIRST:
             m = _UI_FRAME.match(s)
             if m:
