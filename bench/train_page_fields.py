@@ -49,8 +49,12 @@ FIELDS = {  # field: (gold key, in-text flag, scorer function name)
 }
 
 
-KEYS = {"published": lambda c: c[1]["timestamp"].date(), "outlet": lambda c: _compact(c[1]),
-        "headline": lambda c: " ".join(c[1].lower().split())}   # as page_fields.headline_key   # answers pooled by (as page_fields.best's key=)
+def KEYS_OF(field):
+    """The pooling keys of a field, as `newsframe` uses them (page_fields.best's keys=)."""
+    from newsframe import page_fields
+
+    return {"published": page_fields.date_keys, "outlet": page_fields.outlet_keys,
+            "headline": page_fields.headline_keys}[field]
 
 
 def _compact(name):
@@ -93,10 +97,10 @@ def capture(pages, field: str):
     seen: list = []
     real_best = page_fields.best
 
-    def spy(name, candidates, key=None):
+    def spy(name, candidates, keys=None):
         if name == field:
             seen.append(list(candidates))
-        return real_best(name, candidates, key=key)
+        return real_best(name, candidates, keys=keys)
 
     page_fields.best = spy
     try:
@@ -141,7 +145,7 @@ def judge(pages, cands, probs, field, threshold):
             gold = page["meta"].get(gkey)
             if not gold:
                 continue
-            found = page_fields.pick(ps, cs, KEYS.get(field))
+            found = page_fields.pick(ps, cs, KEYS_OF(field))
             pred = found[1][1] if found and found[0] >= threshold else None
             ok = bool(pred) and right_fn(gold, answer_text(field, pred))
             if page["meta"].get(flag):
@@ -296,7 +300,7 @@ def errors(field="headline", folds=10, C=0.3):
         w, null, mean, scale = fit([Xs[i] for i in tr], [ys[i] for i in tr], C)
         for i in te:
             ps = predict(w, null, mean, scale, Xs[i])
-            found = page_fields.pick(ps, cands[i], KEYS.get(field)) if len(ps) else None
+            found = page_fields.pick(ps, cands[i], KEYS_OF(field)) if len(ps) else None
             k = cands[i].index(found[1]) if found else -1
             gold = pages[i]["meta"].get(FIELDS[field][0])
             if k >= 0 and ys[i][k]:

@@ -46,10 +46,28 @@ def test_probabilities_are_a_softmax_with_a_no_answer_option():
 
 def test_pick_pools_candidates_with_the_same_key():
     cands = [("a", "Example News", {}), ("b", "Other", {}), ("c", "EXAMPLE NEWS", {})]
-    p, best = page_fields.pick([0.3, 0.4, 0.2], cands, key=lambda c: page_fields.compact(c[1]))
+    p, best = page_fields.pick([0.3, 0.4, 0.2], cands, page_fields.outlet_keys)
     assert best is cands[0] and p == pytest.approx(0.5)
     p, best = page_fields.pick([0.3, 0.4, 0.2], cands)
     assert best is cands[1] and p == pytest.approx(0.4)
+
+
+@pytest.mark.parametrize("texts, pooled", [
+    # a title part of four words and more that starts one longer candidate is the same headline
+    (["First light for the Telescope", "First light for the telescope, a sharp new eye"], [0, 0]),
+    # ... also beside the page title it was cut from
+    (["First light for the Telescope | Sky News", "First light for the Telescope",
+      "First light for the telescope, a sharp new eye"], [0, 0, 0]),
+    # shorter than four words: a section name that starts a headline is not the headline
+    (["Space news", "Space news: a sharp new eye on the sky"], [0, 1]),
+    # a prefix of two different candidates pools with neither
+    (["Leaders meet in Tokyo", "Leaders meet in Tokyo again", "Leaders meet in Tokyo, talk trade"], [0, 1, 2]),
+    # a prefix must end at a word boundary
+    (["The summit ends in Tok", "The summit ends in Tokyo"], [0, 1]),
+])
+def test_headline_keys_pool_a_title_part_with_the_line_it_starts(texts, pooled):
+    keys = page_fields.headline_keys([(None, t, {}) for t in texts])
+    assert [keys.index(k) for k in keys] == pooled
 
 
 def test_the_headline_above_byline_and_date_is_found():

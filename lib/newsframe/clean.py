@@ -82,6 +82,8 @@ BLOCK_MAX_LINES = 40         # a block heading claims at most this many lines
 TITLE_PART_REASON = "the headline part of a page title"   # (the line is "Headline | Site")
 SECOND_BLOCK_SHARE = 0.35    # another prose block this strong (vs the best) is article too
 SECOND_BLOCK_MAX_GAP = 12    # ... if at most this many non-blank lines away
+COMMENT_HEADER_MAX_WORDS = 16   # a comment's header (name and posting time) is at most this long ...
+COMMENT_MIN_ARTICLE_LINES = 3   # ... and a thread starts after this many prose lines of the article
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _BULLET = re.compile(r"^\s*(?:[•*·◦▪▫■□●○►▸‣⁃+–-]|\d{1,2}[.)])\s+")
@@ -616,12 +618,15 @@ def _mark_phrase_families(L: list[_Line]) -> None:
             _claim_rest(L, ln, label)
             continue
         # the heading claims the lines below it, until the article's prose resumes
-        j, claimed = ln.i + 1, 0
+        j, claimed, listed = ln.i + 1, 0, 0
         while j < n and claimed < BLOCK_MAX_LINES:
             nxt = L[j]
             if nxt.text:
                 if nxt.label is not None and nxt.reason.startswith("phrase family") and nxt.i in heading_lines:
                     break  # the next heading starts its own block
+                if listed and listed == claimed and not nxt.bullet:
+                    break  # the heading's bulleted list has ended
+                listed += nxt.bullet
                 if label == "ticker" and claimed and _blank_before(L, j):
                     break  # a ticker is one run of lines; a blank line ends it
                 if nxt.kind == "good" and label != "ticker" and _prose_resumes(L, j):
@@ -808,6 +813,57 @@ def _main_blocks(nonblank: list[_Line]) -> list[tuple[int, int]]:
     return [(nonblank[a].i, nonblank[b].i) for a, b in blocks]
 
 
+# a comment's header: a name, then when it was posted ("Ann Lee · March 10, 2017 at 12:20 AM", "bob 5 hours ago")
+_POSTED = re.compile(r"\b\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?(?!\w)|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)
+_DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _comment_header_shape(ln: _Line) -> str | None:
+    """The shape of a comment header line (what follows its first digit, digits as 0 and words as a),
+    or None when the line is not one: a short line with a posting time after some words, no sentence."""
+    if ln.words > COMMENT_HEADER_MAX_WORDS or ln.ends_sentence or ":" not in ln.text and "ago" not in ln.text:
+        return None
+    m = _POSTED.search(ln.text)
+    if m is None or _is_date_line(ln):
+        return None
+    first_digit = _DIGITS.search(ln.text)
+    if not _LETTERS.search(ln.text, 0, first_digit.start()):
+        return None   # no name before the date: a timestamp, not a comment header
+    return _LETTERS.sub("a", _DIGITS.sub("0", ln.text[first_digit.start():]))
+
+
+def _cut_comment_threads(L: list[_Line], nonblank: list[_Line], blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Comments that continue the article's block of prose: header lines of one shape (a name and a
+    posting time, see :func:`_comment_header_shape`), each above prose, at least twice, the first after
+    :data:`COMMENT_MIN_ARTICLE_LINES` prose lines of the block. The block ends above the first header;
+    the header and the thread below it are labelled ``comment``."""
+    if not blocks:
+        return blocks
+    a, b = blocks[0]
+    pos = {ln.i: k for k, ln in enumerate(nonblank)}
+    start = pos[a]
+    seen: dict[str, list[int]] = {}
+    for k in range(start, len(nonblank) - 1):
+        ln = nonblank[k]
+        if ln.label is None and nonblank[k + 1].kind in ("good", "near"):
+            shape = _comment_header_shape(ln)
+            if shape is not None:
+                seen.setdefault(shape, []).append(k)
+    heads = sorted(k for ks in seen.values() if len(ks) >= 2 for k in ks)
+    for k in heads:
+        if nonblank[k].i > b:
+            break
+        prose = sum(x.kind == "good" for x in nonblank[start:k])
+        if prose >= COMMENT_MIN_ARTICLE_LINES:
+            head = nonblank[k]
+            _set(head, "comment", f"comment header ({len(heads)} of this shape: name and posting time)")
+            _claim_rest(L, head, "comment")
+            cut = nonblank[k - 1].i
+            return [(a, cut)] + [(x, y) for x, y in blocks[1:] if y < head.i]
+    return blocks
+
+
 def _mark_body(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
     for a, b in blocks:
         inside = [ln for ln in L[a:b + 1] if ln.text]
@@ -868,7 +924,7 @@ def _mark_header(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
             _set(ln, "meta", "a date line", force=True)
     if first_body is None:
         return
-    found = page_fields.best("headline", headline_candidates(L, first_body), key=page_fields.headline_key)
+    found = page_fields.best("headline", headline_candidates(L, first_body), keys=page_fields.headline_keys)
     if found is None:
         return
     p, (head, text, _) = found
@@ -961,6 +1017,15 @@ def classify_columns(lines, *, site_boilerplate=frozenset()) -> dict[str, list]:
     The corpus loader collects the lines of many pages and makes one table of
     them at the end, which costs less than a table per page.
     """
+    L = label_lines(lines, site_boilerplate=site_boilerplate)
+    return {"line_no": [ln.i + 1 for ln in L], "text": [ln.raw for ln in L],
+            "label": [ln.label for ln in L], "reason": [ln.reason for ln in L]}
+
+
+def label_lines(lines, *, site_boilerplate=frozenset()) -> list[_Line]:
+    """The rule passes over one page: a line record (text, word count, function-word share, class,
+    label, reason, ...) per line. :func:`classify_columns` gives its columns; the benchmark scripts
+    read the records for their features."""
     lines = list(lines)
     markup = _markup_in_prose(lines)   # {line index: removed tags}; those lines are read without them
     L = _features([strip_markup(t) if i in markup else t for i, t in enumerate(lines)] if markup else lines)
@@ -975,7 +1040,7 @@ def classify_columns(lines, *, site_boilerplate=frozenset()) -> dict[str, list]:
     for ln in nonblank:
         ln.score = _line_score(ln)
     _header_bonus(nonblank)
-    blocks = _main_blocks(nonblank)
+    blocks = _cut_comment_threads(L, nonblank, _main_blocks(nonblank))
     _mark_body(L, blocks)
     _mark_header(L, blocks)
     _mark_repeats(L)
@@ -985,8 +1050,7 @@ def classify_columns(lines, *, site_boilerplate=frozenset()) -> dict[str, list]:
         shown = " ".join(tags)
         shown = shown if len(shown) <= MARKUP_SHOWN else shown[:MARKUP_SHOWN - 1] + "…"
         ln.reason = f"{ln.reason}; markup inside the prose removed: {shown}"
-    return {"line_no": [ln.i + 1 for ln in L], "text": [ln.raw for ln in L],
-            "label": [ln.label for ln in L], "reason": [ln.reason for ln in L]}
+    return L
 
 
 def strip_markup(text: str) -> str:

@@ -168,7 +168,7 @@ def _find_published(labels: list, texts: list) -> dict:
     header = [i for i in range(min(len(labels), first_body + HEADER_LINES_AFTER_BODY_START))
               if labels[i] in HEADER_LABELS or i >= first_body]
     candidates = page_fields.date_candidates(labels, texts, parse_dates)
-    found = page_fields.best("published", candidates, key=page_fields.date_key)
+    found = page_fields.best("published", candidates, keys=page_fields.date_keys)
     if found is not None:
         p, (i0, best, _) = found
         day = best["timestamp"].date()
@@ -612,7 +612,7 @@ def guess_outlet(lines: list[str], *, url: str = "") -> str:
     scored by the model of :mod:`newsframe.page_fields`; candidates naming the same outlet pool
     their probability. With no answer and a ``url``, the url's host (without ``www.``) is the outlet.
     """
-    found = page_fields.best("outlet", outlet_candidates(lines), key=lambda c: page_fields.compact(c[1]))
+    found = page_fields.best("outlet", outlet_candidates(lines), keys=page_fields.outlet_keys)
     if found is not None:
         return found[1][1]
     if url:

@@ -123,20 +123,19 @@ def probabilities(m: dict, candidates: list[tuple]) -> list[float]:
     return [e / total for e in exp]
 
 
-def pick(probs, candidates: list[tuple], key=None) -> tuple[float, tuple] | None:
-    """The answer with the most probability: candidates with the same ``key(candidate)`` (the same
-    text for headlines, day for dates, name for outlets) pool theirs; the group's most probable
-    candidate stands for it."""
+def pick(probs, candidates: list[tuple], keys=None) -> tuple[float, tuple] | None:
+    """The answer with the most probability. ``keys``: a function giving the page's candidates their
+    answer keys (:func:`headline_keys`, :func:`date_keys`, :func:`outlet_keys`); candidates of one key
+    pool their probability and the group's most probable candidate stands for it."""
     if not candidates:
         return None
-    if key is None:
+    if keys is None:
         k = max(range(len(candidates)), key=lambda j: (probs[j], -j))
         return float(probs[k]), candidates[k]
     pooled: dict = {}
     first: dict = {}
     member: dict = {}                # the group's most probable candidate (the earliest of equals)
-    for j, c in enumerate(candidates):
-        kk = key(c)
+    for j, kk in enumerate(keys(candidates)):
         p = float(probs[j])
         pooled[kk] = pooled.get(kk, 0.0) + p
         first.setdefault(kk, j)
@@ -146,25 +145,51 @@ def pick(probs, candidates: list[tuple], key=None) -> tuple[float, tuple] | None
     return pooled[winner], candidates[member[winner]]
 
 
-def best(field: str, candidates: list[tuple], key=None) -> tuple | None:
+def best(field: str, candidates: list[tuple], keys=None) -> tuple | None:
     """``(probability, candidate)`` of the field's answer (:func:`pick`) when its probability reaches
     the field's threshold, else None (also when no model is installed)."""
     m = model(field)
     if m is None or not candidates:
         return None
-    found = pick(probabilities(m, candidates), candidates, key)
+    found = pick(probabilities(m, candidates), candidates, keys)
     return found if found[0] >= m["threshold"] else None
 
 
-def headline_key(candidate) -> str:
+_SEPARATOR_CHARS = frozenset("|-–—:·•｜")   # (characters TITLE_SEPARATOR needs)
+PREFIX_MIN_WORDS = 4   # a headline candidate this long that starts another one is the same headline
+
+
+def headline_keys(candidates) -> list[str]:
     """Headline candidates are pooled by their text (lower case, single spaces): the page title and
-    the headline line printing the same words are one answer."""
-    return " ".join(candidate[1].lower().split())
+    the headline line printing the same words are one answer, and so is a text of at least
+    :data:`PREFIX_MIN_WORDS` words that starts exactly one longer candidate (the title's
+    "First light for the telescope" and the line "First light for the telescope, a sharp new eye")."""
+    keys = [" ".join(c[1].lower().split()) for c in candidates]
+    distinct = set(keys)
+    for j, c in enumerate(candidates):   # a page title "Headline | Site" goes with its headline part
+        part = split_title(c[1]) if _SEPARATOR_CHARS.intersection(c[1]) else None
+        part = " ".join(part.lower().split()) if part else None
+        if part in distinct:
+            keys[j] = part
+    distinct = set(keys)
+    out = []
+    for k in keys:
+        if k.count(" ") + 1 >= PREFIX_MIN_WORDS:
+            longer = [o for o in distinct if len(o) > len(k) and o.startswith(k) and not o[len(k)].isalnum()]
+            if len(longer) == 1:
+                k = longer[0]
+        out.append(k)
+    return out
 
 
-def date_key(candidate) -> object:
+def date_keys(candidates) -> list:
     """Date candidates are pooled by calendar day."""
-    return candidate[1]["timestamp"].date()
+    return [c[1]["timestamp"].date() for c in candidates]
+
+
+def outlet_keys(candidates) -> list[str]:
+    """Outlet candidates are pooled by their compact name (:func:`compact`)."""
+    return [compact(c[1]) for c in candidates]
 
 
 # --------------------------------------------------------------------------- headline
