@@ -447,3 +447,62 @@ def test_a_share_menu_heading_claims_nothing_below_it(heading):
     assert table.iloc[5]["label"] == "ui"
     assert table.iloc[10]["label"] == "meta"          # the date line is not swallowed by a block
     assert (table["label"] == "body").sum() == 2
+
+
+ARTICLE = [
+    "Japan and South Korea agreed on Sunday to resume high-level defence exchanges after a long pause, officials said.",
+    "",
+    "The agreement came after the two defence ministers met at a security forum in Singapore this weekend.",
+    "",
+    "Both sides said they would set up a hotline and meet again before the end of the year to review it.",
+    "",
+    "Analysts said the step was small but that it showed how far relations had come since last spring.",
+    "",
+]
+
+
+@pytest.mark.parametrize("headers", [
+    ["Ann Lee · June 3, 2024 at 9:12 AM", "Bo Kim · June 3, 2024 at 11:40 PM"],
+    ["reader42 5 hours ago", "tokyo_watch 2 hours ago"],
+])
+def test_a_comment_thread_after_the_article_ends_it(headers):
+    """Comment headers of one shape (a name and when it was posted), each above prose, end the article."""
+    comments = [headers[0], "", "I think this is a good step and I hope the hotline actually gets used this time.", "",
+                headers[1], "", "Nothing will change until the two governments settle the older disputes first.", ""]
+    table = clean.classify_lines(ARTICLE + comments)
+    labels = table["label"].tolist()
+    assert labels[:8:2] == ["body"] * 4
+    assert labels[8] == "comment" and labels[10] != "body" and labels[12] == "comment" and labels[14] != "body"
+
+
+def test_a_single_byline_with_a_time_does_not_cut_the_article():
+    """One name-and-time line (the article's byline) is no thread: the article stays whole."""
+    lines = ARTICLE[:4] + ["Ann Lee · June 3, 2024 at 9:12 AM", ""] + ARTICLE[4:]
+    table = clean.classify_lines(lines)
+    assert "comment" not in set(table["label"])
+    assert table.iloc[[0, 2, 6, 8]]["label"].tolist() == ["body"] * 4
+
+
+def test_a_block_headings_bulleted_list_ends_with_its_bullets():
+    """'Other people are reading' claims its bulleted links; the list of the article below them is not claimed."""
+    lines = ["How to Build a Window Box", "", ARTICLE[0], "", "Other People Are Reading", "",
+             "* Window Box Ideas", "* Herbs for a Small Balcony", "What you need:", "* A wooden box",
+             "* Potting soil", "* Small plants from a nursery", "Step 1", "",
+             "Drill three holes in the bottom of the box so that water can drain out after rain.", "",
+             "Step 2", "", "Fill the box with soil to two fingers below the rim and set the plants in it.", ""]
+    table = clean.classify_lines(lines)
+    labels = dict(zip(table["text"], table["label"]))
+    assert labels["* Window Box Ideas"] == "related" and labels["* Herbs for a Small Balcony"] == "related"
+    assert labels["Drill three holes in the bottom of the box so that water can drain out after rain."] == "body"
+    assert labels["* Potting soil"] != "related"
+
+
+@pytest.mark.parametrize("notice", [
+    "This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out.",
+    "We use cookies to give you the best experience on our site and to show you relevant advertising.",
+    "By continuing to use this site you agree to our use of cookies as described in the privacy policy.",
+    "Necessary cookies are absolutely essential for the website to function properly and store no personal data.",
+])
+def test_cookie_notices_are_disclaimers(notice):
+    table = clean.classify_lines(ARTICLE + [notice, ""])
+    assert table.iloc[8]["label"] == "disclaimer"

@@ -820,8 +820,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _comment_header_shape(ln: _Line) -> str | None:
-    """The shape of a comment header line (what follows its first digit, digits as 0 and words as a),
-    or None when the line is not one: a short line with a posting time after some words, no sentence."""
+    """The shape of a comment header line (its posting time on, digits as 0 and words as a: "0:0 a",
+    "0 a a"), or None when the line is not one: a short line with a posting time after a name, no sentence."""
     if ln.words > COMMENT_HEADER_MAX_WORDS or ln.ends_sentence or ":" not in ln.text and "ago" not in ln.text:
         return None
     m = _POSTED.search(ln.text)
@@ -830,7 +830,7 @@ def _comment_header_shape(ln: _Line) -> str | None:
     first_digit = _DIGITS.search(ln.text)
     if not _LETTERS.search(ln.text, 0, first_digit.start()):
         return None   # no name before the date: a timestamp, not a comment header
-    return _LETTERS.sub("a", _DIGITS.sub("0", ln.text[first_digit.start():]))
+    return _LETTERS.sub("a", _DIGITS.sub("0", ln.text[m.start():]))
 
 
 def _cut_comment_threads(L: list[_Line], nonblank: list[_Line], blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
