@@ -23,10 +23,25 @@ ROOT = Path(__file__).resolve().parents[1]
 LABELS = ["negative", "neutral", "positive"]
 
 
-def read_gold(path) -> list[dict]:
+BENCH_BODIES = ROOT.parent / "shared" / "benchmarks" / "boilerplate" / "dev" / "gold.jsonl"
+
+
+def read_gold(path, bodies=BENCH_BODIES) -> list[dict]:
+    """The annotated rows, each with its sentence ``text`` taken from the benchmark body (sentence number
+    ``sentence`` of :func:`newsframe.text.sentences`): the repository keeps no benchmark text."""
+    import json
+
+    from newsframe.text import sentences
+
     text = Path(path).read_text(encoding="utf-8")
     body = "\n".join(ln for ln in text.splitlines() if not ln.startswith("#"))
-    return list(csv.DictReader(io.StringIO(body)))
+    rows = list(csv.DictReader(io.StringIO(body)))
+    if not Path(bodies).exists():
+        raise SystemExit(f"needs the benchmark bodies ({bodies}): the gold file holds no sentence text")
+    texts = {json.loads(x)["id"]: json.loads(x)["body"] for x in Path(bodies).read_text(encoding="utf-8").splitlines() if x.strip()}
+    for r in rows:
+        r["text"] = sentences(texts[r["doc_id"]])[int(r["sentence"])]
+    return rows
 
 
 def cohen_kappa(gold, pred) -> float:

@@ -271,7 +271,9 @@ def test_quotes_jsonl_skips_malformed_lines(tmp_path):
     assert [str(w.message).split(" skipped")[0] for w in caught] == ["in.jsonl: line 2", "in.jsonl: line 3"]
     out = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert out == [{"id": "a", "quotes": [{"start": 0, "end": 21, "speaker": "officials", "speaker_start": 23,
-                                           "speaker_end": 32, "cue": "said", "kind": "indirect"}]}]
+                                           "speaker_end": 32, "speaker_ref": None, "cue": "said", "cue_start": 33,
+                                           "cue_end": 37, "type": "indirect", "kind": "indirect",
+                                           "source_type": "anonymous", "content_spans": [[0, 21]]}]}]
 
 
 def test_quotes_for_text_multi_sentence_quote_is_one_direct_quote():
@@ -442,3 +444,91 @@ def test_wire_by_group_folds_agencies_beyond_eleven():
     assert list(out.columns) == ["articles", "credited", *names[:11], "other (2 agencies)"]
     assert out.loc["X", "articles"] == 13 and out.loc["X", "Agency B"] == round(12 / 13, 2)
     assert out.loc["X", "other (2 agencies)"] == round(2 / 13, 2)   # articles x0 and x1 credit L or M
+
+
+# ------------------------------------------------------------------ reported speech (three spans)
+REPORTED_SPEECH_CASES = [
+    # text, [(type, speaker as written, cue, content spans as text)]
+    # indirect speech in its common forms
+    ("South Korea's foreign ministry said the talks would resume.",
+     [("indirect", "South Korea's foreign ministry", "said", ["the talks would resume"])]),
+    ("The minister warned that the deal could collapse.", [("indirect", "The minister", "warned", ["the deal could collapse"])]),
+    ("The talks would resume next month, the ministry said.",
+     [("indirect", "the ministry", "said", ["The talks would resume next month"])]),
+    ("According to the ministry, the talks would resume.",
+     [("indirect", "the ministry", "according to", ["the talks would resume"])]),
+    ("The talks will resume, according to two officials.",
+     [("indirect", "two officials", "according to", ["The talks will resume"])]),
+    ("Kishida told NBC that the region was safer.", [("indirect", "Kishida", "told", ["the region was safer"])]),
+    ("Lee accused Tokyo of distorting history.", [("indirect", "Lee", "accused", ["Tokyo of distorting history"])]),
+    ("The talks, the ministry said, will resume soon.",
+     [("indirect", "the ministry", "said", ["The talks", "will resume soon"])]),
+    # cues that were missing from the lists
+    ("Moon criticized the decision as hasty.", [("indirect", "Moon", "criticized", ["the decision as hasty"])]),
+    ("The ministry denied that it had been informed.", [("indirect", "The ministry", "denied", ["it had been informed"])]),
+    ("The union condemned the ruling as unjust.", [("indirect", "The union", "condemned", ["the ruling as unjust"])]),
+    ("Park replied that the door remained open.", [("indirect", "Park", "replied", ["the door remained open"])]),
+    ("Democrats took issue with the plan's cost.", [("indirect", "Democrats", "took issue with", ["the plan's cost"])]),
+    # documents and polls as sources; no attribution where the subject is no document
+    ("The emails show that aides knew of the plan.", [("indirect", "The emails", "show", ["aides knew of the plan"])]),
+    ("An analysis found that prices rose.", [("indirect", "An analysis", "found", ["prices rose"])]),
+    ("Police found the car on Monday.", []),
+    # direct quotes: "says" after the quote, ? and ! before the attribution, a colon
+    ('"We will not back down," Smith says.', [("direct", "Smith", "says", ["We will not back down,"])]),
+    ('"Is this the best we can do?" Park asked.', [("direct", "Park", "asked", ["Is this the best we can do?"])]),
+    ('"Never!" the minister said.', [("direct", "the minister", "said", ["Never!"])]),
+    ('Trump tweeted: "The deal is done."', [("direct", "Trump", "tweeted", ["The deal is done."])]),
+    # a quote broken by its attribution is one attribution with both halves
+    ('"We are ready," Kim said. "The talks start Monday."',
+     [("direct", "Kim", "said", ["We are ready,", "The talks start Monday."])]),
+    ('"From now on," Kishida said, "we will meet every year."',
+     [("direct", "Kishida", "said", ["From now on,", "we will meet every year."])]),
+    # a mixed quote keeps its whole reported clause, not only the quoted words
+    ('The ministry said it was "fully confident" in the deal.',
+     [("mixed", "The ministry", "said", ['it was "fully confident" in the deal'])]),
+    # the speaker: not "statement", not a sentence-initial adverb, not the listener of "told"
+    ("Yoon said in a statement that the pact would stand.", [("indirect", "Yoon", "said", ["the pact would stand"])]),
+    ('"The pact stands," the ministry said in a statement.', [("direct", "the ministry", "said", ["The pact stands,"])]),
+    ("Already, officials said the plan was dead.", [("indirect", "officials", "said", ["the plan was dead"])]),
+    ("Even the opposition said the plan was sound.", [("indirect", "the opposition", "said", ["the plan was sound"])]),
+    ('"We are safer," Kishida told NBC.', [("direct", "Kishida", "told", ["We are safer,"])]),
+]
+
+
+@pytest.mark.parametrize("text, expected", REPORTED_SPEECH_CASES, ids=[c[0][:40] for c in REPORTED_SPEECH_CASES])
+def test_reported_speech_spans(text, expected):
+    got = [(d["type"], d["speaker"], d["cue"], [text[s:e] for s, e in d["content_spans"]])
+           for d in framing.reported_speech(text)]
+    assert got == expected
+    for d in framing.reported_speech(text):
+        assert text[d["speaker_start"]:d["speaker_end"]] == d["speaker"]
+        assert text[d["cue_start"]:d["cue_end"]].lower() == d["cue"]
+        assert (d["start"], d["end"]) == (d["content_spans"][0][0], d["content_spans"][-1][1])
+
+
+def test_a_pronoun_source_stays_a_pronoun_and_its_referent_has_its_own_field():
+    text = 'Kim Jong Un arrived on Monday. "We are ready," he said.'
+    (d,) = framing.reported_speech(text)
+    assert (d["speaker"], d["speaker_ref"]) == ("he", "Kim Jong Un")
+
+
+@pytest.mark.parametrize("text", [
+    'He said: "We will',            # a quote left open at the paragraph's end
+    'He said: "',                    # a mark alone at the end
+    'She wrote ""',                  # an empty quote
+    '"\n\n"',
+])
+def test_no_zero_length_spans(text):
+    for d in framing.reported_speech(text):
+        assert d["start"] < d["end"] and all(s < e for s, e in d["content_spans"])
+    for sp in framing.quote_spans(text.split("\n")[0]):
+        assert sp["start"] < sp["end"]
+
+
+def test_a_quotation_over_several_paragraphs_is_one_attribution():
+    text = ('"We have waited a long time for this day," Yoon said. "Our peoples deserve it.\n\n'
+            '"And we will not look back."')
+    (d,) = framing.reported_speech(text)
+    assert d["type"] == "direct" and d["speaker"] == "Yoon"
+    assert [text[s:e] for s, e in d["content_spans"]] == [
+        "We have waited a long time for this day,", "Our peoples deserve it.", "And we will not look back."]

@@ -85,6 +85,8 @@ SOURCE_TYPE_LABELS = {
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 PERSON_PRONOUNS = {"he", "she"}
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "this", "that"}
+QUANTIFIERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many",
+               "multiple", "numerous", "other", "most", "few"}
 STOP_AFTER_SOURCE = {"who", "which", "that", "in", "on", "at", "after", "before", "during", "while", "when"}
 
 # ----------------------------------------------------------------- data
@@ -214,8 +216,24 @@ def reporting_verbs(extra_verbs=None) -> dict[str, tuple[str, str]]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def _quote_only_forms() -> frozenset[str]:
+    """Forms of the verbs that attribute only a direct quote (``source`` column ``quote``: '"...," Yoon continued')."""
+    return frozenset(f.strip() for row in _verb_table() if (row.get("source") or "").strip() == "quote"
+                     for f in row["forms"].split("|"))
+
+
+@lru_cache(maxsize=1)
+def _document_only_forms() -> frozenset[str]:
+    """Forms of the verbs that attribute only with a document, poll or study as subject (``source`` column
+    ``document`` of ``data/reporting_verbs.csv``: "the emails show", "an analysis found")."""
+    return frozenset(f.strip() for row in _verb_table() if (row.get("source") or "").strip() == "document"
+                     for f in row["forms"].split("|"))
+
+
 # Forms that are as often plural nouns ("two states", "news reports") need a clear subject or "that".
-_NOUN_LIKE_FORMS = {"states", "reports", "details", "notes", "claims", "figures", "quotes", "says"}
+_NOUN_LIKE_FORMS = {"states", "reports", "details", "notes", "claims", "figures", "quotes", "shows", "finds", "estimates",
+                    "demands", "continues", "threatens", "cites", "protests"}
 
 
 @lru_cache(maxsize=1)
@@ -363,7 +381,8 @@ def quote_spans(paragraph: str) -> list[dict]:
     for i in range(0, len(marks), 2):
         s = marks[i] + 1
         e = marks[i + 1] if i + 1 < len(marks) else len(p)
-        spans.append({"start": s, "end": e, "level": 1})
+        if p[s:e].strip():   # (a mark alone at the paragraph's end, or "", quotes nothing)
+            spans.append({"start": s, "end": e, "level": 1})
     inside = lambda a, b: next((sp for sp in spans if sp["level"] == 1 and sp["start"] <= a and b <= sp["end"]), None)
     for m in re.finditer(r"(?<![\w])'(?=\w)([^'\n]{1,200}?[\w.,!?])'(?![\w])", p):
         s, e = m.start(1), m.end(1)
@@ -411,6 +430,20 @@ _FAMILIAR = re.compile(r"\b(?:(?:an?|two|three|several|some|the)\s+)?(?:people|p
                        r"\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on)\s+the\s+\w+$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations that end in a period inside a name ("Mr.", "Sen."), ``data/abbreviations_en.txt``."""
+    return frozenset(read_lines("abbreviations_en.txt"))
+
+
+# capitalised words that open a sentence without being part of its subject ("Already, officials said")
+_INITIAL_NOT_SOURCE = frozenset("""In On At After Before During But And As When While Under Following Meanwhile
+However Last Hours Then Already Also Even Still Yet Now Indeed Instead Moreover Furthermore Finally Earlier
+Later Previously Recently Separately Notably Initially Ultimately Similarly Likewise Additionally Again Often
+Sometimes Only Just Perhaps Thus So Nor Or Yes No Today Yesterday Tonight Since Until Despite Although Though
+Because If Once Asked Speaking Privately Publicly Separately""".split())
+
+
 def _backward_np(text: str, end: int) -> tuple[int, int] | None:
     """Span of the source phrase that ends at ``end`` (before a reporting verb)."""
     left = _TIME_TAIL.sub("", text[:end].rstrip())
@@ -433,7 +466,8 @@ def _backward_np(text: str, end: int) -> tuple[int, int] | None:
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
         w = t.group(0)
-        if w.endswith(".") and len(w) > 2 and not re.fullmatch(r"(?:[A-Z]\.)+", w):
+        if w.endswith(".") and len(w) > 2 and not re.fullmatch(r"(?:[A-Z]\.)+", w) \
+                and not (w[:1].isupper() and w[:-1].lower() in _abbreviations()):   # ("Mr. Dejesus said")
             break
         if w == "and" and words and words[0].group(0)[:1].isupper() and k > 0 and toks[k - 1].group(0)[:1].isupper():
             words.insert(0, t)  # "The United States and Japan said"
@@ -455,9 +489,8 @@ def _backward_np(text: str, end: int) -> tuple[int, int] | None:
         words.pop(0)
     if not words:
         return None
-    # a sentence-initial capital that is a function word ("In", "The") is not a name
-    if words[0].group(0) in {"In", "On", "At", "After", "Before", "During", "But", "And", "As", "When", "While",
-                             "Under", "Following", "Meanwhile", "However", "Last", "Hours", "Then"}:
+    # a sentence-initial capital that is a function word or adverb ("In", "Already") is not a name
+    if words[0].group(0) in _INITIAL_NOT_SOURCE:
         words.pop(0)
     if not words:
         return None
@@ -475,9 +508,13 @@ def _forward_np(text: str, start: int) -> tuple[int, int] | None:
             break
         if not re.match(r"[\w']", w):
             break
+        if not words and low in QUANTIFIERS:
+            words.append(t)   # "according to two officials", "several diplomats said"
+            continue
         if not _np_word_ok(w, first=not words or words[-1].group(0).lower() in {"of"}):
-            if low in {"reporter", "report"} or (words and w.isalpha() and low not in stopwords()
-                                                 and words[-1].group(0).lower() in DETERMINERS):
+            bare = w.rstrip(".")   # (a head noun that ends the sentence: "according to two officials.")
+            if low in {"reporter", "report"} or (words and bare.isalpha() and bare.lower() not in stopwords()
+                                                 and words[-1].group(0).lower() in DETERMINERS | QUANTIFIERS):
                 words.append(t)  # "the group": a lowercase head noun right after a determiner
             break
         words.append(t)
@@ -487,7 +524,7 @@ def _forward_np(text: str, start: int) -> tuple[int, int] | None:
             break
     while words and words[-1].group(0).lower() in {"of", "'s"} | DETERMINERS:
         words.pop()
-    if not words or (len(words) == 1 and words[0].group(0).lower() in DETERMINERS):
+    if not words or (len(words) == 1 and words[0].group(0).lower() in DETERMINERS | QUANTIFIERS):
         return None
     s, e = start + words[0].start(), start + words[-1].end()
     if text[e - 1] == "." and not re.search(r"(?:[A-Z]\.)+$", text[s:e]):
@@ -500,6 +537,12 @@ def _verb_pattern(forms: tuple[str, ...]) -> re.Pattern:
     """Any of the reporting verb ``forms`` as a whole word, longest first."""
     verb_alt = "|".join(re.escape(v) for v in sorted(forms, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + verb_alt + r")(?![\w-])")
+
+
+# verbs of saying that may share the sentence's subject after "and"/"but" ("Seoul agreed to talks, but warned
+# that ..."); commissive verbs ("met and pledged to ...") there are mostly events, not speech
+_SAY_VERBS = frozenset({"say", "tell", "warn", "add", "note", "stress", "insist", "argue", "claim", "deny", "confirm",
+                        "acknowledge", "explain", "emphasize", "reiterate", "state", "announce"})
 
 
 def _find_attributions(sent: str, verbs: dict) -> list[dict]:
@@ -529,6 +572,13 @@ def _find_attributions(sent: str, verbs: dict) -> list[dict]:
         inverted = before.endswith((",", '"', "~")) or before == ""
         core = re.sub(r"(?:\s+(?:have|has|had|are|were|was|is|been|also|reportedly))+$", "", before)
         if src is None and core.endswith(","):
+            # '"...," Steve Clarke, a NASA official, said': the source follows the quote, an apposition follows it
+            m_app = re.search(r'~[~,.!?]*["”]?\s*,?\s*"?\s+([^,~"]{2,80}),\s[^~"]{1,160},$', core)
+            if m_app:
+                np_ = _backward_np(sent, m_app.end(1))
+                if np_ and np_[0] >= m_app.start(1):
+                    src, pattern = np_, "SOURCE, APPOSITION, VERB"
+        if src is None and core.endswith(","):
             # "Chris Tang, Hong Kong's new police commissioner, said", "Netanyahu, however, said":
             # the source opens the sentence and an apposition or adverb stands between it and the verb
             src = _source_before_apposition(sent, core)
@@ -538,7 +588,7 @@ def _find_attributions(sent: str, verbs: dict) -> list[dict]:
             if src and sent[src[0]:src[1]].lower() in {"what it", "which"}:
                 src = None
             pattern = "SOURCE VERB"
-            if src is None and re.search(r"(?:,\s*)?\b(?:and|but)$", before):
+            if src is None and re.search(r"(?:,\s*)?\b(?:and|but)$", before) and verbs.get(form, ("",))[0] in _SAY_VERBS:
                 # "South Korea agreed to ..., but warned ...": the subject of the sentence
                 src, pattern = _sentence_subject(sent), "SUBJECT ... and/but VERB"
         if src is None and form.endswith("ing") and before.endswith(","):
@@ -546,7 +596,8 @@ def _find_attributions(sent: str, verbs: dict) -> list[dict]:
             src, pattern = _sentence_subject(sent), "SUBJECT ..., VERB-ing"
             if src and src[0] >= m.start():
                 src = None
-        if src is None and inverted and not form.endswith("ing"):
+        if src is None and inverted and not form.endswith("ing") and verbs.get(form, ("",))[0] != "tell":
+            # ("..., said Park"; never "..., told NBC": the one after "told" is the listener)
             src, pattern = _forward_np(sent, m.end() + (len(after) - len(after.lstrip()))), "..., VERB SOURCE"
             if src and sent[src[0]:src[1]].lower() in PRONOUNS - {"he", "she", "they"}:
                 src = None
@@ -554,6 +605,10 @@ def _find_attributions(sent: str, verbs: dict) -> list[dict]:
             continue
         if form in _NOUN_LIKE_FORMS and not re.match(r"\s*(?:that\b|:|,|\")", after) and pattern != "..., VERB SOURCE":
             continue
+        if form in _quote_only_forms() and "~" not in sent:
+            continue   # "the talks continued": no quotation, no attribution
+        if form in _document_only_forms() and source_type(sent[src[0]:src[1]]) != "document":
+            continue   # "police found the car": no attribution; "the report found that ...": one
         found.append({"cue": form, "cue_start": m.start(), "cue_end": m.end(), "src": src, "pattern": pattern})
     # statement phrases: mark the channel; a source on their own if nothing else attributes the sentence
     for row in phrases:
@@ -588,7 +643,7 @@ def _source_before_apposition(sent: str, before: str) -> tuple[int, int] | None:
 
 
 def _sentence_subject(sent: str) -> tuple[int, int] | None:
-    m = re.match(r"\s*(?:(?:In|On|At|After|Before|During|Under|Following|Hours|Last|When|While|As)\b[^,]*,\s*|"
+    m = re.match(r"\s*(?:(?:In|On|At|After|Before|During|Under|Following|Hours|Last|When|While|As|According\s+to)\b[^,]*,\s*|"
                  r"(?:However|Meanwhile|Separately|Still|Instead|Earlier|Later),\s*)?", sent)
     return _forward_np(sent, m.end())
 
@@ -1003,46 +1058,299 @@ def quotes_by_group(quotes: pd.DataFrame, *, by: str = "outlet", articles: pd.Da
     return out.sort_values(["articles", "quotes", by], ascending=[False, False, True], kind="stable").reset_index(drop=True)
 
 
-def quotes_for_text(text: str, *, extra_verbs=None) -> list[dict]:
-    """Quotes and reported speech of one text in the CLI format (``python -m newsframe quotes``).
+ATTRIBUTION_TYPES = ("direct", "indirect", "mixed")
+# patterns whose source sits next to the cue (the attribution is one stretch of text: "Yoon said",
+# "said a ministry official", "Chris Tang, the new commissioner, said"); in the others the source is the
+# sentence's subject, far from the cue ("He denied the claims, saying ...")
+_ADJACENT_PATTERNS = frozenset({"SOURCE VERB", "..., VERB SOURCE", "VERB by SOURCE", "SOURCE, APPOSITION, VERB",
+                                "according to SOURCE", "in a statement"})
+_AFTER_CUE = re.compile(   # what may follow the cue before the content: a channel, a time, "that", a colon
+    r"(?:\s*,?\s*(?:in|at|during|on)\s+(?:a|an|the|his|her|its|their)\s+(?:joint\s+)?"
+    r"(?:statement|interview|speech|press\s+release|press\s+conference|news\s+conference|briefing|post|"
+    r"tweet|letter|op-ed|readout|email|message|video|broadcast|televised\s+address|address)"
+    r"(?:\s+(?:on|with|to)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?"
+    r"|\s*,?\s*(?:(?:late\s+|early\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?|last\s+(?:week|month|year)|earlier|later|"
+    r"yesterday|today|on\s+Twitter|on\s+X))*(?:\s*,)?(?:\s+that\b)?\s*:?")
+# a side that is only a circumstance of the speaking ("Gambill said to cheers from the crowd", "she said in
+# response to a question", "officials said late Thursday"): the content is on the other side
+_CIRCUMSTANCE = re.compile(
+    r"(?:at|in|to|during|after|before|from|with|while|when|as|on|upon|outside|inside|ahead\s+of|following|"
+    r"soon|shortly|late|early|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last|this|that|"
+    r"yesterday|today|tonight|earlier|later|again|afterward|afterwards|recently|then)\b", re.I)
+_EDGE_PUNCT = " \t\n,;:.-–—"
+_ADVERBIAL = re.compile(r"(?:(?:In|On|At|After|Before|During|Under|Following|Asked|Speaking|Meanwhile|However|"
+                        r"Separately|Earlier|Later|Still|Instead|Already|Also|But|And|Yet|Now|Then|Last|Since|"
+                        r"Hours|Days|When|While|As)\b[^,]*)?,?", re.I)
 
-    Dicts ``start, end`` (the quoted or reported content), ``speaker`` (the
-    source phrase as written, or None), ``speaker_start, speaker_end`` (None
-    when the speaker is not in the text), ``cue``, ``kind`` (direct, mixed,
-    indirect). Offsets are character offsets into ``text``. Quotes without a
-    speaker (scare quotes, titles) are left out.
+
+# a dateline opening a paragraph: "SEOUL (Reuters) -", "Seoul [South Korea], March 19 (ANI):"
+_DATELINE = re.compile(r"[A-Z][^\n.()]{0,60}?\((?:[A-Z][\w]*[ .&-]*){1,4}\)\s*[:\-–—]+\s*")
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """``(s, e)`` without edge punctuation, a leading dateline and a leading "that"."""
+    m = _DATELINE.match(text, s, e)
+    if m and (s == 0 or text[s - 1] == "\n"):
+        s = m.end()
+    while s < e and text[s] in _EDGE_PUNCT:
+        s += 1
+    m = re.match(r"that\b\s*", text[s:e])
+    if m:
+        s += m.end()
+    while e > s and text[e - 1] in _EDGE_PUNCT:
+        e -= 1
+    return s, e
+
+
+def _attribution_frame(nbody: str, c: dict, verbs: dict) -> tuple[int, int]:
+    """The stretch of text that is the attribution itself (source, cue and what hangs on them: the
+    listener of "told", a channel "in a statement", a time, "that"), not the content."""
+    if c["pattern"] in _ADJACENT_PATTERNS:
+        a, b = min(c["source_start"], c["cue_start"]), max(c["source_end"], c["cue_end"])
+    else:
+        a, b = c["cue_start"], c["cue_end"]
+    if b == c["cue_end"]:
+        if verbs.get(c["cue"], ("",))[0] == "tell":   # "told reporters", "told NBC News"
+            np_ = _forward_np(nbody, b + len(nbody[b:]) - len(nbody[b:].lstrip(" ")))
+            if np_ and np_[0] - b <= 1:
+                b = np_[1]
+        m = _AFTER_CUE.match(nbody, b)
+        if m and m.end() > b and "\n" not in m.group(0):
+            b = m.end()
+    return a, b
+
+
+def _quote_spans_of(nbody: str) -> list[tuple[int, int]]:
+    """Top-level quoted spans of a body (inside the marks), in order."""
+    out = []
+    for m in re.finditer(r"[^\n]+", nbody):
+        out += [(m.start() + sp["start"], m.start() + sp["end"]) for sp in quote_spans(m.group(0)) if sp["level"] == 1]
+    return out
+
+
+def _only_marks(text: str) -> bool:
+    return re.fullmatch(r"[\s\"'“”‘’«»„‹›,.;:!?()\-–—]*", text) is not None
+
+
+def reported_speech(text: str, *, extra_verbs=None) -> list[dict]:
+    """Attributions of one text - direct quotes, reported (indirect) speech and mixed forms - each with
+    its three spans as the text has them (PARC: Pareti 2016; PolNeAR: Newell, Margolin and Ruths 2018).
+
+    Dicts ``type`` (direct: the content is a quotation; indirect: no quote marks; mixed: reported
+    speech with quoted fragments), ``speaker, speaker_start, speaker_end`` (the source as written: a
+    pronoun stays a pronoun), ``speaker_ref`` (the person a source names or a pronoun refers to, when
+    the rules can tell), ``cue, cue_start, cue_end`` (the reporting verb or phrase), ``content_spans``
+    (the reported material: the quoted words of a direct quote, both halves of a quote broken by its
+    attribution and the continuing paragraphs of a long quote; the reported clause of indirect and
+    mixed speech), ``start, end`` (from the first content span's start to the last one's end),
+    ``source_type``. Offsets are character offsets into ``text``, ends exclusive.
     """
     arts = pd.DataFrame({"id": ["t"], "outlet": [""], "body": [text]})
     attr = attributions(arts, extra_verbs=extra_verbs)
-    quotes = quotations(arts, attr=attr)
+    return _reported_speech_of(text, attr.to_dict("records"), reporting_verbs(extra_verbs))
+
+
+def _reported_speech_of(text: str, rows: list[dict], verbs: dict) -> list[dict]:
+    """:func:`reported_speech` of one body from its rows of :func:`attributions`."""
+    nbody = normalize(text) if len(normalize(text)) == len(text) else text
+    quotes = _quote_spans_of(nbody)
+    groups_ = quote_groups(nbody)
+    out: list[dict] = []
+    for r in rows:
+        if not r["attributed"] or r["pattern"] == "inside a quote":
+            continue
+        ss, se = int(r["start"]), int(r["end"])
+        cands = sorted(r["candidates"], key=lambda c: c["cue_start"])
+        frames = [_attribution_frame(nbody, c, verbs) for c in cands]
+        keep = []   # drop candidates whose stretch lies inside another's ("according to X" inside "X said")
+        for k, (a, b) in enumerate(frames):
+            if not any(j != k and frames[j][0] <= a and b <= frames[j][1] and (frames[j] != (a, b) or j < k)
+                       for j in range(len(frames))):
+                keep.append(k)
+        cands, frames = [cands[k] for k in keep], [frames[k] for k in keep]
+        for k, c in enumerate(cands):
+            a, b = frames[k]
+            lo = frames[k - 1][1] if k else ss
+            hi = frames[k + 1][0] if k + 1 < len(cands) else se
+            left, right = _strip_span(nbody, lo, min(a, hi)), _strip_span(nbody, max(b, lo), hi)
+            if verbs.get(c["cue"], ("",))[0] == "tell" and right[1] > right[0]:
+                # "X told a few thousand teachers who ... that CONTENT": the content follows "that"
+                m_that = re.search(r"\bthat\b\s*", nbody[right[0]:right[1]])
+                if m_that and len(nbody[right[0]:right[0] + m_that.start()].split()) <= 12 \
+                        and not quoted_only_span(quotes, nbody, right):
+                    right = (right[0] + m_that.end(), right[1])
+            left_text = nbody[left[0]:left[1]]
+            has_left = left[1] - left[0] > 1 and not _ADVERBIAL.fullmatch(left_text.strip())
+            has_right = right[1] - right[0] > 1
+            if has_left and has_right and _CIRCUMSTANCE.match(nbody, right[0]) and c["pattern"] in _ADJACENT_PATTERNS:
+                has_right = False
+            def quoted_only(sp):   # the side is a quotation and nothing else
+                return quoted_only_span(quotes, nbody, sp)
+            if c["pattern"] in ("SUBJECT ..., VERB-ing", "SUBJECT ... and/but VERB"):
+                spans = [right] if has_right else []
+            elif has_left and quoted_only(left) and c["pattern"] in _ADJACENT_PATTERNS:
+                # '"From now on," Kishida said, "we will meet every year."'; '"...," Yoon continued, speaking ...'
+                spans = [left, right] if has_right and quoted_only(right) else [left]
+            elif c["pattern"] == "..., VERB SOURCE" or not has_right:
+                spans = [left] if has_left else []
+            elif not has_left:
+                spans = [right]
+            elif nbody[left[1]:a].strip().startswith(",") and nbody[c["cue_end"]:right[0]].strip().startswith(","):
+                spans = [left, right]   # "The talks, the ministry said, will resume."
+            else:
+                spans = [right]
+            inside = [q for q in quotes if spans and q[0] < max(e for _, e in spans) and q[1] > min(s for s, _ in spans)]
+            if not spans:
+                # "Park asked." after a quote of its own sentence: the quote just before is the content
+                before = [q for q in quotes if q[1] <= a and _only_marks(nbody[q[1]:a])]
+                if not before:
+                    continue
+                inside = [before[-1]]
+                spans = list(inside)
+                kind = "direct"
+            else:
+                rest = "".join(nbody[s:e] for s, e in _minus(spans, inside))
+                if inside and _only_marks(rest):
+                    kind, spans = "direct", list(inside)
+                elif inside:
+                    kind = "mixed"
+                else:
+                    kind = "indirect"
+            out.append({"type": kind, "cue_detail": c, "frame": (a, b), "content_spans": [list(x) for x in spans],
+                        "sentence_end": se})
+    _join_quotes(out, quotes, groups_, rows, nbody)
+    result = []
+    for d in out:
+        c = d["cue_detail"]
+        spans = sorted(d["content_spans"])
+        spans = [sp for sp in spans if sp[1] - sp[0] > 0]
+        if not spans:
+            continue
+        person = c.get("source_person")
+        result.append({"start": spans[0][0], "end": spans[-1][1], "speaker": c["source"],
+                       "speaker_start": int(c["source_start"]), "speaker_end": int(c["source_end"]),
+                       "speaker_ref": person if person and person != c["source"] else None,
+                       "cue": c["cue"], "cue_start": int(c["cue_start"]), "cue_end": int(c["cue_end"]),
+                       "type": d["type"], "kind": d["type"], "source_type": c.get("source_type"),
+                       "content_spans": spans})
+    return sorted(result, key=lambda x: (x["start"], x["cue_start"]))
+
+
+def quoted_only_span(quotes, nbody: str, sp) -> bool:
+    """True when the text of ``sp`` is one or more of ``quotes`` and nothing else (marks, punctuation)."""
+    qs_ = [q for q in quotes if q[0] < sp[1] and q[1] > sp[0]]
+    return bool(qs_) and _only_marks("".join(nbody[x:y] for x, y in _minus([sp], qs_)))
+
+
+def _minus(spans, holes) -> list[tuple[int, int]]:
+    """The parts of ``spans`` outside ``holes`` (both lists of (start, end))."""
     out = []
-    quoted_sents = set()
-    for q in quotes.itertuples(index=False):
-        if q.kind == "unattributed":
+    for s, e in spans:
+        cur = s
+        for hs, he in sorted(holes):
+            if he <= cur or hs >= e:
+                continue
+            if hs > cur:
+                out.append((cur, hs))
+            cur = max(cur, he)
+        if cur < e:
+            out.append((cur, e))
+    return out
+
+
+def _join_quotes(out: list[dict], quotes, groups_, rows, nbody: str) -> None:
+    """Quotes that continue a direct quotation join it: the second half of a quote broken by its
+    attribution ('"A," X said. "B."'), and the paragraphs of a quotation that runs over several."""
+    used = {tuple(sp) for d in out for sp in d["content_spans"]}
+    own = {}   # quote -> the attribution whose content it is
+    for d in out:
+        for sp in d["content_spans"]:
+            own[tuple(sp)] = d
+    attributed_at = [(int(r["start"]), int(r["end"])) for r in rows if r["attributed"] and r["pattern"] != "inside a quote"]
+    sentence_ends = [(int(r["start"]), int(r["end"])) for r in rows]
+    for q in quotes:
+        if q in used:
             continue
-        out.append({"start": int(q.start), "end": int(q.end), "speaker": q.speaker,
-                    "speaker_start": None if pd.isna(q.speaker_start) else int(q.speaker_start),
-                    "speaker_end": None if pd.isna(q.speaker_end) else int(q.speaker_end), "cue": q.cue, "kind": q.kind})
-    for q in quotes.itertuples(index=False):  # every sentence a quote touches is covered by the quote
-        hit = attr[(attr["start"] < q.end) & (attr["end"] > q.start)]
-        quoted_sents |= set(hit["sentence"])
-    for r in attr[attr["attributed"]].itertuples(index=False):
-        if r.sentence in quoted_sents:
+        prev = [d for d in out if d["type"] == "direct" and max(max(sp[1] for sp in d["content_spans"]), d["frame"][1]) <= q[0]]
+        if not prev:
             continue
-        a_s = int(min(r.source_start, r.cue_start))
-        a_e = int(max(r.source_end, r.cue_end))
-        left = (r.start, a_s)
-        right = (a_e, r.end)
-        s, e = left if (left[1] - left[0]) >= (right[1] - right[0]) else right
-        seg = text[s:e]
-        lead = len(seg) - len(re.sub(r"^[\s,:;]*(?:that\s+)?", "", seg))
-        trail = len(seg) - len(re.sub(r"[\s,.;:]+$", "", seg))
-        s, e = s + lead, e - trail
-        if e - s < 3:
+        d = max(prev, key=lambda x: max(max(sp[1] for sp in x["content_spans"]), x["frame"][1]))
+        last = max(max(sp[1] for sp in d["content_spans"]), d["frame"][1])
+        same_group = any(gs <= q[0] and q[1] <= ge and any(gs <= sp[0] < ge for sp in d["content_spans"])
+                         for gs, ge in groups_)
+        # the quote's sentence has an attribution of its own: it is that one's
+        if any(s <= q[0] < e for s, e in attributed_at) and not same_group:
             continue
-        out.append({"start": int(s), "end": int(e), "speaker": r.source,
-                    "speaker_start": int(r.source_start), "speaker_end": int(r.source_end), "cue": r.cue, "kind": "indirect"})
-    return sorted(out, key=lambda d: d["start"])
+        # ('"A," X said to cheers. "B."': the next sentence opens with the quote and has no attribution)
+        next_sentence = d["sentence_end"] <= q[0] and _only_marks(nbody[d["sentence_end"]:q[0]]) \
+            and max(max(sp[1] for sp in d["content_spans"]), d["frame"][1]) <= d["sentence_end"]
+        if same_group or _only_marks(nbody[last:q[0]]) or next_sentence:
+            d["content_spans"].append(list(q))
+            d["sentence_end"] = max(d["sentence_end"], next((e for s_, e in sentence_ends if s_ <= q[0] < e), q[1]))
+            used.add(q)
+
+
+SPEECH_COLUMNS = ["id", "outlet", "paragraph", "type", "speaker", "speaker_ref", "source_type", "cue", "content",
+                  "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end"]
+
+
+def speech(articles, *, extra_verbs=None, attr: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every attribution of a corpus (:func:`reported_speech`), one row each, keyed by article ``id``.
+
+    Columns :data:`SPEECH_COLUMNS`: ``type`` direct / indirect / mixed, ``speaker`` as written,
+    ``speaker_ref`` the person it names or refers to, ``source_type`` (:data:`SOURCE_TYPES`),
+    ``content`` the reported words (the parts of a broken quote joined by " … "), offsets into
+    ``body``. ``attr``: :func:`attributions` of the same articles, when already made.
+    """
+    if attr is None:
+        attr = attributions(articles, extra_verbs=extra_verbs)
+    verbs = reporting_verbs(extra_verbs)
+    rows_of = groups.records_by_article(attr, ("start", "end", "attributed", "pattern", "paragraph", "candidates"))
+    out = []
+    for art in _articles_iter(articles):
+        body = art.body if isinstance(art.body, str) else ""
+        rows = rows_of.get(art.id, [])
+        if not body or not any(r["attributed"] for r in rows):
+            continue
+        paras = [0] + [m.end() for m in re.finditer(r"\n\s*\n", body)]
+        for d in _reported_speech_of(body, rows, verbs):
+            out.append({"id": art.id, "outlet": art.outlet, "paragraph": bisect_right(paras, d["start"]) - 1,
+                        "type": d["type"], "speaker": d["speaker"], "speaker_ref": d["speaker_ref"],
+                        "source_type": d["source_type"], "cue": d["cue"],
+                        "content": " … ".join(body[a:b] for a, b in d["content_spans"]),
+                        **{k: d[k] for k in ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end")}})
+    return pd.DataFrame(out, columns=SPEECH_COLUMNS)
+
+
+def speech_by_group(speech_table: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per group: attributions by type (direct, indirect, mixed), the share told in the source's own
+    words (direct), the anonymous share and the most frequent speakers. ``speech_table``: :func:`speech`;
+    ``by``: the article column forming the groups, taken from ``articles`` when it lacks it."""
+    t = _grouped(speech_table, articles, by, own=SOURCE_OWN_COLUMNS)
+    cols = [by, "attributions", *ATTRIBUTION_TYPES, "direct_share", "anonymous_share", "top_speakers"]
+    if t.empty:
+        return pd.DataFrame(columns=cols)
+    t = t.assign(_who=t["speaker_ref"].fillna(t["speaker"]))
+    kinds = pd.crosstab(t[by], t["type"]).reindex(columns=list(ATTRIBUTION_TYPES), fill_value=0)
+    out = kinds.assign(attributions=kinds.sum(axis=1))
+    out["direct_share"] = (out["direct"] / out["attributions"]).round(2)
+    out["anonymous_share"] = (t.assign(_a=t["source_type"] == "anonymous").groupby(by)["_a"].mean()
+                              .reindex(out.index).round(2))
+    out["top_speakers"] = t.groupby(by)["_who"].agg(
+        lambda s: ", ".join(f"{k} ({v})" for k, v in sorted(Counter(s).items(), key=lambda kv: (-kv[1], kv[0]))[:3]))
+    out = out.reset_index()[cols].sort_values(["attributions", by], ascending=[False, True]).reset_index(drop=True)
+    out.columns.name = None
+    return out
+
+
+def quotes_for_text(text: str, *, extra_verbs=None) -> list[dict]:
+    """Quotes and reported speech of one text in the CLI format (``python -m newsframe quotes``):
+    :func:`reported_speech`. Each dict has ``start, end, speaker, speaker_start, speaker_end, cue,
+    cue_start, cue_end, type`` (direct, indirect, mixed; also as ``kind``, its former name),
+    ``content_spans``, ``speaker_ref`` and ``source_type``. Quotes without a speaker (scare quotes,
+    titles) are left out."""
+    return reported_speech(text, extra_verbs=extra_verbs)
 
 
 # ----------------------------------------------------------------- wire dependence
