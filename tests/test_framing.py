@@ -492,6 +492,22 @@ REPORTED_SPEECH_CASES = [
     ("Already, officials said the plan was dead.", [("indirect", "officials", "said", ["the plan was dead"])]),
     ("Even the opposition said the plan was sound.", [("indirect", "the opposition", "said", ["the plan was sound"])]),
     ('"We are safer," Kishida told NBC.', [("direct", "Kishida", "told", ["We are safer,"])]),
+    # sources with lowercase words, listeners, named sources of "reports", a conjunction before the next one
+    ("Employees of a car dealership said he tried to steal a van.",
+     [("indirect", "Employees of a car dealership", "said", ["he tried to steal a van"])]),
+    ("Many of them said they learned of the order from television.",
+     [("indirect", "Many of them", "said", ["they learned of the order from television"])]),
+    ("The agency assured the public that the risk was low.", [("indirect", "The agency", "assured", ["the risk was low"])]),
+    ("Emily Park reports the first cases came to light last week.",
+     [("indirect", "Emily Park", "reports", ["the first cases came to light last week"])]),
+    ("He vowed to keep trying, but his rival says the talks are over.",
+     [("indirect", "He", "vowed", ["to keep trying"]), ("indirect", "his rival", "says", ["the talks are over"])]),
+    ('"We need action now," Gambill said to cheers from the crowd. "The state has the money."',
+     [("direct", "Gambill", "said", ["We need action now,", "The state has the money."])]),
+    ('"I will not evade responsibility," Yoon continued, speaking for two minutes.',
+     [("direct", "Yoon", "continued", ["I will not evade responsibility,"])]),
+    ("The talks continued on Monday.", []),
+    ('"I am not," Mr. Dejesus said as he closed the valve.', [("direct", "Mr. Dejesus", "said", ["I am not,"])]),
 ]
 
 

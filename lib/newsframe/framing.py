@@ -231,6 +231,9 @@ def _document_only_forms() -> frozenset[str]:
                      for f in row["forms"].split("|"))
 
 
+# ... of which these attribute after a named source followed by a clause ("Emily Feng reports the cases ...")
+_NAMED_SOURCE_FORMS = frozenset({"reports", "notes", "states", "claims"})
+_NOT_A_CLAUSE_START = frozenset("of in on for from about with to at by were was are is have has had and or".split())
 # Forms that are as often plural nouns ("two states", "news reports") need a clear subject or "that".
 _NOUN_LIKE_FORMS = {"states", "reports", "details", "notes", "claims", "figures", "quotes", "shows", "finds", "estimates",
                     "demands", "continues", "threatens", "cites", "protests"}
@@ -444,6 +447,20 @@ Sometimes Only Just Perhaps Thus So Nor Or Yes No Today Yesterday Tonight Since 
 Because If Once Asked Speaking Privately Publicly Separately""".split())
 
 
+def _lowercase_chain_ok(toks, k: int, reach: int = 4) -> bool:
+    """A lowercase word at ``k`` belongs to a source phrase when lowercase content words lead back, within
+    ``reach`` words, to a determiner, a quantifier or a capitalised word ("employees of a car dealership",
+    "Israeli settlers", "the city's riot police")."""
+    for j in range(k - 1, max(-1, k - 1 - reach), -1):
+        w = toks[j].group(0)
+        low = w.lower()
+        if low in DETERMINERS or low in QUANTIFIERS or _np_word_ok(w, first=True):
+            return True
+        if not (w.isalpha() and low not in stopwords()) and low != "'s":
+            return False
+    return False
+
+
 def _backward_np(text: str, end: int) -> tuple[int, int] | None:
     """Span of the source phrase that ends at ``end`` (before a reporting verb)."""
     left = _TIME_TAIL.sub("", text[:end].rstrip())
@@ -476,8 +493,9 @@ def _backward_np(text: str, end: int) -> tuple[int, int] | None:
             break
         if not _np_word_ok(w, first=True):
             # a lowercase head noun right before the verb after a name or determiner: "Israeli settlers said"
-            head_ok = (not words and k > 0 and w.isalpha() and w.lower() not in stopwords()
-                       and _np_word_ok(toks[k - 1].group(0), first=True))
+            head_ok = (k > 0 and w.isalpha() and w.lower() not in stopwords() and _lowercase_chain_ok(toks, k)) \
+                or (w.lower() in {"them", "us", "those"} and k > 1 and toks[k - 1].group(0).lower() == "of"
+                    and toks[k - 2].group(0).lower() in QUANTIFIERS | {"many", "some", "all", "most", "none", "one"})
             if not head_ok:
                 break
         words.insert(0, t)
@@ -603,8 +621,11 @@ def _find_attributions(sent: str, verbs: dict) -> list[dict]:
                 src = None
         if src is None:
             continue
-        if form in _NOUN_LIKE_FORMS and not re.match(r"\s*(?:that\b|:|,|\")", after) and pattern != "..., VERB SOURCE":
-            continue
+        if form in _NOUN_LIKE_FORMS and not re.match(r"\s*(?:that\b|:|,|\")", after) and pattern != "..., VERB SOURCE" \
+                and not (form in _NAMED_SOURCE_FORMS and sent[src[0]:src[0] + 1].isupper()
+                         and sent[src[0]:src[1]].split()[0].lower() not in DETERMINERS | QUANTIFIERS
+                         and re.match(r"\s+[a-z]", after) and after.split()[0] not in _NOT_A_CLAUSE_START):
+            continue   # ("news reports"; but "Emily Feng reports the first cases ...")
         if form in _quote_only_forms() and "~" not in sent:
             continue   # "the talks continued": no quotation, no attribution
         if form in _document_only_forms() and source_type(sent[src[0]:src[1]]) != "document":
@@ -1059,6 +1080,7 @@ def quotes_by_group(quotes: pd.DataFrame, *, by: str = "outlet", articles: pd.Da
 
 
 ATTRIBUTION_TYPES = ("direct", "indirect", "mixed")
+_LISTENER_VERBS = frozenset({"tell", "assure", "reassure", "inform", "remind", "instruct"})   # X VERB listener CONTENT
 # patterns whose source sits next to the cue (the attribution is one stretch of text: "Yoon said",
 # "said a ministry official", "Chris Tang, the new commissioner, said"); in the others the source is the
 # sentence's subject, far from the cue ("He denied the claims, saying ...")
@@ -1100,6 +1122,11 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
         s += m.end()
     while e > s and text[e - 1] in _EDGE_PUNCT:
         e -= 1
+    m = re.search(r"[\s,;]+(?:but|and|while|as|although|though|whereas)$", text[s:e])
+    if m:   # ("to keep trying, but | the editor says ...": the conjunction joins the next attribution)
+        e = s + m.start()
+        while e > s and text[e - 1] in _EDGE_PUNCT:
+            e -= 1
     return s, e
 
 
@@ -1111,7 +1138,7 @@ def _attribution_frame(nbody: str, c: dict, verbs: dict) -> tuple[int, int]:
     else:
         a, b = c["cue_start"], c["cue_end"]
     if b == c["cue_end"]:
-        if verbs.get(c["cue"], ("",))[0] == "tell":   # "told reporters", "told NBC News"
+        if verbs.get(c["cue"], ("",))[0] in _LISTENER_VERBS:   # "told reporters", "assured the public"
             np_ = _forward_np(nbody, b + len(nbody[b:]) - len(nbody[b:].lstrip(" ")))
             if np_ and np_[0] - b <= 1:
                 b = np_[1]
@@ -1174,7 +1201,7 @@ def _reported_speech_of(text: str, rows: list[dict], verbs: dict) -> list[dict]:
             lo = frames[k - 1][1] if k else ss
             hi = frames[k + 1][0] if k + 1 < len(cands) else se
             left, right = _strip_span(nbody, lo, min(a, hi)), _strip_span(nbody, max(b, lo), hi)
-            if verbs.get(c["cue"], ("",))[0] == "tell" and right[1] > right[0]:
+            if verbs.get(c["cue"], ("",))[0] in _LISTENER_VERBS and right[1] > right[0]:
                 # "X told a few thousand teachers who ... that CONTENT": the content follows "that"
                 m_that = re.search(r"\bthat\b\s*", nbody[right[0]:right[1]])
                 if m_that and len(nbody[right[0]:right[0] + m_that.start()].split()) <= 12 \
