@@ -647,6 +647,33 @@ def sources_by_type_chart(summary, *, ax=None, labels=None, by: str = "outlet"):
     return fig
 
 
+SPEECH_TYPE_COLORS = {"direct (own words)": "#1b7837", "mixed (quoted fragments)": "#a6dba0",
+                      "indirect (paraphrased)": "#9970ab"}
+
+
+def speech_types_chart(summary, *, ax=None, by: str = "outlet"):
+    """Stacked bars: attributions per group told in the source's own words (direct), with quoted fragments
+    (mixed) or paraphrased (indirect); the direct share written at the end of each bar.
+
+    ``summary`` is :func:`newsframe.framing.speech_by_group`. With more than :data:`MAX_ROWS` groups, the
+    groups with the fewest attributions are summed into one row ``other (N groups)``.
+    """
+    t = summary.set_index(by)[["direct", "mixed", "indirect", "attributions"]]
+    t = top_rows(t, weight="attributions", noun=_by_plural(by))
+    shares = [t.loc[g, "direct"] / t.loc[g, "attributions"] if t.loc[g, "attributions"] else 0.0 for g in t.index]
+    t = t[["direct", "mixed", "indirect"]]
+    t.columns = list(SPEECH_TYPE_COLORS)
+    fig, ax = new_axes(ax, figsize=(9, 0.6 * max(len(t), 1) + 2))
+    totals = _stacked_barh(ax, t, SPEECH_TYPE_COLORS, legend_title="how it is reported")
+    for y, (tot, sh) in enumerate(zip(totals, shares)):
+        ax.text(tot + 0.01 * max(totals.max(), 1), y, f"{sh:.0%} direct", va="center", fontsize=8)
+    ax.set_xlim(0, max(totals.max(), 1) * 1.2)
+    ax.set_title(f"Own words or paraphrase? Attributions per {_by_word(by)} by how they are reported")
+    ax.set_xlabel("attributions (direct quotes, reported speech, mixed)")
+    ax.set_ylabel(by)
+    return fig
+
+
 def sources_by_country_chart(table, *, ax=None, by: str = "outlet"):
     """Stacked bars: attributed sentences per group by the country of the source.
 
