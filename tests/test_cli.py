@@ -69,3 +69,27 @@ def test_quotes_cli_offsets_and_malformed_line(tmp_path):
     q = rows[0]["quotes"][0]
     assert text[q["speaker_start"]:q["speaker_end"]] == "Kishida" and q["kind"] == "direct"
     assert "We will meet again" in text[q["start"]:q["end"]]
+
+
+def test_timeline_cli_writes_articles_and_events(tmp_path):
+    import csv
+
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent / "fixtures" / "same_story"
+    out, ev = tmp_path / "articles.csv", tmp_path / "events.csv"
+    assert run("timeline", folder, "--out", out, "--events", ev, "--by", "country").returncode == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert {"id", "outlet", "published", "event_date", "event_id", "lag_days", "how"} <= set(rows[0])
+    assert len(rows) == 8 and {r["event_date"] for r in rows} == {"2025-05-12", "2025-06-03", "2025-06-07"}
+    events = list(csv.DictReader(ev.open(encoding="utf-8")))
+    assert {"event_id", "date", "kind", "label", "n_articles", "groups"} <= set(events[0])
+    assert {e["kind"] for e in events} == {"news", "background"}
+
+
+def test_timeline_cli_unknown_column_exit_2(tmp_path):
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent / "fixtures" / "same_story"
+    res = run("timeline", folder, "--out", tmp_path / "a.csv", "--by", "nope")
+    assert res.returncode == 2 and "nope" in res.stderr

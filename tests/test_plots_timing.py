@@ -217,3 +217,52 @@ def test_line_labels_chart_5000_articles_40_groups(tmp_path):
     assert max(saved_size(fig, tmp_path, "lines_5000")) <= plots.MAX_PIXELS
     ax = plots.line_labels_chart(counts).axes[0]  # no groups: one bar for all articles
     assert [t.get_text() for t in ax.get_yticklabels()] == ["all articles (5,000 articles)"]
+
+
+# --------------------------------------------------------------------------- coverage and background (issue 17)
+def synthetic_coverage(n_articles: int, n_groups: int, n_events: int, seed: int = 1):
+    rng = np.random.default_rng(seed)
+    base = pd.Timestamp("2025-05-01")
+    ev_dates = [base + pd.Timedelta(days=int(7 * e)) for e in range(n_events)]
+    picks = rng.choice(n_events, n_articles)
+    per_article = pd.DataFrame({
+        "id": [f"a{i}" for i in range(n_articles)],
+        "outlet": [f"Outlet {g:03d}" for g in rng.integers(0, n_groups, n_articles)],
+        "published": [ev_dates[e] + pd.Timedelta(days=int(d)) for e, d in zip(picks, rng.integers(0, 20, n_articles))],
+        "event_id": [f"E{e + 1}" for e in picks],
+    })
+    events = pd.DataFrame({"event_id": [f"E{e + 1}" for e in range(n_events)], "date": ev_dates,
+                           "kind": ["news"] * n_events, "label": [f"Leader{e}–Other{e} summit, City" for e in range(n_events)]})
+    years = pd.DataFrame({"outlet": [f"Outlet {g:03d}" for g in range(n_groups)],
+                          **{str(y): rng.integers(0, 5, n_groups) for y in (1910, 1945, 1965, 2018, 2019)}})
+    return per_article, events, years
+
+
+@pytest.mark.parametrize("n_articles, n_groups", [(5, 3), (5000, 150)])
+def test_coverage_chart_is_bounded_and_has_at_most_12_colours(n_articles, n_groups):
+    per_article, events, _ = synthetic_coverage(n_articles, n_groups, 9)
+    fig = plots.coverage_chart(per_article, events)
+    w, h = fig.get_size_inches()
+    assert w <= plots.MAX_INCHES and h <= plots.MAX_INCHES
+    axes = [a for a in fig.axes if a.get_title(loc="left")]
+    assert 1 <= len(axes) <= plots.MAX_COVERAGE_EVENTS
+    assert len(set().union(*(bar_colors(a) for a in axes))) <= plots.MAX_COLORS
+    total = sum(p.get_height() for a in axes for p in a.patches if isinstance(p, Rectangle))
+    shown = per_article[per_article["event_id"].isin([a.get_title(loc="left").split()[0] for a in axes])]
+    assert 0 < total <= len(shown)   # every bar is articles of a shown event (outside days: in the title)
+
+
+def test_coverage_chart_without_news_says_so():
+    per_article, events, _ = synthetic_coverage(5, 2, 2)
+    fig = plots.coverage_chart(per_article, events.assign(kind="background"))
+    assert "no news event" in fig.axes[0].texts[0].get_text()
+
+
+@pytest.mark.parametrize("n_groups", [3, 150])
+def test_background_chart_is_bounded(n_groups):
+    _, _, years = synthetic_coverage(5, n_groups, 2)
+    fig = plots.background_chart(years)
+    w, h = fig.get_size_inches()
+    assert w <= plots.MAX_INCHES and h <= plots.MAX_INCHES
+    assert len(fig.axes[0].get_yticks()) == min(n_groups, plots.MAX_ROWS)
+    assert fig.axes[0].get_title() and fig.axes[0].get_xlabel() and fig.axes[0].get_ylabel()

@@ -227,3 +227,117 @@ def test_mention_components_equal_comparing_every_pair(k):
     fast = timeline._mention_components(values, words, k)
     assert _same_partition(fast, _components_by_comparing_every_pair(values, words, k))
     assert len(set(fast)) > 1
+
+
+# --------------------------------------------------------------------------- news, background, the event of each article
+SAME_STORY = __import__("pathlib").Path(__file__).resolve().parent / "fixtures" / "same_story"
+SAME_STORY_GOLD = SAME_STORY.parent / "same_story_gold.csv"
+
+
+@pytest.fixture(scope="module")
+def same_story():
+    import warnings
+
+    import newsframe as nf
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        arts = nf.load_corpus(SAME_STORY, progress=False)
+    return arts, *timeline.article_events(arts, by="country")
+
+
+@pytest.mark.parametrize("published, value, role, reason", [
+    ("2025-05-13", "2025-05-12", "news", "1 days before"),
+    ("2025-05-12", "2025-05-12", "news", "0 days before"),
+    ("2025-06-10", "2025-05-12", "background", "29 days before"),       # an earlier event
+    ("2025-05-13", "1998", "background", "known only to the year"),     # history
+    ("2025-05-13", "2025-05", "background", "known only to the month"),
+    ("2025-05-13", "2026", "background", "known only to the year"),     # a plan
+    ("2025-05-13", "2025-05-20", "background", "7 days after"),         # an announced event
+    ("2025-05-13", "2025-W19", "news", "8 days before"),                # last week (from its Monday)
+])
+def test_mention_roles(published, value, role, reason):
+    m = pd.DataFrame([{"id": "a", "outlet": "X", "published": pd.Timestamp(published), "date_value": value,
+                       "granularity": timeline.granularity(value), "event_date": timeline.period_start(value),
+                       "trigger": "summit", "kind": "meeting", "participants": [], "sentence": "s", "timex": "t"}])
+    got = timeline.mention_roles(m).iloc[0]
+    assert got["role"] == role and reason in got["role_reason"]
+
+
+def test_every_article_gets_the_news_event_it_reports(same_story):
+    arts, per_article, _ = same_story
+    gold = pd.read_csv(SAME_STORY_GOLD, comment="#")
+    gold["id"] = gold["file"].str.replace(".txt", "", regex=False)
+    got = per_article.set_index("id")
+    assert sorted(got.index) == sorted(arts["id"])          # no article left out
+    for g in gold.itertuples():
+        assert f"{got.at[g.id, 'event_date']:%Y-%m-%d}" == g.event_date, g.id
+        assert got.at[g.id, "how"].startswith(g.how), g.id
+
+
+def test_history_and_plans_are_background_and_give_no_lag(same_story):
+    _, per_article, events = same_story
+    kinds = dict(zip(events["date_value"], events["kind"]))
+    assert kinds["1998"] == kinds["2019"] == kinds["2026"] == "background"
+    assert kinds["2025-05-12"] == kinds["2025-06-03"] == "news"
+    lags = per_article["lag_days"].dropna()
+    assert lags.between(0, timeline.NEWS_PAST_DAYS).all() and len(lags) == 7   # the inferred page has none
+
+
+def test_an_undated_page_takes_the_event_of_its_story_and_is_marked_inferred(same_story):
+    _, per_article, _ = same_story
+    row = per_article.set_index("id").loc["a5_undated_same_story"]
+    assert pd.isna(row["published"]) and "inferred" in row["how"] and pd.isna(row["lag_days"])
+    assert 0 < row["confidence"] < 1
+
+
+def test_an_undated_page_is_anchored_at_its_own_absolute_dates():
+    arts = corpus([("x", "X", None, "Leaders met at a summit in Lisbon on May 12, 2025. On Thursday they met again.")])
+    dated = timeline.dated_articles(arts)
+    assert dated.at[0, "anchor"] == pd.Timestamp("2025-05-12") and dated.at[0, "anchor_how"] == "own dates"
+    per_article, _ = timeline.article_events(arts)
+    assert per_article.at[0, "how"] == "own dates" and pd.isna(per_article.at[0, "lag_days"])
+
+
+def test_a_page_without_any_date_stays_undated_and_is_kept():
+    per_article, _ = timeline.article_events(corpus([("x", "X", None, "Leaders met at a summit in Lisbon.")]))
+    assert per_article["id"].tolist() == ["x"] and per_article.at[0, "how"] == "" and pd.isna(per_article.at[0, "event_date"])
+    assert timeline.dating_summary(per_article).to_dict("records") == [{"how": "not dated", "articles": 1, "share": 1.0}]
+
+
+def test_event_labels_name_people_and_a_place(same_story):
+    _, _, events = same_story
+    accord = events[events["date_value"] == "2025-05-12"].iloc[0]
+    assert accord["label"].startswith("Marsh–Varga accord")
+
+
+@pytest.mark.parametrize("span, kind, short", [
+    ("Japanese Prime Minister Fumio Kishida", "person", "Kishida"),
+    ("President Yoon Suk-yeol", "person", "Yoon"),          # a known person: the short form of leaders.csv
+    ("Tokyo", "place", "Tokyo"),
+    ("Japan's", "place", "Japan"),
+    ("General Security of Military Information Agreement", "other", "General Security of Military Information Agreement"),
+])
+def test_names_in_labels(span, kind, short):
+    assert timeline._name_of(span) == (kind, short)
+
+
+def test_background_years_per_group(same_story):
+    arts, _, _ = same_story
+    dated = timeline.dated_articles(arts)
+    m = timeline.event_mentions(dated.assign(published=dated["anchor"]))
+    t = timeline.background_years(m, by="country", articles=arts).set_index("country")
+    assert t.loc["Portugal", "1998"] == 2 and t.loc["Valdoria", "2019"] == 1
+    assert "2025" not in t.columns    # the news of 2025 is no background
+
+
+def test_lag_summary_uses_the_event_kind(same_story):
+    arts, _, _ = same_story
+    dated = timeline.dated_articles(arts)
+    m = timeline.mention_roles(timeline.event_mentions(dated.assign(published=dated["anchor"])))
+    ev = timeline.event_kinds(timeline.events(m), m)
+    lags = timeline.reporting_lag(ev, m)
+    assert "kind" in lags.columns
+    summary = timeline.lag_summary(lags, day_events_only=False)   # years too: they are background, no lag
+    assert (summary["max_lag_days"].dropna() <= timeline.NEWS_PAST_DAYS).all()
+    assert summary["background_events"].sum() >= 3

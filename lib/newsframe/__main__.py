@@ -1,8 +1,10 @@
-"""Command line: ``python -m newsframe {clean,build,keyness,timex,quotes,reuse,report} ...``.
+"""Command line: ``python -m newsframe {clean,build,keyness,timex,quotes,timeline,reuse,report} ...``.
 
 * ``clean INPUT... --out DIR --format json|text``: clean raw page dumps.
 * ``timex IN.jsonl --out OUT.jsonl``: tag and normalise time expressions.
 * ``quotes IN.jsonl --out OUT.jsonl``: quotations and attributions with their speakers.
+* ``timeline INPUT... --out ARTICLES.csv [--events EVENTS.csv] [--by COLUMN]``: the news event each
+  article reports (date, how it was dated, lag) and the events, news or background (:mod:`newsframe.timeline`).
 * ``reuse INPUT... --out PAIRS.jsonl``: pairs of articles sharing wire copy; on a built corpus
   through a posting index over its partitions (:mod:`newsframe.reuse`).
 * ``report --corpus DIR --out reports [--show-code 1] [--by COLUMN]``: run and export every notebook.
@@ -109,6 +111,45 @@ def cmd_quotes(args) -> int:
         return 2
     written, _ = quotes_jsonl(args.input, args.out)
     return 0 if written else 1
+
+
+def cmd_timeline(args) -> int:
+    from . import groups
+    from .corpus import load_corpus
+    from .timeline import article_events, dating_summary
+
+    if not _check_paths(args.inputs):
+        return 2
+    inputs = args.inputs[0] if len(args.inputs) == 1 and Path(args.inputs[0]).is_dir() else args.inputs
+    articles = load_corpus(inputs, manifest=args.manifest, format=args.input_format)
+    if articles.empty:
+        print("error: no input file could be processed", file=sys.stderr)
+        return 1
+    by = args.by or "outlet"
+    if by not in articles.columns:
+        print(f"error: --by {by!r}: no such article column (have: {', '.join(articles.columns)})", file=sys.stderr)
+        return 2
+    per_article, events = article_events(articles, by=by)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    out = per_article.assign(event_date=per_article["event_date"].map(_iso_day))
+    out.to_csv(args.out, index=False)
+    if args.events:
+        cols = ["event_id", "date_value", "kind", "label", "n_articles", "groups" if "groups" in events.columns else "outlets"]
+        ev = events[cols].rename(columns={"date_value": "date", cols[-1]: "groups"}) if len(events) else \
+            events.reindex(columns=cols).rename(columns={"date_value": "date", cols[-1]: "groups"})
+        ev = ev.assign(groups=ev["groups"].map(lambda g: "; ".join(map(str, g)) if isinstance(g, (list, tuple)) else g))
+        Path(args.events).parent.mkdir(parents=True, exist_ok=True)
+        ev.to_csv(args.events, index=False)
+    how = "; ".join(f"{r.how}: {r.articles}" for r in dating_summary(per_article).itertuples())
+    print(f"{len(per_article)} article(s) into {args.out} ({how})"
+          + (f"; {len(events)} event(s) into {args.events}" if args.events else ""), file=sys.stderr)
+    return 0
+
+
+def _iso_day(v) -> str:
+    import pandas as pd
+
+    return "" if v is None or v is pd.NaT or (isinstance(v, float) and v != v) else pd.Timestamp(v).strftime("%Y-%m-%d")
 
 
 def cmd_reuse(args) -> int:
@@ -238,6 +279,16 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("input", help='JSONL with {"id", "text"} per line')
     q.add_argument("--out", required=True)
     q.set_defaults(func=cmd_quotes)
+
+    tl = sub.add_parser("timeline", help="the news event each article reports, its date and the reporting lag (CSV)")
+    tl.add_argument("inputs", nargs="+", help="a folder of dumps (with its manifest), files, or a built corpus")
+    tl.add_argument("--out", required=True, help="ARTICLES.csv: one row per article")
+    tl.add_argument("--events", default=None, help="EVENTS.csv: one row per event (news or background)")
+    tl.add_argument("--by", default=None, help="article column the groups come from (default: outlet)")
+    tl.add_argument("--manifest", default=None, help="manifest.csv (default: INPUT/manifest.csv if present)")
+    tl.add_argument("--input-format", default="auto", choices=("auto", "text", "html", "jsonl", "csv"),
+                    help="input format (default: detected per file)")
+    tl.set_defaults(func=cmd_timeline)
 
     r = sub.add_parser("reuse", help="find pairs of articles that reuse the same text")
     r.add_argument("inputs", nargs="+", help="a folder of .txt dumps, files, or a built corpus (any size)")

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 
 # Colour-blind-safe palette (Okabe and Ito 2008), then Tableau's for more outlets.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
@@ -551,6 +552,102 @@ def lag_chart(summary, *, ax=None, by: str = "outlet", max_rows: int = MAX_ROWS)
     ax.set_ylabel(_by_word(by))
     ax.legend(bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
     ax.grid(axis="y", visible=False)
+    return fig
+
+
+MAX_COVERAGE_EVENTS = 4   # coverage_chart: panels (the news events with most articles)
+COVERAGE_DAYS = (-2, 14)  # coverage_chart: days around the event shown
+
+
+def coverage_chart(per_article, events, *, by: str = "outlet", max_events: int = MAX_COVERAGE_EVENTS,
+                   days=COVERAGE_DAYS):
+    """Articles per day around each news event, stacked by group: when the coverage came, and from whom.
+
+    ``per_article`` and ``events`` are :func:`newsframe.timeline.article_events`. One panel per news
+    event (the ``max_events`` with most articles), days from the event on the x axis (``days``: first
+    and last day shown; articles outside are counted in the panel title), at most :data:`MAX_COLORS`
+    groups (the rest folded into "other").
+    """
+    import pandas as pd
+
+    from .groups import lump
+
+    news = events[events["kind"] == "news"] if "kind" in events.columns else events.iloc[0:0]
+    pa = per_article.dropna(subset=["event_id"])
+    counts = pa.groupby("event_id")["id"].nunique()
+    news = news[news["event_id"].isin(counts.index)]
+    news = news.assign(_n=news["event_id"].map(counts)).sort_values(["_n", "event_id"], ascending=[False, True])
+    shown = news.head(max_events)
+    k = max(1, len(shown))
+    fig, axes = plt.subplots(k, 1, figsize=bounded_figsize(9, 2.4 * k + 1.2), squeeze=False)
+    if shown.empty:
+        axes[0][0].text(0.5, 0.5, "no news event with dated articles", ha="center", va="center",
+                        transform=axes[0][0].transAxes)
+        axes[0][0].set_axis_off()
+        return fig
+    pub = pd.to_datetime(pa["published"], errors="coerce", utc=True).dt.tz_localize(None).dt.normalize()
+    pa = pa.assign(_pub=pub, _g=[_by_label(g) for g in pa[by]] if by in pa.columns else pa["outlet"].map(outlet_label))
+    names = sorted(set(pa["_g"]))
+    weights = pa.groupby("_g")["id"].nunique().reindex(names).to_numpy()
+    folded = dict(zip(names, lump(names, keep=MAX_COLORS - 1, weights=weights, noun=_by_plural(by))))
+    pa["_g"] = pa["_g"].map(folded)
+    colors = outlet_colors(set(pa["_g"]))
+    lo, hi = days
+    for ax, ev in zip(axes[:, 0], shown.itertuples()):
+        sub = pa[pa["event_id"] == ev.event_id].dropna(subset=["_pub"])
+        offset = (sub["_pub"] - pd.Timestamp(ev.date).normalize()).dt.days
+        inside = sub[(offset >= lo) & (offset <= hi)].assign(_d=offset)
+        table = inside.groupby(["_d", "_g"])["id"].nunique().unstack(fill_value=0).reindex(range(lo, hi + 1), fill_value=0)
+        bottom = np.zeros(len(table))
+        for g in table.columns:
+            ax.bar(table.index, table[g], bottom=bottom, color=colors[g], label=g, width=0.8)
+            bottom += table[g].to_numpy()
+        outside = len(sub) - len(inside)
+        more = f"; {outside} more outside the days shown" if outside else ""
+        ax.set_title(f"{ev.event_id} {_shorten(str(ev.label), 60)} ({pd.Timestamp(ev.date):%Y-%m-%d}): "
+                     f"{len(sub)} dated article{'s' if len(sub) != 1 else ''}{more}", loc="left", fontsize=9)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.axvline(0, color="black", linewidth=0.8)
+        ax.set_ylabel("articles")
+        ax.set_xlim(lo - 0.6, hi + 0.6)
+    axes[-1][0].set_xlabel("days from the event to publication (0 = the event's day)")
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    seen = {}
+    for a in axes[:, 0]:
+        for h, l in zip(*a.get_legend_handles_labels()):
+            seen.setdefault(l, h)
+    axes[0][0].legend(list(seen.values()), list(seen), title=_by_word(by), bbox_to_anchor=(1.01, 1),
+                      loc="upper left", fontsize=8)
+    fig.suptitle(f"When did the coverage come? Articles per day around each news event, by {_by_word(by)}",
+                 x=0.01, ha="left", fontsize=11)
+    return fig
+
+
+def background_chart(table, *, by: str = "outlet", max_rows: int = MAX_ROWS):
+    """Which history each group recalls: articles per group (rows) mentioning a background year
+    (columns), as a shaded table. ``table`` is :func:`newsframe.timeline.background_years`."""
+    fig, ax = new_axes(None, figsize=(9, 0.45 * max(1, min(len(table), max_rows)) + 2))
+    years = [c for c in table.columns if c != by]
+    if table.empty or not years:
+        ax.text(0.5, 0.5, "no background dates in this corpus", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    t = top_rows(table.set_index(by)[years], noun=_by_plural(by), n=max_rows)
+    vals = t.to_numpy(dtype=float)
+    ax.imshow(vals, aspect="auto", cmap="Purples", vmin=0, vmax=max(vals.max(), 1))
+    for i in range(vals.shape[0]):
+        for j in range(vals.shape[1]):
+            if vals[i, j]:
+                ax.text(j, i, f"{int(vals[i, j])}", ha="center", va="center", fontsize=8,
+                        color="white" if vals[i, j] > vals.max() / 2 else "black")
+    ax.set_xticks(range(len(years)))
+    ax.set_xticklabels(years, rotation=45, ha="right")
+    ax.set_yticks(range(len(t)))
+    ax.set_yticklabels([_shorten(_by_label(x), SOURCE_LABEL_WIDTH) for x in t.index])
+    ax.grid(False)
+    ax.set_title(f"Which history does each {_by_word(by)} recall? Articles mentioning a background year")
+    ax.set_xlabel("year of a background date (history, earlier incidents, plans)")
+    ax.set_ylabel(_by_word(by))
     return fig
 
 
