@@ -412,20 +412,23 @@ def reporting_lag(events_df: pd.DataFrame, mentions: pd.DataFrame, *, by: str = 
     # (id, outlet, published) of the mentions under each row label, read once instead of one
     # mentions.loc[...] per event
     mention_rows: dict = {}
-    for label, *values in zip(mentions.index, mentions["id"], mentions["outlet"], mentions["published"]):
+    roles = mentions["role"] if "role" in mentions.columns else pd.Series(ROLE_NEWS, index=mentions.index)
+    for label, *values in zip(mentions.index, mentions["id"], mentions["outlet"], mentions["published"], roles):
         mention_rows.setdefault(label, []).append(values)
     rows = []
     has_kind = "kind" in events_df.columns   # (events with their kind, see event_kinds: the lags keep it)
     for ev in events_df.itertuples():
         seen = set()
-        for mid, outlet, published in (v for label in ev.mentions for v in mention_rows[label]):
+        for mid, outlet, published, role in (v for label in ev.mentions for v in mention_rows[label]):
             if mid in seen:
                 continue   # one row per article, its first mention
             seen.add(mid)
+            # a news event recalled by an article as background (the summit "last month") is background there
+            kind = (ROLE_NEWS if ev.kind == ROLE_NEWS and role == ROLE_NEWS else ROLE_BACKGROUND) if has_kind else None
             pub = _as_date(published)
             lag = (pub - ev.date).total_seconds() / 86400 if pub is not None and ev.date is not None else None
             rows.append({"event_id": ev.event_id, "label": ev.label, "date_value": ev.date_value,
-                         "granularity": ev.granularity, **({"kind": ev.kind} if has_kind else {}), "id": mid, "outlet": outlet,
+                         "granularity": ev.granularity, **({"kind": kind} if has_kind else {}), "id": mid, "outlet": outlet,
                          **({by: group_of.get(mid, _groups.NOT_STATED)} if by != "outlet" else {}),
                          "published": published,
                          "lag_days": None if lag is None else round(lag, 1), "coarse": ev.granularity != "day"})
