@@ -506,3 +506,31 @@ def test_a_block_headings_bulleted_list_ends_with_its_bullets():
 def test_cookie_notices_are_disclaimers(notice):
     table = clean.classify_lines(ARTICLE + [notice, ""])
     assert table.iloc[8]["label"] == "disclaimer"
+
+
+LIST_ITEMS = ["+ Added a night mode to the map screen", "+ Added offline routes for three more regions",
+              "+ Search now finds stations by their old names", "+ Fixed a crash when the phone loses signal",
+              "+ Tickets can be shared with another passenger", "+ The timetable shows platform changes sooner",
+              "+ Fixed wrong prices for weekend fares", "+ Added larger text for the departures board",
+              "+ The app remembers your last five journeys"]
+
+
+def test_an_article_that_is_a_list_is_the_body():
+    """A release note made of list items is the article, not a menu, when no block of prose competes."""
+    lines = ["Home", "Blog", "About", "", "Version 4.2 of the rail app", "", "What is new in this release:", ""] \
+        + LIST_ITEMS + ["", "Older posts", "Newer posts"]
+    table = clean.classify_lines(lines)
+    labels = dict(zip(table["text"], table["label"]))
+    assert all(labels[item] == "body" for item in LIST_ITEMS)
+    assert labels["Older posts"] != "body"
+
+
+def test_a_list_of_headlines_beside_a_real_article_stays_out():
+    related = ["• Rail strike ends after three days of talks", "• New trains for the coastal line next year",
+               "• Ticket prices to rise by two percent in spring", "• The night bus returns to the old town",
+               "• Station upgrade delayed until the autumn", "• Cyclists get more space on regional trains",
+               "• Fare refunds are now paid within a week", "• Timetable changes for the holiday weekend"]
+    table = clean.classify_lines(ARTICLE + ["Read more", ""] + related)
+    labels = dict(zip(table["text"], table["label"]))
+    assert all(labels[x] != "body" for x in related)
+    assert (table["label"] == "body").sum() == 4

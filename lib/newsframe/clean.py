@@ -864,6 +864,58 @@ def _cut_comment_threads(L: list[_Line], nonblank: list[_Line], blocks: list[tup
     return blocks
 
 
+LIST_BODY_MIN_ITEMS = 8        # a bulleted list this long ...
+LIST_BODY_MIN_WORDS = 4        # ... of items this long (median) ...
+LIST_BODY_WEAK_BLOCK = 40      # ... is the article when the best block of prose scores less than this
+
+
+def _is_title_case(text: str) -> bool:
+    words = [w for w in _WORD.findall(text) if w.isalpha()]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def _list_body(nonblank: list[_Line], blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An article that is a list (a changelog, a meal plan, a race calendar): when the best block of
+    prose is weak (score under :data:`LIST_BODY_WEAK_BLOCK`), a run of at least
+    :data:`LIST_BODY_MIN_ITEMS` bulleted items of :data:`LIST_BODY_MIN_WORDS` words or more (median),
+    in sentence case (a list of headlines is title case), with more words than that block, is the
+    article: its items, labelled a menu by the earlier pass, become the block."""
+    pos = {ln.i: k for k, ln in enumerate(nonblank)}
+    best_words, best_score = 0, 0.0
+    if blocks:
+        a, b = pos[blocks[0][0]], pos[blocks[0][1]]
+        best_score = sum(ln.score for ln in nonblank[a:b + 1])
+        best_words = sum(ln.words for ln in nonblank[a:b + 1] if ln.kind != "short")
+    if best_score >= LIST_BODY_WEAK_BLOCK:
+        return blocks
+    runs, cur = [], []
+    for ln in nonblank:
+        if ln.bullet and ln.label in (None, "navigation"):
+            cur.append(ln)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    good = []
+    for run in runs:
+        words = sorted(ln.words for ln in run)
+        if len(run) >= LIST_BODY_MIN_ITEMS and words[len(words) // 2] >= LIST_BODY_MIN_WORDS \
+                and sum(_is_title_case(_BULLET.sub("", ln.text)) for ln in run) < len(run) / 2 \
+                and sum(words) > best_words:
+            good.append(run)
+    if not good:
+        return blocks
+    run = max(good, key=lambda r: sum(ln.words for ln in r))
+    for ln in run:
+        if ln.label == "navigation":
+            ln.label, ln.reason = None, None
+        if ln.kind == "short":
+            ln.kind = "near"   # (an item of the article's list is body like its sentences)
+    return [(run[0].i, run[-1].i)]
+
+
 def _mark_body(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
     for a, b in blocks:
         inside = [ln for ln in L[a:b + 1] if ln.text]
@@ -1040,7 +1092,7 @@ def label_lines(lines, *, site_boilerplate=frozenset()) -> list[_Line]:
     for ln in nonblank:
         ln.score = _line_score(ln)
     _header_bonus(nonblank)
-    blocks = _cut_comment_threads(L, nonblank, _main_blocks(nonblank))
+    blocks = _list_body(nonblank, _cut_comment_threads(L, nonblank, _main_blocks(nonblank)))
     _mark_body(L, blocks)
     _mark_header(L, blocks)
     _mark_repeats(L)
