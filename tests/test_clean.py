@@ -534,3 +534,30 @@ def test_a_list_of_headlines_beside_a_real_article_stays_out():
     labels = dict(zip(table["text"], table["label"]))
     assert all(labels[x] != "body" for x in related)
     assert (table["label"] == "body").sum() == 4
+
+
+FEED = ["Live", "* 14:44 Ministers meet again on the water accord", "* 14:32 Storm warning for the north coast",
+        "* 14:10 Rail strike called off after late talks", "* 13:54 Museum reopens after two years of work",
+        "* 13:43 Parliament votes on the budget tonight", "* 13:18 Football: the cup final moves to Sunday"]
+
+
+def test_a_live_feed_beside_the_article_is_a_ticker():
+    table = clean.classify_lines(ARTICLE + FEED)
+    labels = dict(zip(table["text"], table["label"]))
+    assert all(labels[x] == "ticker" for x in FEED[1:])
+    assert (table["label"] == "body").sum() == 4
+
+
+@pytest.mark.parametrize("lines", [
+    # a timeline inside the article runs forward: it is the article's
+    ARTICLE + ["* 08:10 The first train leaves the depot with the new timetable on board",
+               "* 09:25 Passengers at the central station find the platforms changed",
+               "* 10:40 The operator apologises for the confusing signs in the hall",
+               "* 12:05 Trains run to the new timetable on every line of the network",
+               "* 13:30 The minister thanks the staff for a calm first morning"],
+    # a live blog without an article before it: the entries are the article
+    ["Live: the day of the vote", ""] + [x.replace("* ", "") + ", and the reaction of the parties to it." for x in FEED[1:]],
+])
+def test_timestamped_lines_that_are_no_feed_stay(lines):
+    table = clean.classify_lines(lines)
+    assert "ticker" not in set(table["label"])

@@ -706,6 +706,36 @@ def _mark_navigation_runs(nonblank: list[_Line]) -> None:
     flush()
 
 
+LIVE_FEED_MIN_ENTRIES = 5   # entries of a live feed beside the article ("14:44 Title", newest first)
+_CLOCK_LEAD = re.compile(r"^\W{0,3}([01]?\d|2[0-3])[:h.]([0-5]\d)\b")
+
+
+def _mark_live_feeds(nonblank: list[_Line]) -> None:
+    """A live feed beside the article: at least :data:`LIVE_FEED_MIN_ENTRIES` lines that open with a
+    clock time, newest first (a timeline inside an article runs forward), after three lines of prose
+    that carry no time. The feed (first to last entry) is a ``ticker``."""
+    entries = []
+    for k, ln in enumerate(nonblank):
+        c = ln.text[:1]
+        if (c.isdigit() or c in _BULLET_CHARS) and ln.label is None:
+            m = _CLOCK_LEAD.match(ln.text)
+            if m:
+                entries.append((k, int(m.group(1)) * 60 + int(m.group(2))))
+    if len(entries) < LIVE_FEED_MIN_ENTRIES:
+        return
+    times = [t for _, t in entries]
+    falls = sum(a >= b for a, b in zip(times, times[1:]))
+    if falls < 0.8 * (len(times) - 1):
+        return   # not newest first
+    first, last = entries[0][0], entries[-1][0]
+    if sum(ln.kind == "good" for ln in nonblank[:first]) < 3:
+        return   # no article before it: the feed may be the article (a live blog)
+    stop = last + 1 if last + 1 < len(nonblank) and nonblank[last + 1].kind != "short" and \
+        not _CLOCK_LEAD.match(nonblank[last + 1].text) else last
+    for ln in nonblank[first:stop + 1]:
+        _set(ln, "ticker", f"live feed beside the article ({len(entries)} timestamped entries, newest first)")
+
+
 def _has_alnum(text: str) -> bool:
     return _ALNUM.search(text) is not None
 
@@ -1088,6 +1118,7 @@ def label_lines(lines, *, site_boilerplate=frozenset()) -> list[_Line]:
     _mark_phrase_families(L)
     _mark_templates(L, frozenset(site_boilerplate))
     _mark_card_lists(nonblank)
+    _mark_live_feeds(nonblank)
     _mark_navigation_runs(nonblank)
     for ln in nonblank:
         ln.score = _line_score(ln)
