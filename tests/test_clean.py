@@ -561,3 +561,12 @@ def test_a_live_feed_beside_the_article_is_a_ticker():
 def test_timestamped_lines_that_are_no_feed_stay(lines):
     table = clean.classify_lines(lines)
     assert "ticker" not in set(table["label"])
+
+
+@pytest.mark.parametrize("heading", ["Související", "Mehr zum Thema", "Sur le même sujet", "Leia também", "Baca juga"])
+def test_related_headings_in_other_languages_claim_their_links(heading):
+    lines = ARTICLE[:4] + [heading, "", "Farmers protest in the capital", "", "Rail strike ends after talks", ""] + ARTICLE[4:]
+    table = clean.classify_lines(lines)
+    labels = dict(zip(table["text"], table["label"]))
+    assert labels[heading] == "related" and labels["Farmers protest in the capital"] == "related"
+    assert (table["label"] == "body").sum() == 4
