@@ -634,12 +634,17 @@ def background_chart(table, *, by: str = "outlet", max_rows: int = MAX_ROWS):
         return fig
     t = top_rows(table.set_index(by)[years], noun=_by_plural(by), n=max_rows)
     vals = t.to_numpy(dtype=float)
-    ax.imshow(vals, aspect="auto", cmap="Purples", vmin=0, vmax=max(vals.max(), 1))
+    named = np.array([not str(c).startswith("other") for c in years])   # ("other years" is a sum: no shade)
+    shade = np.where(named[None, :], vals, np.nan)
+    top = max(np.nanmax(shade) if named.any() else 1.0, 1.0)
+    cmap = plt.get_cmap("Purples").copy()
+    cmap.set_bad("#F2F2F2")
+    ax.imshow(shade, aspect="auto", cmap=cmap, vmin=0, vmax=top)
     for i in range(vals.shape[0]):
         for j in range(vals.shape[1]):
             if vals[i, j]:
                 ax.text(j, i, f"{int(vals[i, j])}", ha="center", va="center", fontsize=8,
-                        color="white" if vals[i, j] > vals.max() / 2 else "black")
+                        color="white" if named[j] and vals[i, j] > top / 2 else "black")
     ax.set_xticks(range(len(years)))
     ax.set_xticklabels(years, rotation=45, ha="right")
     ax.set_yticks(range(len(t)))
@@ -847,14 +852,19 @@ def _fold_tone_groups(t, by: str):
     return g.drop(columns="_sum")
 
 
-def tone_by_target_chart(table, *, ax=None, targets=None, by: str = "outlet", max_targets: int = MAX_TARGETS):
+def tone_by_target_chart(table, *, ax=None, targets=None, by: str = "outlet", max_targets: int = MAX_TARGETS,
+                         value: str = "mean_compound", size: str = "sentences", xlabel: str | None = None):
     """Dots: mean VADER compound per target (rows) and group (colours); dot size = number of sentences.
 
     ``table`` is :func:`newsframe.framing.tone_by_target`; ``by`` its group
     column. At most ``max_targets`` rows (the targets named in the most
     sentences; the title says when some are left out) and :data:`MAX_COLORS`
     colours (the groups with the fewest sentences are pooled into one "other").
+    For the target-dependent model (:func:`newsframe.framing.target_tone_by_group`) pass
+    ``value="net_tone", size="mentions"`` and an ``xlabel`` naming the method.
     """
+    if value != "mean_compound" or size != "sentences":
+        table = table.rename(columns={value: "mean_compound", size: "sentences"})
     from .groups import is_other
 
     t = table if targets is None else table[table["target"].isin(targets)]
@@ -881,9 +891,9 @@ def tone_by_target_chart(table, *, ax=None, targets=None, by: str = "outlet", ma
     ax.invert_yaxis()
     ax.set_xlim(-1, 1)
     ax.set_title(f"How positive are the sentences about each country or leader?{note}")
-    ax.set_xlabel("mean VADER compound of sentences naming the target (-1 negative .. +1 positive)")
+    ax.set_xlabel(xlabel or "mean VADER compound of sentences naming the target (-1 negative .. +1 positive)")
     ax.set_ylabel("target")
-    legend = ax.legend(title=f"{_by_word(by)} (dot size = sentences)", bbox_to_anchor=(1.01, 1), loc="upper left",
+    legend = ax.legend(title=f"{_by_word(by)} (dot size = {size})", bbox_to_anchor=(1.01, 1), loc="upper left",
                        fontsize=8)
     for handle in getattr(legend, "legend_handles", []):  # one marker size in the legend: colours only
         handle.set_sizes([40])
