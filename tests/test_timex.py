@@ -71,6 +71,97 @@ def test_tense_and_direction(text, anchor, value):
     assert dates == [value]
 
 
+# --------------------------------------------------------------------------- misses fixed (own sentences)
+@pytest.mark.parametrize("text, anchor, expected", [
+    # "last May" without a period word after it; "May" is a name, not an abbreviation
+    ("The bill was signed last May, aides said.", "2024-01-10", ("last May", "DATE", "2023-05")),
+    ("Prices peaked last May.", "2024-08-02", ("last May", "DATE", "2024-05")),
+    # a month in a future context: a participle after "be" is no past tense
+    ("The audit is due to be published in May.", "2024-01-10", ("May", "DATE", "2024-05")),
+    ("The new bridge will be opened in March.", "2024-11-20", ("March", "DATE", "2025-03")),
+    ("The stadium was finished in May.", "2024-01-10", ("May", "DATE", "2023-05")),
+    # a weekday with a part of day keeps it (TIDES tokens TMO, TAF, TEV, TNI), as "this morning" does
+    ("The ministers met on Friday afternoon.", "2024-03-16", ("Friday afternoon", "TIME", "2024-03-15TAF")),
+    ("Rescuers worked through Sunday night.", "2024-03-18", ("Sunday night", "TIME", "2024-03-17TNI")),
+    ("Lawmakers will vote on Tuesday morning.", "2024-03-14", ("Tuesday morning", "TIME", "2024-03-19TMO")),
+    ("The fire broke out late Wednesday evening.", "2024-03-14", ("late Wednesday evening", "TIME", "2024-03-13TEV")),
+    # a 24-hour clock time with its zone and its day is one expression
+    ("The final whistle came at 15:00 GMT Saturday.", "2024-03-18", ("15:00 GMT Saturday", "TIME", "2024-03-16T15:00")),
+    ("Polls will close at 20:00 GMT on Sunday.", "2024-03-14", ("20:00 GMT on Sunday", "TIME", "2024-03-17T20:00")),
+    ("The launch is set for 14:30:05 UTC.", "2024-03-14", ("14:30:05 UTC", "TIME", "2024-03-14T14:30:05")),
+    ("The quake struck at 6:10 a.m. (2210 GMT) Tuesday.", "2024-03-14", ("6:10 a.m.", "TIME", "2024-03-12T06:10")),
+    ("The convoy will leave at 5 in the morning.", "2024-03-14", ("5 in the morning", "TIME", "2024-03-15T05:00")),
+    # "the last week" is the week before the anchor's (a DATE); "the past week" stays a duration
+    ("Talks have dragged on for the last week.", "2024-03-15", ("the last week", "DATE", "2024-W10")),
+    ("Fuel prices rose over the past week.", "2024-03-15", ("the past week", "DURATION", "P1W")),
+    # bare plural durations
+    ("The strike dragged on for weeks.", "2024-03-15", ("weeks", "DURATION", "PXW")),
+    ("Tensions have risen in recent days.", "2024-03-15", ("recent days", "DURATION", "PXD")),
+    ("Rents will climb in the coming years.", "2024-03-15", ("coming years", "DURATION", "PXY")),
+    ("The ban stays for at least two more weeks.", "2024-03-15", ("at least two more weeks", "DURATION", "P2W")),
+    # centuries, decades, fiscal years
+    ("a relic of the 20th century", "2024-03-15", ("the 20th century", "DATE", "19")),
+    ("mills built in the nineteenth century", "2024-03-15", ("the nineteenth century", "DATE", "18")),
+    ("since the early 21st century", "2024-03-15", ("the early 21st century", "DATE", "20")),
+    ("Revenue rose in fiscal 2024.", "2024-03-15", ("fiscal 2024", "DATE", "2024")),
+    ("The plan covers fiscal year 2023.", "2024-03-15", ("fiscal year 2023", "DATE", "2023")),
+    # sets
+    ("She swims every morning.", "2024-03-15", ("every morning", "SET", "XXXX-XX-XXTMO")),
+    ("Guards patrol the wall every night.", "2024-03-15", ("every night", "SET", "XXXX-XX-XXTNI")),
+    ("The choir sings every evening.", "2024-03-15", ("every evening", "SET", "XXXX-XX-XXTEV")),
+    ("The market opens every weekend.", "2024-03-15", ("every weekend", "SET", "XXXX-WXX-WE")),
+    ("Floods return every summer.", "2024-03-15", ("every summer", "SET", "XXXX-SU")),
+    ("The club sells out each season.", "2024-03-15", ("each season", "SET", "P1Y")),
+    ("The club meets every Monday.", "2024-03-15", ("every Monday", "SET", "XXXX-WXX-1")),
+    ("Rooms cost $200 a night.", "2024-03-15", ("a night", "SET", "P1D")),
+    # anaphoric periods take the time the story is about
+    ("Output doubled in the 1990s and halved in the following decade.", "2024-03-15",
+     ("the following decade", "DATE", "200")),
+    ("The firm moved to Lyon in 2015; the following year it was sold.", "2024-03-15", ("the following year", "DATE", "2016")),
+    ("Sales fell in 2019 from the previous year.", "2024-03-15", ("the previous year", "DATE", "2018")),
+    ("The plant opened on June 3, 2019, and closed the next day.", "2024-03-15", ("the next day", "DATE", "2019-06-04")),
+    ("She left Rome in March 2011 and returned later that same month.", "2024-03-15", ("that same month", "DATE", "2011-03")),
+    # other misses of the same kinds
+    ("Voters go to the polls on Election Day.", "2024-10-20", ("Election Day", "DATE", "2024-11-05")),
+    ("The summit will be held on May 14 and 15.", "2024-03-15", ("15", "DATE", "2024-05-15")),
+    ("The trial may open the week of June 10.", "2024-03-15", ("the week of June 10", "DATE", "2024-W24")),
+])
+def test_fixed_misses(text, anchor, expected):
+    assert expected in values(text, anchor)
+
+
+@pytest.mark.parametrize("text", [
+    "She won the marathon in 2:21:07.",        # h:mm:ss without a zone: a race time
+    "He finished in 3:07:35, a course record.",
+    "The champion clocked 1:59 in the final.",  # a race time after "clocked" / "in"
+    "The following decade was calmer.",         # "the following ..." with no earlier date: left out
+])
+def test_not_times_of_day(text):
+    assert [v for v in values(text, "2024-03-15") if v[1] in ("TIME", "DATE")] == []
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    # "..., he said" after the expression does not date the event
+    ("The talks will resume on Monday, a spokesman said.", "2024-03-14", "2024-03-18"),
+    # "were planning to" is a plan ahead; "the United States" is no past tense
+    ("Farmers were planning to march on Friday.", "2024-03-12", "2024-03-15"),
+    ("The envoy would be flying to the United States on Thursday.", "2024-03-12", "2024-03-14"),
+    # a deadline: "until" after a deadline verb, or with no tense
+    ("The court extended the deadline until Friday.", "2024-03-12", "2024-03-15"),
+    ("Protesters had stayed in the square until Friday.", "2024-03-18", "2024-03-15"),
+    # a present tense in the clause takes the nearest month
+    ("The case is heard in May in the appeals court, lawyers had said.", "2024-03-29", "2024-05"),
+])
+def test_tense_cues(text, anchor, value):
+    dates = [t["value"] for t in find_timexes(text, anchor) if t["type"] == "DATE"]
+    assert dates == [value]
+
+
+def test_fiscal_prefix_can_be_tides(monkeypatch):
+    monkeypatch.setattr(timex, "FISCAL_PREFIX", "FY")
+    assert ("fiscal 2024", "DATE", "FY2024") in values("Revenue rose in fiscal 2024.", "2024-03-15")
+
+
 def test_year_range_is_two_dates():
     got = values("Japan's colonisation of the peninsula from 1910-45.", "2023-04-14")
     assert got == [("1910", "DATE", "1910"), ("45", "DATE", "1945")]
@@ -118,7 +209,8 @@ def _texts_for_equivalence():
     words = ("on Monday last week 3 p.m. the 1990s in 2019 March 5 May may early next year two years ago every "
              "year since 2001 the weekend tonight at noon 12:30 GMT fiscal 2020 spring 2021 mid-2022 the past month "
              "1/2/2003 decades a decade-long 5-year-old half an hour $5 a month Christmas ²nd \u0663 \u212aelvin "
-             "ſunday year's today's -3 .5 4.5").split()
+             "ſunday year's today's -3 .5 4.5 every morning each season 15:00 GMT Saturday 3:07:35 the following "
+             "decade the 20th century recent days Friday afternoon 4 in the morning Election Day and 25").split()
     rng = random.Random(5)
     texts += [" ".join(rng.choice(words) for _ in range(rng.randint(3, 30))) for _ in range(400)]
     return texts

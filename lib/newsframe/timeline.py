@@ -164,7 +164,11 @@ def event_mentions(articles: pd.DataFrame, *, timexes: pd.DataFrame | None = Non
     """
     tx = timex_table(articles) if timexes is None else timexes
     rows = []
-    for t in tx[tx["type"] == "DATE"].itertuples():
+    # DATEs, and TIMEs on a known day ("Friday afternoon", "15:00 GMT Saturday"): their day
+    day_times = (tx["type"] == "TIME") & tx["value"].astype(str).str.match(r"\d{4}-\d\d-\d\dT")
+    for t in tx[(tx["type"] == "DATE") | day_times].itertuples():
+        if t.type == "TIME":
+            t = t._replace(value=t.value[:10])
         g = granularity(t.value)
         if g is None:
             continue

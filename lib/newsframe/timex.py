@@ -15,8 +15,30 @@ normalisation done by date arithmetic (``python-dateutil``'s
 a bare weekday or a month without a year points back in a past-tense
 sentence and forward in a future-tense one ("will meet on Monday"); a date
 without a year takes the year that puts it nearest the anchor in that
-direction. Word lists (months, weekdays, number words, units, seasons,
-reference words) are in ``data/timex_words.csv``.
+direction. A participle after "be" ("is due to be published in May") is not
+a past tense, "..., he said" after the expression does not date the event,
+and "until Tuesday" after a deadline verb points forward. Word lists
+(months, weekdays, number words, units, seasons, reference words) are in
+``data/timex_words.csv``.
+
+TimeML conventions followed (TempEval-3 where its data and the guidelines
+differ): a weekday with a part of day is a TIME with the TIDES token
+("Friday afternoon" -> ``2024-03-15TAF``, as "this morning" -> ``...TMO``);
+"15:00 GMT Saturday" is one TIME; h:mm:ss without a time zone ("won in
+3:07:35") and a clock time after "in"/"of"/"clocked" are race times, not
+tagged; "the last week" / "the last month" are the previous calendar week /
+month (DATE, as "last week"), while "the past week" stays the duration
+``P1W``; "for weeks", "in recent days", "the coming years" are ``PXW``,
+``PXD``, ``PXY``; "the 20th century" is ``19``, "the 1990s" ``199``;
+"fiscal 2024" is ``2024`` (as the TempEval-3 data writes fiscal years; see
+:data:`FISCAL_PREFIX` for the TIDES form ``FY2024``). Sets: "every morning"
+``XXXX-XX-XXTMO``, "every summer" ``XXXX-SU``, "every weekend"
+``XXXX-WXX-WE``, "every Monday" ``XXXX-WXX-1``, "every day" ``P1D``,
+"each season" ``P1Y``. Anaphoric periods ("the following decade", "the
+previous year", "that same day") take their value from the nearest earlier
+date of the text precise enough for them, as a TimeML annotator would from
+the expression's anchor time; "the following ..." with no such date is left
+out (see ``_ANAPHORA``).
 
 Compared: the Python date libraries ``dateparser`` (value F1 0.31-0.41 on
 the TempEval-3 development data) and ``recognizers-text`` (0.57) find
@@ -27,6 +49,8 @@ Python. The figures of this module are in ``docs/BENCHMARKS.md``
 
 Limits: no event-anchored expressions ("two days after the vote" is only
 the duration "two days"), no holidays beyond a short list, English only.
+Timelines (:mod:`newsframe.timeline`) use DATE values only, so a weekday
+with a part of day (a TIME) is not an event date there, like "this morning".
 """
 from __future__ import annotations
 
@@ -40,7 +64,10 @@ from dateutil.relativedelta import relativedelta
 from .resources import read_table
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
-POD_SUFFIXES: set[str] = set()  # parts of day kept as a value suffix ("Friday night" -> ...TNI); none scored better on dev
+POD_SUFFIXES = frozenset({"TMO", "TAF", "TEV", "TNI"})  # parts of day kept as a value suffix ("Friday night" -> ...TNI)
+# prefix of fiscal-year values: "" writes "fiscal 2024" as 2024, as the TempEval-3 (TimeBank) annotations do;
+# "FY" gives the TIDES 2005 form FY2024
+FISCAL_PREFIX = ""
 PAST_MAX_DAYS = 300    # a past-tense date without a year lies at most this far back, else nearest
 SENTENCE_WINDOW = 200  # characters searched either side for the tense of a sentence
 
@@ -91,9 +118,11 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     REF = _alt("reference")
     SETW = _alt("set")
     YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+    TZ = r"GMT|UTC|IST|KST|JST|EST|EDT|CST|CDT|PST|PDT|MST|MDT|CET|BST"
     DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     MOD = r"(?:(?P<mod>early|earlier|mid|middle|late|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of|beginning\s+of)[-\s]+(?:in\s+)?)?"
-    REL = r"(?P<rel>last|next|this|coming|past|previous|following|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|same|that)"
+    ORD = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]first|twenty[-\s]second"
+    REL = r"(?P<rel>last|next|this|coming|past|previous|following|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+same|that\s+same|same|that)"
     B = _B
     E = r"(?![\w%]|[.,]\d)"
     pats = [
@@ -103,34 +132,41 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("numeric_date", B + r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)" + E),
         ("month_year", B + MOD + r"(?P<mon>" + MON + r")\.?,?\s+(?:of\s+)?(?P<y>" + YEAR + r")" + E),
         ("weekday_month_day", B + r"(?:" + WD + r"),?\s+(?P<mon>" + MON + r")\.?\s+(?P<d>" + DAY + r")(?:,?\s+(?P<y>" + YEAR + r"))?" + E),
-        ("month_day", B + r"(?:(?P<rel>last|next|this)\s+)?(?P<mon>" + MON + r")\.?\s+(?P<d>" + DAY + r")" + E),
+        ("week_of", B + r"the\s+week\s+of\s+(?P<mon>" + MON + r")\.?\s+(?P<d>" + DAY + r")" + E),
+        ("month_day", B + r"(?:(?P<rel>last|next|this)\s+)?(?P<mon>" + MON + r")\.?\s+(?P<d>" + DAY + r")"
+                      r"(?:\s*(?:and|or|to|through|-|–)\s*(?P<d2>" + DAY + r")(?!\s*(?:,\s*)?" + YEAR + r"|\s*(?:[ap]\.?m\b|:\d|%|percent)))?" + E),
         ("day_month", B + r"(?P<d>" + DAY + r")\s+(?:of\s+)?(?P<mon>" + MON + r")" + E),
         ("time_clock", B + r"(?:(?P<day>today|tonight|yesterday|tomorrow|" + WD + r")\s+(?:at\s+)?)?(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?(?:\s+(?:on\s+)?(?P<day2>today|tomorrow|yesterday|" + WD + r")\b)?"),
-        ("time_24h", B + r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<tz>GMT|UTC|IST|KST|JST|EST|EDT|CST|PST|CET|BST)\b)?" + E),
+        ("time_24h", B + r"(?<!:)(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:(?::(?P<sec>[0-5]\d))?\s*(?P<tz>" + TZ + r")\b|(?!:\d))"
+                     r"(?:,?\s+(?:on\s+)?(?P<day2>today|tomorrow|yesterday|" + WD + r")\b)?" + E),
+        ("time_in_pod", B + r"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?(?:\s+o'clock)?\s+(?P<pod>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)" + E),
         ("time_word", B + r"(?:(?P<day>today|yesterday|tomorrow|" + WD + r")\s+(?:at\s+)?)?(?P<w>noon|midday|midnight)" + E),
         ("relative_day_pod", B + r"(?P<day>today|yesterday|tomorrow|this|last)\s+(?P<pod>" + POD + r")" + E),
         ("holiday", B + r"(?:(?P<rel>last|next|this)\s+)?(?P<hol>" + _alt("holiday") + r")" + E),
         ("the_weekend", B + r"the\s+weekend" + E),
         ("duration_long", B + r"(?P<n>" + NUM + r"-)?(?P<unit>day|week|month|year|decade|century|hour|minute|days|weeks|months|years|decades|hours)-long" + E),
+        ("set_every", B + r"(?P<q>every|each|per|a|an)\s+(?P<n>other\s+)?(?P<unit>day|week|month|year|quarter|hour|minute|night|morning|afternoon|evening|weekend|season|" + SEASON + "|" + WD + r")"
+                      r"(?!\s+(?:ago|earlier|later|before|after|from\s+now)\b)" + E),
         ("weekday", B + r"(?:(?P<rel>last|next|this|past|coming|early|late)\s+)?(?P<wd>" + WD + r")(?:\s+(?P<pod>" + POD + r"))?" + E),
         ("relative_day", B + r"(?P<day>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)" + E),
         ("ago", B + r"(?P<approx>(?:about|some|nearly|almost|around|roughly|more\s+than|less\s+than|over|just|only)\s+)?(?P<n>" + NUM + r"|a|an|a\s+few|several|many|a\s+couple\s+of|half\s+a)\s+(?P<unit>" + UNIT + r")\s+ago" + E),
         ("mod_relative_period", B + r"(?P<mod>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of)[-\s]+(?P<rel>this|last|next)\s+(?P<unit>week|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)" + E),
-        ("relative_period", B + REL + r"\s+(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|season)" + E),
+        ("relative_period", B + REL + r"\s+(?P<unit>day|week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|season)" + E),
         ("relative_n_period", B + r"(?P<rel>the\s+past|past|the\s+last|last|the\s+next|next|the\s+coming|coming|the\s+first|first|the\s+previous|previous)\s+(?P<n>" + NUM + r"|few|several|couple\s+of)\s+(?P<unit>" + UNIT + r")" + E),
         ("quarter", B + r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:[-\s]+quarter|\s+quarter)(?:\s+of\s+(?P<y>" + YEAR + r"))?" + E),
-        ("fiscal_year", B + r"(?:fiscal|financial\s+year)\s+(?P<y>" + YEAR + r")" + E),
+        ("fiscal_year", B + r"(?:fiscal|financial)(?:\s+year)?\s+(?P<y>" + YEAR + r"|'\d\d)" + E),
+        ("century", B + r"(?:the\s+)?" + MOD.replace("(?:in\\s+)?", "") + r"(?P<c>\d{1,2}(?:st|nd|rd|th)|" + ORD + r")[-\s]+century" + E),
         ("season_year", B + MOD + r"(?P<season>" + SEASON + r")\s+(?:of\s+)?(?P<y>" + YEAR + r")" + E),
         ("decade", B + r"(?:the\s+)?(?P<mod>early|mid|late)?-?\s*(?P<dec>(?:1[5-9]|20)\d0)'?s" + E),
         ("year_range", B + r"(?P<y>" + YEAR + r")\s*[-–]\s*(?P<y2>\d{2}|" + YEAR + r")" + E),
         ("mod_year", B + MOD.replace("(?:in\\s+)?", "") + r"(?P<y>" + YEAR + r")" + E),
         ("month", B + MOD + r"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>" + MON + r")" + E),
         ("season", B + MOD + r"(?:(?P<rel>last|next|this|past|coming|the)\s+)?(?P<season>" + SEASON + r")" + E),
-        ("set_every", B + r"(?P<q>every|each|per|a|an)\s+(?P<n>other\s+)?(?P<unit>day|week|month|year|quarter|hour|minute|night|morning|evening|weekend|" + WD + r")" + E),
         ("set_word", B + r"(?P<w>" + SETW + r")" + E),
         ("duration_hyphen", B + r"(?P<n>" + NUM + r"|half)-(?P<unit>" + UNIT + r")(?!-old)" + E),
-        ("duration", B + r"(?P<approx>(?:about|some|nearly|almost|around|roughly|more\s+than|less\s+than|over|at\s+least|up\s+to|only|just)\s+)?(?P<n>" + NUM + r"(?:\s+and\s+a\s+half)?|a|an|a\s+few|few|several|many|a\s+couple\s+of|half\s+a|a\s+half|dozens\s+of|hundreds\s+of)\s+(?P<unit>" + UNIT + r")(?!-old)" + E),
+        ("duration", B + r"(?P<approx>(?:about|some|nearly|almost|around|roughly|more\s+than|less\s+than|over|at\s+least|up\s+to|only|just)\s+)?(?P<n>" + NUM + r"(?:\s+and\s+a\s+half)?|a|an|a\s+few|few|several|many|a\s+couple\s+of|half\s+a|a\s+half|dozens\s+of|hundreds\s+of)\s+(?:more\s+|straight\s+|consecutive\s+)?(?P<unit>" + UNIT + r")(?!-old)" + E),
         ("duration_plural", B + r"(?:(?:for|in|over|within|after)\s+)(?P<unit>years|decades|months|weeks|days|hours|minutes|centuries)" + E),
+        ("duration_vague", B + r"(?P<q>recent|coming)\s+(?P<unit>years|decades|months|weeks|days|hours)" + E),
         ("reference", B + r"(?P<w>" + REF + r")" + E),
         ("year", B + r"(?:in\s+|of\s+|since\s+|by\s+|until\s+|from\s+|to\s+|during\s+|before\s+|after\s+)?(?P<y>" + YEAR + r")" + E),
     ]
@@ -139,9 +175,16 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
 
 _CAP_MONTH_ONLY = re.compile(r"^[A-Z]")
 _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|million|billion|trillion|dollars|cents|yen|euros|pounds|people|times|hours|days)?|once|twice|times)\s+$", re.I)
-_FUTURE = re.compile(r"(?:\bwill|\bwon't|'ll|\bshall|\bgoing\s+to|\bplans?\s+to|\bplanning\s+to|\bscheduled\s+(?:to|for)|\bplanned|\bplanning|\bwould|\bscheduled|\bas\s+(?:soon|early)\s+as|\bexpected\s+to|\bdue\s+to|\bset\s+to|\bis\s+to|\bare\s+to|\bupcoming|\bto\s+be\s+held)\b", re.I)
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|announced|reported|agreed|met|held|ended|began|started|took|came|went|made|gave|left|won|lost|sent|saw|fell|rose|found|became|ago|since|(?!(?:scheduled|planned|expected)\b)\w+ed)\b", re.I)
-_SENT_SPLIT = re.compile(r"[.!?]\s|\n\n")
+# (the word boundary first: the alternatives are then tried only at the starts of words)
+_FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|scheduled\s+(?:to|for)|planned|planning|would|scheduled|as\s+(?:soon|early)\s+as|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|to\s+be\s+held)\b|'ll\b", re.I)
+# a participle after "be" ("is due to be published", "will be held") is no past tense
+_PAST = re.compile(r"\b(?<!\bbe\s)(?:(?:was|were)(?!\s+(?:going|planning|expected|scheduled|due|set|about)\s+to\b)|had|did|said|told|announced|reported|agreed|met|held|ended|began|started|took|came|went|made|gave|left|won|lost|sent|saw|fell|rose|found|became|ago|since|(?!(?:scheduled|planned|expected)\b)(?-i:[a-z]\w*ed))\b", re.I)
+_PRESENT = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:to|going|expected|due|set|scheduled|planning)\b)", re.I)
+_SENT_SPLIT = re.compile(r"[.!?]['\"`]*\s|\n\n")
+# a reporting verb after the expression and a comma or a closing quote ("... on Monday,'' he said") tells
+# when it was said, not when the reported event is
+_REPORTING = frozenset({"said", "told", "added", "announced", "reported", "says", "explained"})
+_COMMA_OR_QUOTE = re.compile(r"[,'\"]")
 
 
 def _tense(text: str, start: int, end: int) -> str:
@@ -157,14 +200,17 @@ def _tense(text: str, start: int, end: int) -> str:
     if m:
         right = right[:m.start()]
     best, best_dist = "none", None
-    for tense, pat in (("future", _FUTURE), ("past", _PAST)):
+    for tense, pat in (("future", _FUTURE), ("past", _PAST), ("none", _PRESENT)):
         for c in pat.finditer(left):
             dist = len(left) - c.end()
             if best_dist is None or dist < best_dist:
                 best, best_dist = tense, dist
-        c = pat.search(right)
-        if c and (best_dist is None or c.start() < best_dist):
-            best, best_dist = tense, c.start()
+        for c in pat.finditer(right):
+            if tense == "past" and c.group().lower() in _REPORTING and _COMMA_OR_QUOTE.search(right, 0, c.start()):
+                continue
+            if best_dist is None or c.start() < best_dist:
+                best, best_dist = tense, c.start()
+            break
     return best
 
 
@@ -288,8 +334,101 @@ def _n_of(word: str | None) -> float | None:
 
 
 # --------------------------------------------------------------------------- rules
+_SEASON_PREP_BEFORE = re.compile(r"\b(?:in|during|by|until|since|through|of|this|that|last|next|early|late|mid)[-\s]+$", re.I)
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
+_NAME_BEFORE = re.compile(r"(?-i:[A-Z])\w+\s+$")
+_ORDINAL_NOUN_AFTER = re.compile(r"\s+(?!(?:later|earlier|ago|before|after|or|and|of|to|in|on|at|for|when|while|that|longer|"
+                                 r"more|less|too|then|so|the|a|he|she|it|they|we|i|you)\b)[a-z]")
+_HIGH_BEFORE = re.compile(r"\bhigh\s+$", re.I)
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.I)
+_DEADLINE_VERB = re.compile(r"\b(?:postponed|delayed|extended|adjourned|deferred|put\s+off|gave|given|granted|deadline)\b", re.I)
+_ZONE_THEN_DAY = re.compile(r"\s*\([^()]{1,16}\)\s*(?:on\s+)?(?P<wd>[A-Z][a-z]+day)\b")
+_RACE_TIME_BEFORE = re.compile(r"\b(?:in|of|clocked|timed)\s+$", re.I)
+_ORDINALS = {w: k for k, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+    "sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)} | {"twenty first": 21, "twenty second": 22}
+
+# Anaphoric periods ("the following decade", "the previous year", "that day") are relative to the time the
+# story is talking about, not to the anchor: TimeML gives them the value worked out from that time (their
+# anchorTimeID). Their value is the offset from the nearest date found before them in the text that is at
+# least as precise as the unit ("in the 1990s ... the following decade" -> 200). Without such a date,
+# "that year" / "the previous year" fall back to the anchor (most often what they mean in news) and
+# "the following ..." / "that day" are left out (their time is not in the text).
+_ANAPHORA = "\x00anaphora:"
+_ANAPHORIC_REL = {"following": 1, "the following": 1, "previous": -1, "the previous": -1, "that": 0, "same": 0,
+                  "the same": 0, "that same": 0}
+_ANCHOR_FALLBACK = frozenset({"previous", "the previous", "that", "same", "the same", "that same"})
+_ANAPHORIC_UNITS = frozenset({"day", "week", "month", "quarter", "year", "decade", "century"})
+_DATE_PARTS = re.compile(r"(?P<y>\d{2,4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d))?|Q(?P<q>\d)|W(?P<w>\d+)(?![\d-])))?")
+
+
+def _anaphora_value(unit: str, off: int, ref: str) -> str | None:
+    """The value of an anaphoric period from the value ``ref`` of the time referred to, or None if
+    ``ref`` is not precise enough for ``unit``."""
+    m = _DATE_PARTS.match(ref)
+    if not m or (m.group("y") and len(m.group("y")) == 4 and not ref[4:5] in ("", "-", "T")):
+        return None
+    y = m.group("y")
+    if unit == "century":
+        return f"{int(y[:2]) + off:02d}"
+    if unit == "decade":
+        return str(int(y[:3]) + off) if len(y) >= 3 else None
+    if len(y) < 4:
+        return None
+    year = int(y)
+    if unit == "year":
+        return str(year + off)
+    if unit == "quarter":
+        if m.group("q"):
+            q = int(m.group("q")) - 1
+        elif m.group("m"):
+            q = (int(m.group("m")) - 1) // 3
+        else:
+            return None
+        q += off
+        return f"{year + q // 4}-Q{q % 4 + 1}"
+    if unit == "month":
+        if not m.group("m"):
+            return None
+        d = dt.date(year, int(m.group("m")), 1) + relativedelta(months=off)
+        return f"{d.year}-{d.month:02d}"
+    if unit in ("week", "day"):
+        if m.group("d"):
+            day = dt.date(year, int(m.group("m")), int(m.group("d")))
+        elif m.group("w") and unit == "week":
+            day = dt.date.fromisocalendar(year, int(m.group("w")), 1)
+        else:
+            return None
+        return _week(day + dt.timedelta(weeks=off)) if unit == "week" else (day + dt.timedelta(days=off)).isoformat()
+    return None
+
+
+def _resolve_anaphora(found: list[dict], anchor: dt.date) -> list[dict]:
+    """Values for the anaphoric periods of ``found`` (in text order): see _ANAPHORA."""
+    out, refs = [], []
+    for t in found:
+        v = t["value"]
+        if v.startswith(_ANAPHORA):
+            unit, off, fallback = v[len(_ANAPHORA):].split(":")
+            off = int(off)
+            value = None
+            for ref in reversed(refs):
+                value = _anaphora_value(unit, off, ref)
+                if value is not None:
+                    break
+            if value is None and fallback == "keep" and unit != "day":
+                value = _period_value(anchor, unit, off)
+            if value is None:
+                continue
+            t["value"] = v = value
+        if t["type"] in ("DATE", "TIME") and v[:1].isdigit():
+            refs.append(v)
+            del refs[:-8]
+        out.append(t)
+    return out
+
 # the rules whose value depends on the tense of the sentence (see _tense)
-_RULES_WITH_TENSE = frozenset({"weekday_month_day", "month_day", "day_month", "time_clock", "time_24h", "time_word",
+_RULES_WITH_TENSE = frozenset({"week_of", "weekday_month_day", "month_day", "day_month", "time_clock", "time_24h", "time_word", "time_in_pod",
                                "relative_day_pod", "holiday", "weekday", "quarter", "month"})
 
 
@@ -297,10 +436,14 @@ def _value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str, str
     g = {k: v for k, v in m.groupdict().items() if v is not None}
     if g.get("mon") and not g["mon"][0].isupper():
         return None  # "may", "march" in lower case are verbs
-    if g.get("mon") and len(g["mon"]) == 3 and name == "month" and not text[m.end():m.end() + 1] == ".":
-        return None  # "Jan" without a period is more often a name than January
+    if g.get("mon") and len(g["mon"]) == 3 and name == "month" and g["mon"].lower() != "may" \
+            and not text[m.end():m.end() + 1] == ".":
+        return None  # "Jan" without a period is more often a name than January ("May" is no abbreviation)
     # the tense of the sentence, for the rules that read it (it is the costly part of a value)
     direction = _tense(text, m.start(), m.end()) if name in _RULES_WITH_TENSE else None
+    if direction is not None and direction != "future" and _UNTIL_BEFORE.search(text, max(0, m.start() - 8), m.start()) \
+            and (direction == "none" or _DEADLINE_VERB.search(text, max(0, m.start() - 80), m.start())):
+        direction = "future"  # "has until Tuesday to sign", "postponed until Friday": a deadline ahead
     if name == "iso_date":
         return "DATE", f"{g['y']}-{g['m']}-{g['d']}"
     if name in ("month_day_year", "day_month_year"):
@@ -317,6 +460,9 @@ def _value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str, str
         mon, d = _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))
         y = int(g["y"]) if g.get("y") else _nearest_year(anchor, mon, d, direction)
         return "DATE", f"{y}-{mon:02d}-{d:02d}"
+    if name == "week_of":  # "the week of March 6"
+        mon, d = _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))
+        return "DATE", _week(dt.date(_nearest_year(anchor, mon, d, direction), mon, d))
     if name in ("month_day", "day_month"):
         mon, d = _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))
         if g.get("rel") == "last":
@@ -325,8 +471,16 @@ def _value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str, str
             direction = "future"
         y = _nearest_year(anchor, mon, d, direction)
         return "DATE", f"{y}-{mon:02d}-{d:02d}"
-    if name in ("time_clock", "time_24h", "time_word"):
+    if name == "time_word" and _HIGH_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        return None  # "high noon": an idiom
+    if name == "time_24h" and not g.get("tz") and _RACE_TIME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "finished in 2:08", "a time of 1:59": a lap or race time, not a time of day
+    if name in ("time_clock", "time_24h", "time_word", "time_in_pod"):
         day = anchor
+        if not (g.get("day") or g.get("day2")) and name in ("time_clock", "time_24h"):
+            z = _ZONE_THEN_DAY.match(text, m.end())
+            if z and z.group("wd").lower() in _words()["weekday"]:
+                g["day2"] = z.group("wd")
         if g.get("day") or g.get("day2"):
             w = (g.get("day") or g.get("day2")).lower()
             day = {"yesterday": anchor - dt.timedelta(days=1), "tomorrow": anchor + dt.timedelta(days=1)}.get(w, anchor)
@@ -334,6 +488,16 @@ def _value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str, str
                 day = _weekday_date(anchor, _weekday(w), None, direction)
         if name == "time_word":
             hhmm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["w"].lower()]
+        elif name == "time_in_pod":  # "4 in the morning", "9 at night"
+            h, pod = int(g["h"]), g["pod"].lower().split()[-1]
+            if pod in ("afternoon", "evening") and h < 12 or pod == "night" and 6 <= h < 12:
+                h += 12
+            if pod == "morning" and h == 12 or pod == "night" and h == 12:
+                h = 0
+            day = anchor
+            if direction == "future" and h < 12 and pod in ("morning", "night"):
+                day = anchor + dt.timedelta(days=1)
+            hhmm = f"{h:02d}:{int(g.get('mi') or 0):02d}"
         else:
             h = int(g["h"])
             ap = (g.get("ap") or "").lower().replace(".", "")
@@ -341,7 +505,7 @@ def _value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str, str
                 h += 12
             if ap == "am" and h == 12:
                 h = 0
-            hhmm = f"{h:02d}:{int(g.get('mi') or 0):02d}"
+            hhmm = f"{h:02d}:{int(g.get('mi') or 0):02d}" + (f":{g['sec']}" if g.get("sec") else "")
         return "TIME", f"{day.isoformat()}T{hhmm}"
     if name == "relative_day_pod":
         w, pod = g["day"].lower(), _words()["part_of_day"][g["pod"].lower()]
@@ -393,7 +557,9 @@ def _value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str, str
             rel = None
         day = _weekday_date(anchor, _weekday(g["wd"]), rel, direction)
         pod = _words()["part_of_day"][g["pod"].lower()] if g.get("pod") else ""
-        return "DATE", day.isoformat() + (pod if pod in POD_SUFFIXES else "")
+        if pod in POD_SUFFIXES:  # "Friday afternoon": a time of day, as "this morning" (TimeML TIME)
+            return "TIME", day.isoformat() + pod
+        return "DATE", day.isoformat()
     if name == "relative_day":
         w = re.sub(r"\s+", " ", g["day"].lower())
         off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -428,6 +594,16 @@ def _value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str, str
     if name == "relative_period":
         rel = re.sub(r"\s+", " ", g["rel"].lower())
         unit = g["unit"].lower()
+        if rel in _ANAPHORIC_REL or rel == "the next" and unit == "day":
+            if unit in _ANAPHORIC_UNITS:
+                # relative to the time the story is talking about: the last date before it (see _resolve_anaphora)
+                return "DATE", f"{_ANAPHORA}{unit}:{_ANAPHORIC_REL.get(rel, 1)}:{'keep' if rel in _ANCHOR_FALLBACK else 'drop'}"
+            if unit == "day":
+                return None
+        elif unit == "day":
+            return None  # "last day", "this day", "next day" without "the": no date of their own
+        if rel == "the last" and unit in ("week", "weekend", "month"):
+            rel = "last"  # "for the last week": the past calendar week, a DATE as "last week" (TimeML)
         if rel in ("the past", "the last", "past") and unit in ("week", "month", "year", "decade", "century", "quarter"):
             return "DURATION", _duration_value(1, _unit(unit))
         if rel in ("the next", "the coming", "coming") and unit in ("week", "month", "year", "decade", "quarter"):
@@ -456,8 +632,17 @@ def _value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str, str
         if direction == "future" and q > cur:
             y = anchor.year
         return "DATE", f"{y}-Q{q}"
-    if name == "fiscal_year":
-        return "DATE", g["y"]
+    if name == "fiscal_year":  # "fiscal 2024", "fiscal year 2023", "fiscal '99" (see FISCAL_PREFIX)
+        y = g["y"]
+        if y.startswith("'"):
+            y = ("19" if int(y[1:]) > 50 else "20") + y[1:]
+        return "DATE", f"{FISCAL_PREFIX}{y}"
+    if name == "century":  # "the 20th century" is 19 (the years 19xx)
+        c = g["c"].lower()
+        n = int(re.sub(r"\D", "", c)) if c[0].isdigit() else _ORDINALS.get(re.sub(r"[-\s]+", " ", c))
+        if not n or n > 21:
+            return None
+        return "DATE", f"{n - 1:02d}"
     if name == "season_year":
         return "DATE", f"{g['y']}-{_season_code(g['season'])}"
     if name == "decade":
@@ -492,6 +677,9 @@ def _value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str, str
     if name == "season":
         rel = (g.get("rel") or "").lower()
         code = _season_code(g["season"])
+        if code in ("FA", "SP") and not rel and not g.get("mod") and g["season"].islower() \
+                and not _SEASON_PREP_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return None  # "prices fall", "spring up": verbs, not seasons
         if rel == "last":
             return "DATE", f"{anchor.year - 1 if code != 'FA' or anchor.month < 9 else anchor.year}-{code}"
         if rel in ("next", "coming"):
@@ -503,10 +691,23 @@ def _value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str, str
             return None  # "a month" is a rate only after an amount: "$5 a month", "twice a year"
         if unit in _words()["weekday"]:
             return "SET", "XXXX-WXX-" + str(_weekday(unit) + 1)
+        if g["q"].lower() in ("every", "each") and not g.get("n"):
+            if unit in _words()["part_of_day"]:   # "every morning": mornings, as TIDES writes them
+                return "SET", "XXXX-XX-XX" + _words()["part_of_day"][unit]
+            if unit in _words()["season"]:       # "every summer"
+                return "SET", "XXXX-" + _season_code(unit)
+            if unit == "weekend":
+                return "SET", "XXXX-WXX-WE"
+        if unit == "season":  # "each season": a season (or a sports season) comes round once a year
+            return "SET", "P1Y"
+        if unit in _words()["season"] or unit == "afternoon":
+            return None
         code = {"day": "D", "night": "D", "morning": "D", "evening": "D", "week": "W", "weekend": "W", "month": "M",
                 "year": "Y", "quarter": "Q", "hour": "H", "minute": "MIN"}[unit]
         return "SET", _duration_value(2 if g.get("n") else 1, code)
     if name == "set_word":
+        if g["w"][0].islower() and _NAME_AFTER.match(text, m.end()) and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            return None  # "the Communist Party daily Granma": a newspaper
         return "SET", _words()["set"][g["w"].lower()]
     if name == "duration_hyphen":
         n = _n_of(g["n"])
@@ -516,8 +717,10 @@ def _value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str, str
         unit = _unit(g["unit"])
         if unit == "WE":
             return "DURATION", "P2D"
+        if unit == "S" and g["n"].lower() == "a" and _ORDINAL_NOUN_AFTER.match(text, m.end()):
+            return None  # "a second term", "a second betrayal": an ordinal
         return "DURATION", _duration_value(n, unit)
-    if name == "duration_plural":
+    if name in ("duration_plural", "duration_vague"):  # "for weeks", "in recent days", "the coming years"
         return "DURATION", _duration_value(None, _unit(g["unit"]))
     if name == "reference":
         return "DATE", _words()["reference"][re.sub(r"\s+", " ", g["w"].lower())]
@@ -552,18 +755,20 @@ WINDOW_BEFORE, WINDOW_AFTER = 45, 70  # characters around a trigger word searche
 
 
 TRIGGER_KINDS = ("month", "weekday", "unit", "season", "part_of_day", "reference", "set", "holiday")
-MISC_TRIGGERS = ("today", "tonight", "yesterday", "tomorrow", "noon", "midday", "midnight", "ago", "fiscal")
+MISC_TRIGGERS = ("today", "tonight", "yesterday", "tomorrow", "noon", "midday", "midnight", "ago", "fiscal", "season")
 # which kinds of trigger word each rule needs (any of them) in its window
 RULE_NEEDS = {
     "iso_date": {"digit"}, "numeric_date": {"digit"}, "time_24h": {"digit"}, "time_clock": {"digit"},
     "year": {"digit"}, "year_range": {"digit"}, "mod_year": {"digit"}, "decade": {"digit"}, "fiscal_year": {"digit"},
-    "month_day_year": {"month"}, "day_month_year": {"month"}, "month_year": {"month"}, "month_day": {"month"},
+    "month_day_year": {"month"}, "day_month_year": {"month"}, "month_year": {"month"}, "month_day": {"month"}, "week_of": {"month"},
     "day_month": {"month"}, "month": {"month"}, "weekday_month_day": {"month"}, "time_word": {"misc"}, "relative_day": {"misc"}, "ago": {"misc"},
-    "relative_day_pod": {"part_of_day"}, "holiday": {"holiday"}, "the_weekend": {"unit"},
+    "relative_day_pod": {"part_of_day"}, "holiday": {"holiday", "unit"}, "the_weekend": {"unit"},
+    "time_in_pod": {"part_of_day"}, "century": {"unit"}, "duration_vague": {"unit"},
     "duration_long": {"unit"}, "weekday": {"weekday"}, "mod_relative_period": {"unit", "season"},
     "relative_period": {"unit", "season"}, "relative_n_period": {"unit"}, "quarter": {"unit"},
-    "season_year": {"season"}, "season": {"season"}, "set_every": {"unit", "weekday"}, "set_word": {"set"},
-    "duration_hyphen": {"unit"}, "duration": {"unit"}, "duration_plural": {"unit"}, "reference": {"reference"},
+    "season_year": {"season"}, "season": {"season"}, "set_every": {"unit", "weekday", "part_of_day", "season", "misc"},
+    "set_word": {"set"},
+    "duration_hyphen": {"unit"}, "duration": {"unit"}, "duration_plural": {"unit"}, "reference": {"reference", "unit"},
 }
 
 
@@ -741,8 +946,25 @@ def find_timexes(text: str, anchor) -> list[dict]:
                               "value": m.group("y"), "anchor": a.isoformat(), "rule": name})
                 found.append({"start": s2, "end": e, "text": text[s2:e], "type": "DATE", "value": full2,
                               "anchor": a.isoformat(), "rule": name})
+            elif name == "month_day" and m.group("d2"):  # "April 24 and 25": two dates
+                d1, d2 = (int(re.sub(r"\D", "", m.group(k))) for k in ("d", "d2"))
+                e1 = m.end("d")
+                found.append({"start": s, "end": e1, "text": text[s:e1], "type": res[0], "value": res[1],
+                              "anchor": a.isoformat(), "rule": name})
+                if d2 > d1:
+                    try:
+                        v2 = dt.date.fromisoformat(res[1]).replace(day=d2).isoformat()
+                    except ValueError:
+                        v2 = None
+                    if v2:
+                        s2 = m.start("d2")
+                        found.append({"start": s2, "end": e, "text": text[s2:e], "type": "DATE", "value": v2,
+                                      "anchor": a.isoformat(), "rule": name})
             else:
                 found.append({"start": s, "end": e, "text": text[s:e], "type": res[0], "value": res[1],
                               "anchor": a.isoformat(), "rule": name})
             taken[m.start():e] = b"\x01" * (e - m.start())
-    return sorted(found, key=lambda t: t["start"])
+    found.sort(key=lambda t: t["start"])
+    if any(t["value"].startswith(_ANAPHORA) for t in found):
+        found = _resolve_anaphora(found, a)
+    return found
