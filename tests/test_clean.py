@@ -326,7 +326,7 @@ def test_photo_credit_needs_a_credit_word(line, is_caption):
 
 
 # --------------------------------------------------------------------------- fast paths = reference forms
-# The cleaner skips regular expressions where they cannot match (see _regex_hints, _phrase_matcher,
+# The cleaner skips regular expressions where they cannot match (see regex_hints, _phrase_matcher,
 # _is_photo_credit); these tests check that the shortcuts give exactly the answers of the expressions.
 TRICKY_LINES = [
     "", "x", "X", "Share", "SHARE", "ſhare", "Sharé", "İmage: Reuters", "ımage: AP", "Photo: AP", "PHOTO CREDIT: x",
@@ -360,22 +360,22 @@ def test_phrase_matcher_agrees_with_the_union():
 def test_regex_hints_are_necessary_conditions():
     lines = [t.strip() for t in _fixture_lines()]
     for _, _, _, pat in clean._phrase_families():
-        first, first2, needs = clean._regex_hints(pat)
+        first, first2, needs = clean.regex_hints(pat)
         for text in lines:
             if pat.fullmatch(text):
                 assert first is None or first.match(text[:1]), (pat.pattern, text)
                 assert first2 is None or first2.match(text[:2]), (pat.pattern, text)
-                folded = clean._fold(text)
+                folded = clean.fold(text)
                 assert all(any(s in folded for s in alts) for alts in needs), (pat.pattern, text)
 
 
 def test_regex_hints_on_small_expressions():
-    first, first2, needs = clean._regex_hints(re.compile(r"(?:more |top )\d+.{0,5}all rights", re.I))
+    first, first2, needs = clean.regex_hints(re.compile(r"(?:more |top )\d+.{0,5}all rights", re.I))
     assert first.fullmatch("M") and first.fullmatch("t") and not first.fullmatch("x")
     assert first2.match("TO") and not first2.match("tx")
     assert ("all rights",) in needs
-    assert clean._regex_hints(re.compile(r".*", re.I))[:2] == (None, None)   # may start with anything, or be empty
-    assert clean._fold("\u0130MAGE \u0131 \u017f \u212a") == "image i s k"
+    assert clean.regex_hints(re.compile(r".*", re.I))[:2] == (None, None)   # may start with anything, or be empty
+    assert clean.fold("\u0130MAGE \u0131 \u017f \u212a") == "image i s k"
 
 
 def test_cheap_tests_agree_with_their_expressions():

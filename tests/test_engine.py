@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, SEEDS, copy_pages
 from newsframe import load_corpus
-from newsframe.engine import _run_local, build, term_counts, corpus_term_counts, is_built_corpus, plan_partitions, read_built_corpus
+from newsframe.engine import run_local, build, term_counts, corpus_term_counts, is_built_corpus, plan_partitions, read_built_corpus
 
 
 def _comparable(articles: pd.DataFrame) -> pd.DataFrame:
@@ -251,10 +251,10 @@ def test_results_are_consumed_in_call_order_while_workers_run():
 
     consumed = []
     with ThreadPoolExecutor(max_workers=3) as pool:
-        results = _run_local(_finish_after, [(0, 0.3), (1, 0.0), (2, 0.1)], pool, False, "", consumed.append)
+        results = run_local(_finish_after, [(0, 0.3), (1, 0.0), (2, 0.1)], pool, False, "", consumed.append)
     assert results == [0, 1, 2] and consumed == [0, 1, 2]
     consumed.clear()
-    assert _run_local(_finish_after, [(0, 0.0), (1, 0.0)], None, False, "", consumed.append) == [0, 1]
+    assert run_local(_finish_after, [(0, 0.0), (1, 0.0)], None, False, "", consumed.append) == [0, 1]
     assert consumed == [0, 1]
 
 

@@ -103,7 +103,7 @@ def test_keyness_single_outlet_is_empty_not_error():
 def test_reuse_kind_on_edited_real_sentences(edited, kind):
     d = w.word_diff(REAL, edited)
     words_a, words_b = w._words(REAL), w._words(edited)
-    ca, cb = w._content(words_a), w._content(words_b)
+    ca, cb = w.content_set(words_a), w.content_set(words_b)
     dice = 2 * len(ca & cb) / (len(ca) + len(cb))
     assert w.reuse_kind(d["similarity"], dice, len(ca & cb)) == kind
 
@@ -307,7 +307,7 @@ def test_score_with_word_counts_equals_score_with_difflib_bound():
     scored = 0
     for a in sents:
         for b in sents[::3]:
-            ca, cb = w._content(a), w._content(b)
+            ca, cb = w.content_set(a), w.content_set(b)
             plain = w.score_sentence_pair(a, b, ca, cb)
             assert w.score_sentence_pair(a, b, ca, cb, "paraphrase", Counter(a), Counter(b)) == plain
             scored += plain is not None

@@ -178,20 +178,20 @@ def _norm(s: str) -> str:
 _FOLD_SPECIAL = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text):
         text = text.translate(_FOLD_SPECIAL)
     return text.lower()
 
 
-def _regex_hints(pattern: re.Pattern, *, strings: bool = False) -> tuple:
+def regex_hints(pattern: re.Pattern, *, strings: bool = False) -> tuple:
     """Necessary conditions for ``pattern`` to match a text, read off the parsed expression.
 
     ``first``, ``first2``: expressions that the first character, and the first two characters, of a
     match match (the expression's first items, each a one-character test that does not depend on its
     neighbours, compiled with the same flags), or None when that is unknown; a text shorter than two
     characters is tested against ``first2`` as it is; with ``strings``, the alternatives of these
-    expressions as a frozenset of strings instead. ``needs``: tuples of folded ASCII strings (see :func:`_fold`),
+    expressions as a frozenset of strings instead. ``needs``: tuples of folded ASCII strings (see :func:`fold`),
     a match containing at least one string of each tuple. Both only ever say what a match *must* have,
     so testing them first never changes whether the expression matches; whatever the analysis does not
     know gives no condition.
@@ -302,7 +302,7 @@ def _regex_hints(pattern: re.Pattern, *, strings: bool = False) -> tuple:
         out, run = [], []
         for op, av in items:
             if op is C.LITERAL and av < 128:
-                run.append(_fold(chr(av)))
+                run.append(fold(chr(av)))
                 continue
             if run:
                 out.append(("".join(run),))
@@ -352,7 +352,7 @@ _SAMPLE_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 @lru_cache(maxsize=1)
 def _phrase_family_plan():
     """``(families, limits, by_first)`` for :func:`_phrase_matcher`: per family ``(index, max_words,
-    first, needs, fullmatch, anywhere)`` (see :func:`_regex_hints`; ``anywhere``: most characters can
+    first, needs, fullmatch, anywhere)`` (see :func:`regex_hints`; ``anywhere``: most characters can
     start a match), the distinct word limits in order, and a cache of the families open to a line by
     its first two characters, its length and the families its page lacks words for. None when a family has
     back-references: taken out of the union its group numbers would change, so the unions decide."""
@@ -365,7 +365,7 @@ def _phrase_family_plan():
                 return None
         except Exception:
             return None
-        first, first2, needs = _regex_hints(pat)
+        first, first2, needs = regex_hints(pat)
         anywhere = first is None or sum(first.fullmatch(c) is not None for c in _SAMPLE_CHARS) > len(_SAMPLE_CHARS) // 3
         families.append((k, m, first2, needs, pat.fullmatch, anywhere))
     return tuple(families), tuple(sorted({f[1] for f in families})), {}
@@ -415,7 +415,7 @@ def _phrase_matcher(L: list[_Line]):
     for k, _, _, needs, _, anywhere in families:
         if anywhere and needs:
             if page is None:
-                page = _fold("\n".join([ln.text for ln in L if ln.text]))
+                page = fold("\n".join([ln.text for ln in L if ln.text]))
             if not all(any(s in page for s in alts) for alts in needs):
                 closed_on_page.add(k)
     closed = frozenset(closed_on_page)
@@ -444,7 +444,7 @@ def _phrase_matcher(L: list[_Line]):
         for k, needs, fullmatch in cands:
             if needs:
                 if folded is None:
-                    folded = _fold(body)
+                    folded = fold(body)
                 for alts in needs:
                     for s in alts:
                         if s in folded:
@@ -466,7 +466,7 @@ def _is_photo_credit(text: str) -> bool:
     """``_photo_credit().search(text)``, skipping the expression where it cannot match: its tail form
     ends the text with ")", its head forms name a photo, image, picture or caption."""
     if not text.rstrip().endswith(")"):
-        f = _fold(text)
+        f = fold(text)
         if "photo" not in f and "image" not in f and "picture" not in f and "caption" not in f:
             return False
     return _photo_credit().search(text) is not None

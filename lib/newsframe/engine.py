@@ -333,7 +333,7 @@ def process_pool(jobs: int):
                                initializer=_init_worker)
 
 
-def _run_local(fn, calls, pool, progress: bool, desc: str, consume=None) -> list:
+def run_local(fn, calls, pool, progress: bool, desc: str, consume=None) -> list:
     """``[fn(*c) for c in calls]`` on the pool (in this process without one). ``consume``: called
     with each result in call order as soon as it and those before it are in, so that the driver
     works while the workers do."""
@@ -413,7 +413,7 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
     elif engine == "local":
         if jobs > 1 and len(parts) > 1:
             pool = process_pool(min(jobs, len(parts)))   # one pool for both passes
-        run = lambda fn, calls, desc, consume: _run_local(fn, calls, pool, progress, desc, consume)  # noqa: E731
+        run = lambda fn, calls, desc, consume: run_local(fn, calls, pool, progress, desc, consume)  # noqa: E731
     else:
         raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     stages: dict[str, float] = {}

@@ -151,9 +151,9 @@ def wire_families(articles: pd.DataFrame, pairs: pd.DataFrame, aligned: pd.DataF
     credits = _column(articles, "credited_sources")
     n_sent = aligned.attrs.get("sentence_counts") if aligned is not None else None
     if not n_sent:
-        from .wording import _body_sentences, sentence_counts
+        from .wording import article_sentences, sentence_counts
 
-        n_sent = sentence_counts(_body_sentences(articles[articles["id"].isin(ids_in)]))
+        n_sent = sentence_counts(article_sentences(articles[articles["id"].isin(ids_in)]))
     n_sent = Counter(n_sent)
 
     # each article's aligned sentences, with the partner article and how close the match was;

@@ -7,7 +7,7 @@ sentences in a corpus written by ``python -m newsframe build`` (command line:
 ``python -m newsframe reuse CORPUS.parquet --out pairs.jsonl``), in four steps:
 
 1. **Sentences and keys, one partition at a time.** Each articles part is split
-   into sentences (:func:`newsframe.wording._body_sentences`); their words and
+   into sentences (:func:`newsframe.wording.article_sentences`); their words and
    content words are written to a work folder, and every sentence of
    :data:`~newsframe.wording.MIN_SENTENCE_WORDS` words or more contributes
    64-bit hashes of its word trigrams and of its content words, with the
@@ -83,7 +83,7 @@ def _word_hash(word: str) -> int:
 def sentence_keys(sentences: list[dict], first: int, cache: dict | None = None):
     """Keys of sentences numbered from ``first``: ``(trigram_keys, trigram_sids, content_keys, content_sids)``.
 
-    ``sentences`` are :func:`newsframe.wording._body_sentences` dicts; sentences
+    ``sentences`` are :func:`newsframe.wording.article_sentences` dicts; sentences
     shorter than :data:`~newsframe.wording.MIN_SENTENCE_WORDS` words have no keys.
     Each key is a 64-bit hash (a word's BLAKE2b hash; a trigram's is a
     polynomial of its words' hashes), listed once per sentence. ``cache`` maps
@@ -99,7 +99,7 @@ def sentence_keys(sentences: list[dict], first: int, cache: dict | None = None):
         hs = [cache[w] if w in cache else cache.setdefault(w, _word_hash(w)) for w in words]
         word_hashes.append(hs)
         word_sids.append(first + k)
-        for w in wording._content(words):
+        for w in wording.content_set(words):
             ckeys.append(cache[w])
             csids.append(first + k)
     gkeys, gsids = _trigram_keys(word_hashes, word_sids, n)
@@ -231,7 +231,7 @@ class _Sentences:
             if len(self.loaded) >= self.keep:
                 self.loaded.pop(next(iter(self.loaded)))   # the least recently used
             with open(self.folder / f"sentences-{part:05d}.pkl", "rb") as fh:
-                rows = [(r, wording._content(r[4]), Counter(r[4])) for r in pickle.load(fh)]
+                rows = [(r, wording.content_set(r[4]), Counter(r[4])) for r in pickle.load(fh)]
             self.loads += 1
         self.loaded[part] = rows   # (re)inserted last: the most recently used
         return rows
@@ -249,9 +249,9 @@ def sentence_pass(part: int, file, copies: frozenset, folder) -> dict:
         _WORD_HASHES.clear()
     articles = pd.read_parquet(file, columns=["id", "outlet", "body"])
     articles = articles[~articles["id"].isin(copies)]
-    sentences = wording._body_sentences(articles)
+    sentences = wording.article_sentences(articles)
     ids, outlets = [], {}
-    for aid, outlet, _ in wording._articles_iter(articles):
+    for aid, outlet, _ in wording.articles_iter(articles):
         ids.append(aid)
         outlets[aid] = outlet
     index_of = {aid: n for n, aid in enumerate(ids)}
@@ -350,7 +350,7 @@ def corpus_reuse(path, *, threshold: float | None = None, min_kind: str = "parap
 
 
 def _corpus_reuse(parts, copies, folder: Path, threshold, min_kind, pool, jobs: int, progress: bool):
-    from .engine import _run_local
+    from .engine import run_local
 
     clock = time.perf_counter()
     seconds, peak = {}, {}
@@ -360,7 +360,7 @@ def _corpus_reuse(parts, copies, folder: Path, threshold, min_kind, pool, jobs: 
         peak[name] = _peak_mib()
 
     # 1. sentences and keys, partition by partition
-    results = _run_local(sentence_pass, [(p, f, copies, folder) for p, f in enumerate(parts)], pool, progress,
+    results = run_local(sentence_pass, [(p, f, copies, folder) for p, f in enumerate(parts)], pool, progress,
                          "sentences")
     starts, article_of, outlets, counts = [], [], {}, Counter()
     keys = {"trigrams": ([], []), "contents": ([], [])}
@@ -402,7 +402,7 @@ def _corpus_reuse(parts, copies, folder: Path, threshold, min_kind, pool, jobs: 
     calls = [(folder, starts, i_all[a:b], j_all[a:b], min_kind) for a, b in _slices(len(codes), cuts, jobs * 4)]
     del codes, order, part_i, part_j, cuts
     cands, kept, loads = [], {}, 0
-    for c, k, lo in _run_local(verify_pairs, calls, pool, progress, "verification"):
+    for c, k, lo in run_local(verify_pairs, calls, pool, progress, "verification"):
         cands += c
         kept.update(k)
         loads += lo
@@ -420,7 +420,7 @@ def _corpus_reuse(parts, copies, folder: Path, threshold, min_kind, pool, jobs: 
     for a, b in _slices(len(cands), firsts, jobs * 4):
         part = cands[a:b]
         calls.append((part, {sid: kept[sid] for c in part for sid in (c[2], c[3])}))
-    tables = _run_local(align_pairs, calls, pool, progress, "alignment")
+    tables = run_local(align_pairs, calls, pool, progress, "alignment")
     aligned = wording.aligned_table([], kept.__getitem__) if not tables else (
         pd.concat(tables, ignore_index=True).sort_values(["a", "b", "sent_a"]).reset_index(drop=True))
     lap("alignment and diffs")

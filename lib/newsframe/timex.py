@@ -840,14 +840,14 @@ def _windows(text: str) -> list[tuple[int, int, set]]:
 @lru_cache(maxsize=1)
 def _start_plan() -> tuple[re.Pattern | None, tuple]:
     """Where each rule can match: ``(scanner, starts)``. ``starts[k]``: an expression for the first two
-    characters of a match of rule ``k`` (read off the rule by :func:`newsframe.clean._regex_hints`), or
+    characters of a match of rule ``k`` (read off the rule by :func:`newsframe.clean.regex_hints`), or
     None when unknown (the rule is then searched everywhere in its windows); ``scanner`` finds the places
     (after _B) where any of them fits, in one pass, instead of each rule trying every character."""
-    from .clean import _regex_hints
+    from .clean import regex_hints
 
     starts, firsts = [], set()
     for _, pat in _patterns():
-        first, first2, _ = _regex_hints(pat, strings=True) if pat.pattern.startswith(_B) and \
+        first, first2, _ = regex_hints(pat, strings=True) if pat.pattern.startswith(_B) and \
             pat.flags == re.I | re.U else (None, None, ())
         if first is None or first2 is None:
             starts.append(None)

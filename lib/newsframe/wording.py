@@ -136,7 +136,7 @@ def _key_verbs():
 
 
 # ----------------------------------------------------------------------------- helpers
-def _articles_iter(articles):
+def articles_iter(articles):
     for rec in articles.to_dict(orient="records"):
         outlet = rec.get("outlet")
         if not isinstance(outlet, str) or not outlet:
@@ -154,9 +154,9 @@ def _match_words(text: str) -> list[str]:
     return [p for t in _words(text) for p in t.split("-") if p]
 
 
-def _body_sentences(articles) -> list[dict]:
+def article_sentences(articles) -> list[dict]:
     rows = []
-    for aid, outlet, body in _articles_iter(articles):
+    for aid, outlet, body in articles_iter(articles):
         for i, sent in enumerate(nftext.sentences(body)):
             sent = sent.strip()
             rows.append({"id": aid, "outlet": outlet, "sent_no": i, "text": sent, "words": _match_words(sent)})
@@ -198,7 +198,7 @@ def word_diff(a: str, b: str) -> dict:
             "replaced": replaced, "marked": " ".join(marked)}
 
 
-def _content(words) -> set[str]:
+def content_set(words) -> set[str]:
     sw = nftext.stopwords()
     return {w for w in words if w not in sw and any(c.isalpha() for c in w)}
 
@@ -233,7 +233,7 @@ def _candidate_pairs(sents):
             continue
         for g in _ngrams(s["words"]):
             grams[g].append(k)
-        own_words[k] = _content(s["words"])
+        own_words[k] = content_set(s["words"])
         for w in own_words[k]:
             words[w].append(k)
     max_df = max(MAX_POSTING, len(sents) // 100)
@@ -261,8 +261,8 @@ def align_sentences(articles, *, min_kind: str = "paraphrase") -> pd.DataFrame:
     ``removed, added, replaced, marked`` (see :func:`word_diff`).
     ``min_kind="edited"`` leaves paraphrases out.
     """
-    sents = _body_sentences(articles)
-    contents = [_content(s["words"]) for s in sents]
+    sents = article_sentences(articles)
+    contents = [content_set(s["words"]) for s in sents]
     word_counts = [Counter(s["words"]) for s in sents]
     cands = []
     for i, j in _candidate_pairs(sents):
@@ -277,7 +277,7 @@ def align_sentences(articles, *, min_kind: str = "paraphrase") -> pd.DataFrame:
 
 def sentence_counts(sents: list[dict]) -> Counter:
     """Per article id, its sentences of at least :data:`MIN_SENTENCE_WORDS` words (the ones aligned),
-    from :func:`_body_sentences` dicts."""
+    from :func:`article_sentences` dicts."""
     counts = Counter()
     for s in sents:
         counts[s["id"]] += len(s["words"]) >= MIN_SENTENCE_WORDS
@@ -351,8 +351,8 @@ def reuse_pairs(articles, *, threshold: float | None = None, aligned: pd.DataFra
     ``n_edited``, ``n_paraphrase``.
     """
     aligned = align_sentences(articles) if aligned is None else aligned
-    n_sent = aligned.attrs.get("sentence_counts") or sentence_counts(_body_sentences(articles))
-    outlets = {aid: outlet for aid, outlet, _ in _articles_iter(articles)}
+    n_sent = aligned.attrs.get("sentence_counts") or sentence_counts(article_sentences(articles))
+    outlets = {aid: outlet for aid, outlet, _ in articles_iter(articles)}
     return pair_scores(aligned, n_sent, outlets, threshold=threshold)
 
 
@@ -432,7 +432,7 @@ def repeated_passages(articles, lines: pd.DataFrame | None = None) -> pd.DataFra
     with_lines = lines is not None and len(lines) > 0
     page_lines = _groups.split_by_article(lines[(lines["label"] != "body") & (lines["label"] != "blank")]) if with_lines else {}
     all_lines = _groups.split_by_article(lines) if with_lines else {}
-    for aid, outlet, body in _articles_iter(articles):
+    for aid, outlet, body in articles_iter(articles):
         sents = [s.strip() for s in nftext.sentences(body)]
         units = [("body", None, s) for s in sents]
         if aid in page_lines:
@@ -606,7 +606,7 @@ def name_mentions(articles, lines: pd.DataFrame | None = None) -> pd.DataFrame:
     ``where`` is ``body`` or, with ``lines``, the label of a page line
     (headline, tags, caption) that names the story's people too.
     """
-    arts = list(_articles_iter(articles))
+    arts = list(articles_iter(articles))
     lower_vocab = set()
     for _, _, body in arts:
         lower_vocab |= {t for t in nftext.tokens(body, words_only=True) if t.islower()}
@@ -911,7 +911,7 @@ def spelling_conventions(articles, *, by: str = "outlet") -> pd.DataFrame:
         form_of[br] = (br, am, "british")
         form_of[am] = (br, am, "american")
     rows = []
-    for aid, outlet, body in _articles_iter(articles):
+    for aid, outlet, body in articles_iter(articles):
         counts = Counter()
         names = Counter()
         for s, e in nftext.token_spans(body):
@@ -1053,7 +1053,7 @@ def term_counts(articles, *, variants: pd.DataFrame | None = None) -> pd.DataFra
         vmap = {k: g for k, g in variant_map(variants).items() if multi_groups.get(g, 1) > 1}
     rows = []
     merge = _NameMerger(vmap)
-    for aid, outlet, body in _articles_iter(articles):
+    for aid, outlet, body in articles_iter(articles):
         for term, n in sorted(Counter(nftext.content_words(merge(body))).items()):
             rows.append({"id": aid, "outlet": outlet, "term": term, "n": n})
     return pd.DataFrame(rows, columns=["id", "outlet", "term", "n"])
@@ -1274,7 +1274,7 @@ def keyness_between(articles, group_a, group_b, *, by: str = "outlet", variants:
         counts = _groups.attach(counts, articles, by)
     known = set(counts[by].astype(str)) if by in counts.columns else set()
     if articles is not None and by in articles.columns:
-        known |= set(_groups.clean_values(articles[by])) if by != "outlet" else {o for _, o, _ in _articles_iter(articles)}
+        known |= set(_groups.clean_values(articles[by])) if by != "outlet" else {o for _, o, _ in articles_iter(articles)}
     missing = [g for g in (group_a, group_b) if g not in known]
     if missing:
         shown = sorted(known)
@@ -1363,7 +1363,7 @@ def collocations(articles, *, min_freq: int = COLLOCATION_MIN_FREQ, by_outlet: b
     sw = nftext.stopwords()
     measures = BigramAssocMeasures()
     groups = defaultdict(list)
-    for aid, outlet, body in _articles_iter(articles):
+    for aid, outlet, body in articles_iter(articles):
         groups["all" if by is None else outlet if by == "outlet" else group_of.get(aid, _groups.NOT_STATED)].append((aid, body))
     rows = []
     for outlet, docs in sorted(groups.items()):
@@ -1407,7 +1407,7 @@ def concordance(articles, term: str, *, width: int = CONCORDANCE_WIDTH, variants
     patterns = sorted({tuple(_words(t)) for t in targets if _words(t)}, key=len, reverse=True)
     rows = []
     first_words = {p[0] for p in patterns}
-    for aid, outlet, body in _articles_iter(articles):
+    for aid, outlet, body in articles_iter(articles):
         lowered = body.lower()
         if not any(w in lowered for w in first_words):
             continue   # the term cannot occur: skip splitting the body into tokens
@@ -1492,7 +1492,7 @@ def divergent_facts(articles, *, variants: pd.DataFrame | None = None,
     ("threatened to scrap ..." then "agreed to extend ...").
     """
     vmap = variant_map(variants) if variants is not None and not variants.empty else {}
-    arts = list(_articles_iter(articles))
+    arts = list(articles_iter(articles))
     lower_vocab = frozenset(t for _, _, b in arts for t in nftext.tokens(b, words_only=True) if t.islower())
     sents, following = [], {}
     for aid, outlet, body in arts:
@@ -1576,7 +1576,7 @@ def outlet_digest(articles, *, variants: pd.DataFrame, spellings: pd.DataFrame, 
     group's articles.
     """
     if by == "outlet":
-        labels = [o for _, o, _ in _articles_iter(articles)]
+        labels = [o for _, o, _ in articles_iter(articles)]
         group_of = dict(zip(articles["id"], labels))
     else:
         group_of = _group_of(articles, by)
