@@ -93,3 +93,18 @@ def test_timeline_cli_unknown_column_exit_2(tmp_path):
     folder = Path(__file__).resolve().parent / "fixtures" / "same_story"
     res = run("timeline", folder, "--out", tmp_path / "a.csv", "--by", "nope")
     assert res.returncode == 2 and "nope" in res.stderr
+
+
+def test_tone_cli_labels_lines_and_names_bad_ones(tmp_path):
+    src = tmp_path / "in.jsonl"
+    s = "Critics slammed the governor for the disastrous rollout."
+    a = s.index("governor")
+    src.write_text(json.dumps({"id": "ok", "sentence": s, "target": "governor", "start": a, "end": a + 8}) + "\n"
+                   + "not json\n"
+                   + json.dumps({"id": "off", "sentence": s, "target": "governor", "start": 0, "end": 8}) + "\n",
+                   encoding="utf-8")
+    res = run("tone", src, "--out", tmp_path / "out.jsonl")
+    assert res.returncode == 0
+    assert "line 2" in res.stderr and "line 3" in res.stderr
+    out = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [o["id"] for o in out] == ["ok"] and out[0]["label"] == "negative" and out[0]["drivers"]

@@ -1,8 +1,10 @@
-"""Command line: ``python -m newsframe {clean,build,keyness,timex,quotes,timeline,reuse,report} ...``.
+"""Command line: ``python -m newsframe {clean,build,keyness,timex,quotes,tone,timeline,reuse,report} ...``.
 
 * ``clean INPUT... --out DIR --format json|text``: clean raw page dumps.
 * ``timex IN.jsonl --out OUT.jsonl``: tag and normalise time expressions.
 * ``quotes IN.jsonl --out OUT.jsonl``: quotations and attributions with their speakers.
+* ``tone IN.jsonl --out OUT.jsonl``: tone toward a target in a sentence, with the words that drove it
+  (:mod:`newsframe.target_tone`).
 * ``timeline INPUT... --out ARTICLES.csv [--events EVENTS.csv] [--by COLUMN]``: the news event each
   article reports (date, how it was dated, lag) and the events, news or background (:mod:`newsframe.timeline`).
 * ``reuse INPUT... --out PAIRS.jsonl``: pairs of articles sharing wire copy; on a built corpus
@@ -111,6 +113,39 @@ def cmd_quotes(args) -> int:
         return 2
     written, _ = quotes_jsonl(args.input, args.out)
     return 0 if written else 1
+
+
+def cmd_tone(args) -> int:
+    from .target_tone import predict_many
+
+    if not _check_paths([args.input]):
+        return 2
+    items, ids, bad = [], [], 0
+    with open(args.input, encoding="utf-8") as fin:
+        for n, line in enumerate(fin, start=1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+                sent, start, end = d["sentence"], d["start"], d["end"]
+                if not isinstance(sent, str) or not isinstance(start, int) or not isinstance(end, int):
+                    raise TypeError("'sentence' must be a string, 'start' and 'end' integers")
+                if not 0 <= start < end <= len(sent):
+                    raise ValueError(f"start {start} and end {end} are not a span of the sentence ({len(sent)} characters)")
+                if "target" in d and d["target"] is not None and sent[start:end] != d["target"]:
+                    raise ValueError(f"sentence[{start}:{end}] is {sent[start:end]!r}, not the target {d['target']!r}")
+            except (ValueError, KeyError, TypeError) as err:
+                print(f"warning: {Path(args.input).name}: line {n} skipped ({type(err).__name__}: {err})", file=sys.stderr)
+                bad += 1
+                continue
+            items.append((sent, start, end))
+            ids.append(d.get("id"))
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    with open(args.out, "w", encoding="utf-8") as fout:
+        for did, res in zip(ids, predict_many(items)):
+            fout.write(json.dumps({"id": did, **res}, ensure_ascii=False) + "\n")
+    print(f"{len(items)} target(s) labelled into {args.out}" + (f", {bad} line(s) skipped" if bad else ""), file=sys.stderr)
+    return 0 if items else 1
 
 
 def cmd_timeline(args) -> int:
@@ -279,6 +314,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("input", help='JSONL with {"id", "text"} per line')
     q.add_argument("--out", required=True)
     q.set_defaults(func=cmd_quotes)
+
+    to = sub.add_parser("tone", help="tone toward a target in each sentence of a JSONL file (negative, neutral, positive)")
+    to.add_argument("input", help='JSONL with {"id", "sentence", "target", "start", "end"} per line (offsets into sentence)')
+    to.add_argument("--out", required=True, help='JSONL {"id", "label", "probabilities", "drivers"} per line')
+    to.set_defaults(func=cmd_tone)
 
     tl = sub.add_parser("timeline", help="the news event each article reports, its date and the reporting lag (CSV)")
     tl.add_argument("inputs", nargs="+", help="a folder of dumps (with its manifest), files, or a built corpus")

@@ -1763,6 +1763,68 @@ def tone_by_target(tone: pd.DataFrame, *, by: str = "outlet", articles: pd.DataF
     return g.sort_values([by, "sentences"], ascending=[True, False]).reset_index(drop=True)
 
 
+TONE_TARGET_COLUMNS = ["id", "outlet", "paragraph", "sentence", "target", "mention", "start", "end", "label",
+                       "score", "drivers", "text"]
+
+
+def target_tone(articles) -> pd.DataFrame:
+    """Tone toward each country and person a body sentence names, by the target-dependent model of
+    :mod:`newsframe.target_tone` (trained on NewsMTSC; model card ``docs/target_tone_model.md``).
+
+    One row per mention: ``id, outlet, paragraph, sentence, target`` (the country or person),
+    ``mention`` (as written), ``start, end`` (offsets in the sentence), ``label`` (negative, neutral,
+    positive), ``score`` (P(positive) - P(negative)), ``drivers`` (the features that decided, as
+    words), ``text`` (the sentence). Unlike :func:`sentence_tone`, two targets of one sentence can get
+    different labels ("Seoul praised Tokyo, while Pyongyang condemned it").
+    """
+    from .target_tone import predict_many
+
+    items, rows = [], []
+    for art in _articles_iter(articles):
+        body = art.body if isinstance(art.body, str) else ""
+        persons = people(body)
+        for s in body_sentences(body):
+            text = s["text"]
+            nt = normalize(text) if len(normalize(text)) == len(text) else text
+            found = [(a, b, c) for c, a, b in find_countries(nt)] + _mentions(nt, persons)
+            taken = []
+            for a, b, target in sorted(found, key=lambda x: (x[0], -(x[1] - x[0]))):
+                if any(a < e and s_ < b for s_, e in taken):
+                    continue   # ("South Korean President Yoon": the person, not also the country inside)
+                taken.append((a, b))
+                items.append((text, a, b))
+                rows.append({"id": art.id, "outlet": getattr(art, "outlet", ""), "paragraph": s["paragraph"],
+                             "sentence": s["sentence"], "target": target, "mention": text[a:b], "start": a, "end": b,
+                             "text": text})
+    for row, res in zip(rows, predict_many(items)):
+        p = res.get("probabilities", {})
+        row.update(label=res["label"], score=round(p.get("positive", 0.0) - p.get("negative", 0.0), 3),
+                   drivers=", ".join(res.get("drivers", [])))
+    return pd.DataFrame(rows, columns=TONE_TARGET_COLUMNS)
+
+
+def target_tone_by_group(tone: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None,
+                         min_mentions: int = 1) -> pd.DataFrame:
+    """Per group and target (:func:`target_tone`): mentions, how many were negative / neutral /
+    positive, the net tone ((positive - negative) / mentions, -1 .. +1), the most frequent drivers and
+    the article ids. ``by``: the article column forming the groups, from ``articles`` when needed."""
+    t = _grouped(tone, articles, by)
+    cols = [by, "target", "mentions", "negative", "neutral", "positive", "net_tone", "drivers", "ids"]
+    if t.empty:
+        return pd.DataFrame(columns=cols)
+
+    def top(col):
+        c = Counter(d for x in col for d in (x.split(", ") if x else []))
+        return ", ".join(w for w, _ in c.most_common(MAX_DRIVERS))
+    g = t.groupby([by, "target"]).agg(
+        mentions=("label", "size"), negative=("label", lambda x: int((x == "negative").sum())),
+        neutral=("label", lambda x: int((x == "neutral").sum())), positive=("label", lambda x: int((x == "positive").sum())),
+        drivers=("drivers", top), ids=("id", lambda x: ", ".join(sorted(set(x))))).reset_index()
+    g = g[g["mentions"] >= min_mentions]
+    g["net_tone"] = ((g["positive"] - g["negative"]) / g["mentions"]).round(2)
+    return g[cols].sort_values([by, "mentions"], ascending=[True, False]).reset_index(drop=True)
+
+
 # ----------------------------------------------------------------- page context
 @lru_cache(maxsize=1)
 def _context_topics():
