@@ -548,3 +548,14 @@ def test_a_quotation_over_several_paragraphs_is_one_attribution():
     assert d["type"] == "direct" and d["speaker"] == "Yoon"
     assert [text[s:e] for s, e in d["content_spans"]] == [
         "We have waited a long time for this day,", "Our peoples deserve it.", "And we will not look back."]
+
+
+def test_target_tone_gives_each_named_target_its_own_label():
+    text = "Seoul praised Tokyo for its courage, while Pyongyang was accused of lying."
+    t = framing.target_tone(text)
+    assert set(t["target"]) >= {"South Korea", "Japan", "North Korea"}
+    assert set(t["label"]) <= {"negative", "neutral", "positive"}
+    assert t.set_index("target").loc["North Korea", "label"] == "negative"
+    g = framing.target_tone_by_group(t)
+    assert {"mentions", "negative", "neutral", "positive", "net_tone"} <= set(g.columns)
+    assert g["mentions"].sum() == len(t)
