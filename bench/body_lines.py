@@ -11,15 +11,15 @@ line is article text (the "line classification with context" of Kohlschütter, F
 2010, "Boilerplate detection using shallow text features", and Vogels, Ganea and Eickhoff 2018,
 "Web2Text").
 
-The weights are a data file, ``data/body_lines.json``, written by ``bench/train_clean_model.py``
-(leave-site-out cross-validation over the boilerplate benchmark's dev and train pages; the figures and
-the data's licences are in ``docs/body_model.md``). Without the file the rules alone decide.
+``bench/train_clean_model.py`` judges it by leave-site-out cross-validation over the boilerplate
+benchmark's dev and train pages (figures in ``docs/BENCHMARKS.md``). It has not beaten the rules under
+that CV (0.928 against 0.926, noise), so it is not shipped and the library does not read it;
+``train_clean_model.py --write`` would write ``data/body_lines.json`` for a future runtime to use.
 """
 from __future__ import annotations
 
 import json
 import math
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -104,30 +104,10 @@ def features(L) -> tuple[np.ndarray, list[int]]:
     return np.asarray(rows, dtype=float), idx
 
 
-@lru_cache(maxsize=1)
-def model() -> dict | None:
-    """The shipped weights (``data/body_lines.json``), or None when there is none."""
-    if not MODEL_PATH.exists():
-        return None
-    m = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    if m.get("features") != feature_names():
-        return None
-    return {**m, "w": np.asarray(m["weights"], dtype=float)}
-
-
-def probabilities(L) -> tuple[np.ndarray, list[int]]:
-    """P(article text) for each non-blank line of a labelled page, with the line indices."""
-    m = model()
-    X, idx = features(L)
-    if m is None or not len(idx):
-        return np.zeros(len(idx)), idx
-    return 1.0 / (1.0 + np.exp(-(X @ m["w"] + m["bias"]))), idx
-
-
 def write(weights, bias: float, threshold: float, pages: int, sites: int) -> None:
     """Write the model file (used by ``bench/train_clean_model.py --write``)."""
     MODEL_PATH.write_text(json.dumps({
-        "about": "line model over the rule cleaner's labels; see docs/body_model.md and bench/train_clean_model.py",
+        "about": "line model over the rule cleaner's labels; see bench/body_lines.py and bench/train_clean_model.py (figures in docs/BENCHMARKS.md)",
         "trained_on": f"{pages} pages from {sites} sites (boilerplate benchmark dev, MIT; train, Apache-2.0)",
         "threshold": threshold, "bias": round(bias, 6), "features": feature_names(),
         "weights": [round(float(w), 6) for w in weights]}, indent=1) + "\n", encoding="utf-8")

@@ -100,14 +100,15 @@ def test_headline_part_of_a_page_title():
 
 
 @pytest.mark.parametrize("text, day", [
-    ("Posted on Maret 30, 2015 by Admin", "2015-03-30"),          # Indonesian month
-    ("Текст: Венера Ерофеева · 24 сентября 2018", "2018-09-24"),   # Russian genitive
-    ("Par A. Hervaud — 24 novembre 2017 à 18:42", "2017-11-24"),   # French
-    ("7 de mayo de 2019", "2019-05-07"),                          # Spanish
-    ("By Justine Coleman - 11/18/19 11:04 PM EST", "2019-11-18"),  # US numeric, two-digit year
-    ("5:45 AM PST 11/19/2019 by Patrick Shanley", "2019-11-19"),
-    ("04.05.2015 à 13h36", "2015-05-04"),                          # day first with dots
-    ("NOVEMBER 20, 2019 10:43", "2019-11-20"),                     # upper case
+    ("Posted on Maret 14, 2016 by Redaksi", "2016-03-14"),          # Indonesian month
+    ("Текст: Анна Смирнова · 3 октября 2019", "2019-10-03"),   # Russian genitive
+    ("Par M. Dubreuil — 12 février 2018 à 09:15", "2018-02-12"),   # French
+    ("9 de junio de 2020", "2020-06-09"),                          # Spanish
+    ("By Lena Ortiz - 10/07/21 9:15 PM EST", "2021-10-07"),  # US numeric, two-digit year
+    ("6:20 AM PST 02/11/2020 by Omar Haddad", "2020-02-11"),   # a US zone: an ambiguous slash date is month first
+    ("02/11/2020 10:00 GMT", "2020-11-02"),                       # elsewhere day first
+    ("17.06.2016 à 08h05", "2016-06-17"),                          # day first with dots
+    ("DECEMBER 2, 2020 14:05", "2020-12-02"),                     # upper case
 ])
 def test_dates_in_other_languages_and_forms(text, day):
     assert [d["timestamp"].strftime("%Y-%m-%d") for d in meta.parse_dates(text)] == [day]

@@ -843,7 +843,7 @@ def _main_blocks(nonblank: list[_Line]) -> list[tuple[int, int]]:
     return [(nonblank[a].i, nonblank[b].i) for a, b in blocks]
 
 
-# a comment's header: a name, then when it was posted ("Ann Lee · March 10, 2017 at 12:20 AM", "bob 5 hours ago")
+# a comment's header: a name, then when it was posted ("Ann Lee · March 4, 2018 at 9:05 PM", "bob 5 hours ago")
 _POSTED = re.compile(r"\b\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?(?!\w)|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[^\W\d_]+")

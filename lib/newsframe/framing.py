@@ -320,8 +320,10 @@ def people(text: str) -> list[dict]:
         if known:
             continue
         title = m.group("title")
-        role = "head_of_state" if title.split()[-1].lower() in hos or title.lower() in hos else "official"
         pre = m.group("pre") + title
+        # the title's last one to three words ("Minister" alone is no head of government, "Prime Minister" is)
+        ends = pre.lower().split()
+        role = "head_of_state" if any(" ".join(ends[-k:]) in hos for k in (1, 2, 3)) else "official"
         cm = list(cpat.finditer(pre))
         country = a2c[cm[-1].group(0)] if cm else None
         toks = [t for t in re.split(r"[\s]", name) if len(t) > 2]
@@ -447,6 +449,28 @@ Sometimes Only Just Perhaps Thus So Nor Or Yes No Today Yesterday Tonight Since 
 Because If Once Asked Speaking Privately Publicly Separately""".split())
 
 
+# a group of people placed by a preposition: "workers at a bakery", "officials in Seoul", "diplomats from both sides"
+_PEOPLE_PREPOSITIONS = frozenset({"at", "in", "from"})
+# ... but not a circumstance of the speaking: "officials in a statement said", "aides in private said"
+_NOT_AFTER_PEOPLE_PREPOSITION = frozenset({"statement", "statements", "private", "public", "interviews",
+                                           "remarks", "comments", "response", "reply", "person", "turn", "part"})
+
+
+_PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ents", "ants", "ials", "ians", "ees", "ives", "men", "ats")
+_PEOPLE_WORDS = frozenset("""people authorities sources police analysts experts critics colleagues allies aides
+witnesses delegates staff families crews""".split())
+_NOT_PEOPLE = frozenset("""numbers papers matters letters others orders borders centers waters quarters offers powers
+layers events elements moments comments documents statements agreements governments investments payments segments
+arguments parts results percents amounts accounts ratings tenants""".split()) - {"tenants"}
+
+
+def _people_noun(word: str) -> bool:
+    """A plural noun of people right before "at / in / from" ("workers", "Officials", "residents")."""
+    low = word.lower()
+    return (low.isalpha() and (low.endswith(_PEOPLE_SUFFIXES) or low in _PEOPLE_WORDS)
+            and low not in _NOT_PEOPLE and low not in stopwords())
+
+
 def _lowercase_chain_ok(toks, k: int, reach: int = 4) -> bool:
     """A lowercase word at ``k`` belongs to a source phrase when lowercase content words lead back, within
     ``reach`` words, to a determiner, a quantifier or a capitalised word ("employees of a car dealership",
@@ -465,13 +489,15 @@ def _backward_np(text: str, end: int) -> tuple[int, int] | None:
     """Span of the source phrase that ends at ``end`` (before a reporting verb)."""
     left = _TIME_TAIL.sub("", text[:end].rstrip())
     fam = _FAMILIAR.search(left)
-    if fam:  # "a person familiar with the matter told TRD"
+    if fam:  # "a person familiar with the plans told the paper"
         return fam.start(), fam.end()
     toks = list(re.finditer(r"[\w][\w.'’-]*|'s|\S", left))
     # skip adverbs / auxiliaries between source and verb
     skip = {"also", "later", "earlier", "previously", "recently", "has", "had", "have", "then", "further",
             "once", "again", "reportedly", "repeatedly", "had", "would", "will", "was", "is", "are", "were", "been",
-            "however", "always", "since", ","}
+            "however", "always", "since", "long", "never", "often", "publicly", "privately", "flatly", "firmly",
+            "strongly", "consistently", "vehemently", "categorically", "previously", "initially", "ultimately",
+            "eventually", "finally", "subsequently", "quickly", "immediately", ","}
     while toks and toks[-1].group(0).lower() in skip:
         toks.pop()
     if not toks:
@@ -480,6 +506,7 @@ def _backward_np(text: str, end: int) -> tuple[int, int] | None:
     if last.group(0).lower() in PRONOUNS:
         return last.span()
     words = []
+    people_next = False
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
         w = t.group(0)
@@ -491,6 +518,15 @@ def _backward_np(text: str, end: int) -> tuple[int, int] | None:
             continue
         if not re.match(r"[\w']", w):
             break
+        if people_next:
+            people_next = False
+            words.insert(0, t)
+            continue
+        if w.lower() in _PEOPLE_PREPOSITIONS and words and k > 0 and _people_noun(toks[k - 1].group(0)) \
+                and not any(x.group(0).lower() in _NOT_AFTER_PEOPLE_PREPOSITION for x in words):
+            words.insert(0, t)  # "Workers at a bakery said", "Officials in Seoul said"
+            people_next = True
+            continue
         if not _np_word_ok(w, first=True):
             # a lowercase head noun right before the verb after a name or determiner: "Israeli settlers said"
             head_ok = (k > 0 and w.isalpha() and w.lower() not in stopwords() and _lowercase_chain_ok(toks, k)) \
@@ -597,7 +633,7 @@ def _find_attributions(sent: str, verbs: dict) -> list[dict]:
                 if np_ and np_[0] >= m_app.start(1):
                     src, pattern = np_, "SOURCE, APPOSITION, VERB"
         if src is None and core.endswith(","):
-            # "Chris Tang, Hong Kong's new police commissioner, said", "Netanyahu, however, said":
+            # "Dario Venn, the valley's new fire marshal, said", "Sato, however, said":
             # the source opens the sentence and an apposition or adverb stands between it and the verb
             src = _source_before_apposition(sent, core)
             pattern = "SOURCE, APPOSITION, VERB" if src else None
@@ -687,7 +723,7 @@ def source_type(source: str, *, sentence: str = "", person: dict | None = None) 
     if head in cues["document"] or " ".join(words[-2:]) in cues["document"]:
         return "document"
     # a head-of-state title counts when written as a title (capitalised) or next to a country:
-    # "President Yoon", "US president"; not "chairman, CEO and president Craig Menear"
+    # "President Yoon", "US president"; not "chairman, CEO and president Dana Whitlock"
     if any(re.search(_cue_regex(c.title() if c != "pm" else "PM"), normalize(source), flags=0) for c in cues["head_of_state"]) \
             or (any(re.search(_cue_regex(c), low) for c in cues["head_of_state"]) and cpat.search(normalize(source))):
         return "head_of_state"
@@ -1094,7 +1130,7 @@ _AFTER_CUE = re.compile(   # what may follow the cue before the content: a chann
     r"|\s*,?\s*(?:(?:late\s+|early\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:night|morning|afternoon|evening))?|last\s+(?:week|month|year)|earlier|later|"
     r"yesterday|today|on\s+Twitter|on\s+X))*(?:\s*,)?(?:\s+that\b)?\s*:?")
-# a side that is only a circumstance of the speaking ("Gambill said to cheers from the crowd", "she said in
+# a side that is only a circumstance of the speaking ("Okafor said to applause from the hall", "she said in
 # response to a question", "officials said late Thursday"): the content is on the other side
 _CIRCUMSTANCE = re.compile(
     r"(?:at|in|to|during|after|before|from|with|while|when|as|on|upon|outside|inside|ahead\s+of|following|"
@@ -1202,7 +1238,7 @@ def _reported_speech_of(text: str, rows: list[dict], verbs: dict) -> list[dict]:
             hi = frames[k + 1][0] if k + 1 < len(cands) else se
             left, right = _strip_span(nbody, lo, min(a, hi)), _strip_span(nbody, max(b, lo), hi)
             if verbs.get(c["cue"], ("",))[0] in _LISTENER_VERBS and right[1] > right[0]:
-                # "X told a few thousand teachers who ... that CONTENT": the content follows "that"
+                # "X told the visiting farmers who ... that CONTENT": the content follows "that"
                 m_that = re.search(r"\bthat\b\s*", nbody[right[0]:right[1]])
                 if m_that and len(nbody[right[0]:right[0] + m_that.start()].split()) <= 12 \
                         and not quoted_only_span(quotes, nbody, right):

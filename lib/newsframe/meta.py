@@ -72,6 +72,7 @@ DATE_PATTERNS = [
 MONTH_DAY = re.compile(r"\b(?P<mon>" + _MON + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)")
 DAY_MONTH = re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r")\b(?!\s*,?\s*(?:19|20)\d\d)")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_US_ZONE = re.compile(r"(?<![A-Za-z])(?:[ECMP][SD]T|AK[SD]T|HST|ET|PT)(?![A-Za-z])")
 _DIGIT = re.compile(r"\d")
 
 # Lines of the header that may hold the publication date, by label.
@@ -107,10 +108,14 @@ def parse_dates(text: str) -> list[dict]:
     if "/" not in text and YEAR.search(text) is None:   # ... and all but numeric_mdy a four-digit year
         return found
     taken: list[tuple[int, int]] = []
+    # a North American zone on the line ("6:20 AM PST 02/11/2020") makes an ambiguous slash date month first
+    month_first = _US_ZONE.search(text) is not None
     for name, pat in DATE_PATTERNS:
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
+            if name == "numeric_dmy" and month_first and "/" in m.group(0):
+                continue   # left to numeric_mdy
             g = m.groupdict()
             month = int(g["m"]) if g.get("m") else _month_number(g["mon"])
             year = int(g["y"])

@@ -177,8 +177,8 @@ _CAP_MONTH_ONLY = re.compile(r"^[A-Z]")
 _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|million|billion|trillion|dollars|cents|yen|euros|pounds|people|times|hours|days)?|once|twice|times)\s+$", re.I)
 # (the word boundary first: the alternatives are then tried only at the starts of words)
 _FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|scheduled\s+(?:to|for)|planned|planning|would|scheduled|as\s+(?:soon|early)\s+as|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|to\s+be\s+held)\b|'ll\b", re.I)
-# a participle after "be" ("is due to be published", "will be held") is no past tense
-_PAST = re.compile(r"\b(?<!\bbe\s)(?:(?:was|were)(?!\s+(?:going|planning|expected|scheduled|due|set|about)\s+to\b)|had|did|said|told|announced|reported|agreed|met|held|ended|began|started|took|came|went|made|gave|left|won|lost|sent|saw|fell|rose|found|became|ago|since|(?!(?:scheduled|planned|expected)\b)(?-i:[a-z]\w*ed))\b", re.I)
+# a participle after "be", "is", "are" ("is due to be published", "will be held", "is argued") is no past tense
+_PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)(?:(?:was|were)(?!\s+(?:going|planning|expected|scheduled|due|set|about)\s+to\b)|had|did|said|told|announced|reported|agreed|met|held|ended|began|started|took|came|went|made|gave|left|won|lost|sent|saw|fell|rose|found|became|ago|since|(?!(?:scheduled|planned|expected)\b)(?-i:[a-z]\w*ed))\b", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:to|going|expected|due|set|scheduled|planning)\b)", re.I)
 _SENT_SPLIT = re.compile(r"[.!?]['\"`]*\s|\n\n")
 # a reporting verb after the expression and a comma or a closing quote ("... on Monday,'' he said") tells
