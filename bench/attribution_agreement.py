@@ -39,6 +39,14 @@ def read_gold(path) -> list[dict]:
     return list(csv.DictReader(io.StringIO("\n".join(ln for ln in text.splitlines() if not ln.startswith("#")))))
 
 
+def span_text(body: str, alt: str) -> str:
+    """A gold source alternative: ``@start:end`` is that span of the article body; other text as written."""
+    if alt.startswith("@"):
+        start, end = map(int, alt[1:].split(":"))
+        return body[start:end]
+    return alt
+
+
 def _norm(s: str) -> str:
     s = normalize(str(s)).lower().strip()
     return re.sub(r"^(?:the|a|an|both)\s+", "", re.sub(r"\s+", " ", s))
@@ -71,8 +79,10 @@ def main(argv=None) -> None:
         bodies[d["id"]] = d["body"]
     from newsframe.text import sentences
 
-    for r in gold:   # (the gold file keeps no benchmark text: the sentence comes from the body)
-        r["text"] = sentences(bodies[r["doc_id"]])[int(r["sentence"])]
+    for r in gold:   # (the gold file keeps no benchmark text: the sentence and the source come from the body)
+        body = bodies[r["doc_id"]]
+        r["text"] = sentences(body)[int(r["sentence"])]
+        r["source"] = "|".join(span_text(body, alt) for alt in r["source"].split("|") if alt)
     for name in dict.fromkeys(r.get("set", "all") for r in gold):
         rows = [r for r in gold if r.get("set", "all") == name]
         print(f"\n== set {name}")

@@ -136,6 +136,17 @@ def test_tone_by_target_chart_with_40_groups_and_30_targets(tmp_path):
     assert max(_png_size(fig, tmp_path)) <= plots.MAX_PIXELS
 
 
+def test_tone_chart_title_names_what_is_measured():
+    """The VADER chart asks how positive the sentences are; the model's net tone asks for the tone
+    toward each target, so a reader does not take one chart for the other."""
+    table = _tone_table()
+    vader = plots.tone_by_target_chart(table, by="country").axes[0].get_title(loc="left")
+    model_table = table.rename(columns={"sentences": "mentions"}).drop(columns="mean_compound").assign(net_tone=0.1)
+    net = plots.tone_by_target_chart(model_table, by="country",
+                                     value="net_tone", size="mentions").axes[0].get_title(loc="left")
+    assert "How positive are the sentences" in vader and "tone does each group take toward" in net
+
+
 def test_tone_groups_fold_into_the_pooled_mean():
     t = pd.DataFrame({"country": [f"G{i:02d}" for i in range(14)], "target": "Japan",
                       "sentences": [20] * 11 + [1, 2, 3], "mean_compound": [0.0] * 11 + [0.6, -0.3, 0.2]})

@@ -74,7 +74,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-MARKER = "_newsframe.json"
+# the built corpus is read by the reading layer (newsframe.stored); public here too, as before
+from .stored import MARKER, is_built_corpus, read_built_corpus, read_parts  # noqa: F401
+
 PARTITION_SIZE = 250
 
 
@@ -502,45 +504,6 @@ def _renames(ids_per_part: list[list[str]]) -> dict[int, dict[int, str]]:
 
 
 # --------------------------------------------------------------------------- reading back
-def is_built_corpus(path) -> bool:
-    """True for a folder written by :func:`build`."""
-    return isinstance(path, (str, Path)) and (Path(path) / MARKER).exists()
-
-
-def _read_parts(folder: Path) -> pd.DataFrame:
-    files = sorted(folder.glob("part-*.parquet"))
-    return pd.concat([pd.read_parquet(f) for f in files], ignore_index=True) if files else pd.DataFrame()
-
-
-def read_built_corpus(path, *, with_lines: bool = False):
-    """The article table (and line audit) of a built corpus, as :func:`newsframe.load_corpus` returns them.
-
-    The extra columns (manifest and record columns) follow :data:`newsframe.corpus.ARTICLE_COLUMNS`
-    in the order the parts have them; a part without one of them (schemas are unified) gives "".
-    """
-    from .corpus import ARTICLE_COLUMNS, LINE_COLUMNS
-    from .stored import mark_built
-
-    path = Path(path)
-    articles = _read_parts(path / "articles")
-    extra = [c for c in articles.columns if c not in ARTICLE_COLUMNS]
-    if not articles.empty:
-        articles["published"] = [None if v is None or (isinstance(v, float) and pd.isna(v)) else pd.Timestamp(v)
-                                 for v in articles["published"]]
-        articles["published"] = articles["published"].astype(object)
-        articles["credited_sources"] = [list(v) for v in articles["credited_sources"]]
-        dups = pd.read_parquet(path / "duplicates.parquet")
-        articles = articles.merge(dups, on="id", how="left")
-    articles = articles.reindex(columns=ARTICLE_COLUMNS + extra)
-    for c in extra:
-        articles[c] = [v if isinstance(v, str) else "" for v in articles[c]]
-    mark_built(articles, path)   # the analyses read the tables stored with it (newsframe.stored)
-    if not with_lines:
-        return articles
-    lines = _read_parts(path / "lines")
-    return articles, lines.reindex(columns=LINE_COLUMNS)
-
-
 def read_built_table(path, name: str) -> pd.DataFrame:
     """A per-article table of a built corpus: ``articles``, ``lines``, ``term_counts`` or, when it was
     built with ``analyses=True``, one of :data:`ANALYSES` (``timexes``, ``attributions``, ``frame_cues``)."""
@@ -548,7 +511,7 @@ def read_built_table(path, name: str) -> pd.DataFrame:
     if not folder.is_dir():
         hint = " (build with --analyses)" if name in ANALYSES else ""
         raise FileNotFoundError(f"{path}: no table {name!r}{hint}")
-    return _read_parts(folder)
+    return read_parts(folder)
 
 
 def corpus_term_counts(path, *, batch: int = 16) -> pd.DataFrame:

@@ -10,10 +10,10 @@ stripping ``.gz``) or, when the suffix says nothing, from the first bytes:
 
 ``text`` (``.txt``, ``.text``)
     one article per file: the raw page text (a text dump of a web page). Bytes
-    are decoded and repaired by :func:`newsframe.corpus.decode_bytes`.
+    are decoded and repaired by :func:`newsframe.decoding.decode_bytes`.
 ``html`` (``.html``, ``.htm``)
     one web page per file. ``Document.text`` is the visible text of the whole
-    page (:func:`newsframe.corpus.html_to_text`, one block per line, so the
+    page (:func:`newsframe.decoding.html_to_text`, one block per line, so the
     cleaning audit can show every removed line); ``Document.extracted_body``
     is the main text found by trafilatura (paragraphs separated by a blank
     line), and the page's title, date, site name and canonical URL go into
@@ -83,7 +83,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .corpus import InputError, decode_bytes, html_to_text, looks_like_html
+from .decoding import InputError, decode_bytes, html_to_text, looks_like_html
 from .resources import read_table
 
 __all__ = ["Document", "InputProblem", "FORMATS", "META_FIELDS", "detect_format", "iter_documents",
@@ -343,11 +343,11 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 
 
 def _decode_raw(data: bytes, name: str, *, html: bool = False) -> tuple[str, list[str]]:
-    """Bytes to text like :func:`newsframe.corpus.decode_bytes`, without repairs or HTML conversion.
+    """Bytes to text like :func:`newsframe.decoding.decode_bytes`, without repairs or HTML conversion.
 
     For HTML, a ``<meta charset>`` declaration is tried before detection.
     """
-    from .corpus import decode_raw
+    from .decoding import decode_raw
 
     m = _META_CHARSET.search(data[:4096]) if html and data else None
     return decode_raw(data, name, declared=m.group(1).decode("ascii", "replace") if m else None)
@@ -355,7 +355,7 @@ def _decode_raw(data: bytes, name: str, *, html: bool = False) -> tuple[str, lis
 
 def _repair(text: str) -> tuple[str, list[str]]:
     """Mojibake/control-character repair and line-break normalisation (as in decode_bytes)."""
-    from .corpus import repair_text
+    from .decoding import repair_text
 
     plain = text.replace("\r\n", "\n").replace("\r", "\n")
     fixed = repair_text(text).replace("\r\n", "\n").replace("\r", "\n")

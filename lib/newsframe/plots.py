@@ -890,7 +890,9 @@ def tone_by_target_chart(table, *, ax=None, targets=None, by: str = "outlet", ma
     ax.set_yticklabels([_shorten(x, SOURCE_LABEL_WIDTH) for x in order])
     ax.invert_yaxis()
     ax.set_xlim(-1, 1)
-    ax.set_title(f"How positive are the sentences about each country or leader?{note}")
+    question = ("How positive are the sentences about each country or leader?" if value == "mean_compound"
+                else "What tone does each group take toward each country or leader?")
+    ax.set_title(f"{question}{note}")
     ax.set_xlabel(xlabel or "mean VADER compound of sentences naming the target (-1 negative .. +1 positive)")
     ax.set_ylabel("target")
     legend = ax.legend(title=f"{_by_word(by)} (dot size = {size})", bbox_to_anchor=(1.01, 1), loc="upper left",

@@ -28,6 +28,14 @@ from pathlib import Path
 
 import pandas as pd
 
+# the columns of the article table and of the line audit, from load_corpus and from a built corpus
+ARTICLE_COLUMNS = [
+    "id", "file", "url", "outlet", "country", "headline", "published", "published_text",
+    "published_inferred", "published_source", "dateline", "byline", "credited_sources",
+    "body", "n_words", "input_notes", "duplicate_of", "duplicate_similarity",
+]
+LINE_COLUMNS = ["id", "line_no", "text", "label", "reason"]
+MARKER = "_newsframe.json"      # the file that marks a folder as a built corpus
 ATTRS_KEY = "built_corpus"      # articles.attrs key holding the path of the built corpus they came from
 ARTICLES_FOLDER = "articles"
 
@@ -142,3 +150,40 @@ def to_json_column(values) -> list[str]:
 def from_json_column(values) -> list:
     """The inverse of :func:`to_json_column` (missing values give None)."""
     return [json.loads(v) if isinstance(v, str) else None for v in values]
+
+
+# --------------------------------------------------------------------------- reading a built corpus
+def is_built_corpus(path) -> bool:
+    """True for a folder written by :func:`newsframe.engine.build`."""
+    return isinstance(path, (str, Path)) and (Path(path) / MARKER).exists()
+
+
+def read_parts(folder: Path) -> pd.DataFrame:
+    """All Parquet parts of a table folder of a built corpus, as one DataFrame (empty when none)."""
+    return _read(Path(folder))
+
+
+def read_built_corpus(path, *, with_lines: bool = False):
+    """The article table (and line audit) of a built corpus, as :func:`newsframe.load_corpus` returns them.
+
+    The extra columns (manifest and record columns) follow :data:`ARTICLE_COLUMNS`
+    in the order the parts have them; a part without one of them (schemas are unified) gives "".
+    """
+    path = Path(path)
+    articles = read_parts(path / "articles")
+    extra = [c for c in articles.columns if c not in ARTICLE_COLUMNS]
+    if not articles.empty:
+        articles["published"] = [None if v is None or (isinstance(v, float) and pd.isna(v)) else pd.Timestamp(v)
+                                 for v in articles["published"]]
+        articles["published"] = articles["published"].astype(object)
+        articles["credited_sources"] = [list(v) for v in articles["credited_sources"]]
+        dups = pd.read_parquet(path / "duplicates.parquet")
+        articles = articles.merge(dups, on="id", how="left")
+    articles = articles.reindex(columns=ARTICLE_COLUMNS + extra)
+    for c in extra:
+        articles[c] = [v if isinstance(v, str) else "" for v in articles[c]]
+    mark_built(articles, path)   # the analyses read the tables stored with it (newsframe.stored)
+    if not with_lines:
+        return articles
+    lines = read_parts(path / "lines")
+    return articles, lines.reindex(columns=LINE_COLUMNS)
