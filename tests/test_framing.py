@@ -581,3 +581,28 @@ def test_people_title_gives_role(text, name, role, country):
     minister is an official; the demonym before the title gives the country."""
     person = next(p for p in framing.people(text) if p["name"] == name)
     assert (person["role"], person["country"]) == (role, country)
+
+
+def test_target_tone_joins_the_names_of_one_person():
+    """"President Obama" in one article and "President Barack Obama" in another are one target; a
+    possessive ("President Ndlovu's plan") is the person; countries are never merged into each other."""
+    arts = pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "Y", "Y"], "body": [
+        "President Barack Obama praised the deal in Seoul.",
+        "President Obama criticised the delay in North Korea.",
+        "President Ndlovu's plan was welcomed in Korea."]})
+    tone = framing.target_tone(arts)
+    targets = set(tone["target"])
+    assert "Barack Obama" in targets and "Obama" not in targets
+    assert "Ndlovu" in targets and "Ndlovu's" not in targets
+    korea = tone[tone["mention"] == "Korea"]
+    assert len(korea) == 1 and korea["target"].iloc[0] != "North Korea"
+
+
+@pytest.mark.parametrize("names, expected", [
+    ({"Obama", "Barack Obama"}, {"Obama": "Barack Obama"}),
+    ({"Kim", "Kim Jong Un", "Kim Yo Jong"}, {}),          # two people end differently, "Kim" ends neither
+    ({"Moon", "Moon Jae-in", "Ban Moon"}, {"Moon": "Ban Moon"}),   # only the last word counts
+    ({"Sato"}, {}),
+])
+def test_same_person_names(names, expected):
+    assert framing.same_person_names(names) == expected

@@ -313,7 +313,7 @@ def people(text: str) -> list[dict]:
     a2c, cpat = _countries()
     hos = {c for c in _source_cues()["head_of_state"]}
     for m in _title_regex().finditer(text):
-        name = m.group("name")
+        name = re.sub(r"['’]s$", "", m.group("name"))   # "President Yoon's visit": the person is Yoon
         if name in a2c or name.split()[0] in a2c:
             continue
         known = next((p for p in found.values() if name in p["keys"] or any(k in name.split() for k in p["keys"])), None)
@@ -1815,14 +1815,16 @@ def target_tone(articles) -> pd.DataFrame:
     """
     from .target_tone import predict_many
 
-    items, rows = [], []
+    items, rows, person_targets = [], [], set()
     for art in _articles_iter(articles):
         body = art.body if isinstance(art.body, str) else ""
         persons = people(body)
         for s in body_sentences(body):
             text = s["text"]
             nt = normalize(text) if len(normalize(text)) == len(text) else text
-            found = [(a, b, c) for c, a, b in find_countries(nt)] + _mentions(nt, persons)
+            people_found = _mentions(nt, persons)
+            person_targets.update(c for _a, _b, c in people_found)
+            found = [(a, b, c) for c, a, b in find_countries(nt)] + people_found
             taken = []
             for a, b, target in sorted(found, key=lambda x: (x[0], -(x[1] - x[0]))):
                 if any(a < e and s_ < b for s_, e in taken):
@@ -1836,7 +1838,22 @@ def target_tone(articles) -> pd.DataFrame:
         p = res.get("probabilities", {})
         row.update(label=res["label"], score=round(p.get("positive", 0.0) - p.get("negative", 0.0), 3),
                    drivers=", ".join(res.get("drivers", [])))
+    full_names = same_person_names(person_targets)
+    for row in rows:
+        row["target"] = full_names.get(row["target"], row["target"])
     return pd.DataFrame(rows, columns=TONE_TARGET_COLUMNS)
+
+
+def same_person_names(names) -> dict[str, str]:
+    """One name per person across a corpus: a one-word name ("Obama", introduced as "President Obama" in
+    one article) maps to the one longer name that ends with it ("Barack Obama" in another). A word that
+    ends several longer names (two people called Kim) is left as it is."""
+    longer: dict[str, set[str]] = {}
+    for n in names:
+        parts = n.split()
+        if len(parts) > 1:
+            longer.setdefault(parts[-1], set()).add(n)
+    return {n: next(iter(longer[n])) for n in names if " " not in n and len(longer.get(n, ())) == 1}
 
 
 def target_tone_by_group(tone: pd.DataFrame, *, by: str = "outlet", articles: pd.DataFrame | None = None,

@@ -871,7 +871,7 @@ def tone_by_target_chart(table, *, ax=None, targets=None, by: str = "outlet", ma
     order = t.groupby("target")["sentences"].sum().sort_values(ascending=False, kind="stable").index.tolist()
     note = ""
     if len(order) > max_targets:
-        note = f"\n(the {max_targets} of {len(order)} targets named in the most sentences)"
+        note = f"\n(the {max_targets} of {len(order)} targets named in the most {size})"
         order = order[:max_targets]
         t = t[t["target"].isin(order)]
     t = _fold_tone_groups(t, by)
