@@ -606,3 +606,13 @@ def test_target_tone_joins_the_names_of_one_person():
 ])
 def test_same_person_names(names, expected):
     assert framing.same_person_names(names) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Chief Executive Carrie Lam spoke first.", ["Carrie Lam"]),      # the rest of the title is no name
+    ("Chief Justice John Roberts ruled.", ["John Roberts"]),
+    ("The Chief Strategy Officer resigned.", []),                     # a title without a name is no person
+    ("President Ndlovu's plan was welcomed.", ["Ndlovu"]),            # a possessive is the person
+])
+def test_people_names_without_title_words(text, names):
+    assert [p["name"] for p in framing.people(text)] == names

@@ -284,6 +284,12 @@ _TITLE_WORDS = ["President", "Prime Minister", "Premier", "Chancellor", "King", 
                 "Supreme Leader", "leader", "Minister", "Secretary", "Spokesperson", "Spokesman",
                 "Ambassador", "Envoy", "Chairman", "Chief", "Commander", "DM", "PM"]
 _NAME = r"[A-Z][a-z'\-]+(?:[\s-][A-Z][a-z'\-]+){0,2}"
+# capitalised words of a longer title that are no part of a name ("Chief Executive Carrie Lam",
+# "Chief Strategy Officer", "Chief Justice"): dropped from the front, and a "name" ending in one is none
+_ROLE_WORDS = frozenset("""executive officer officers partner partners justice director directors manager secretary
+minister president chairman chairwoman chair spokesman spokeswoman spokesperson chief head editor analyst counsel
+commissioner governor ambassador general attorney strategy operating financial technology information marketing
+operations solution solutions deputy vice senior assistant associate principal founder""".split())
 
 
 @lru_cache(maxsize=1)
@@ -314,6 +320,12 @@ def people(text: str) -> list[dict]:
     hos = {c for c in _source_cues()["head_of_state"]}
     for m in _title_regex().finditer(text):
         name = re.sub(r"['’]s$", "", m.group("name"))   # "President Yoon's visit": the person is Yoon
+        words = name.split()
+        while words and words[0].lower() in _ROLE_WORDS:
+            words.pop(0)
+        if not words or words[-1].lower() in _ROLE_WORDS:
+            continue
+        name = " ".join(words)
         if name in a2c or name.split()[0] in a2c:
             continue
         known = next((p for p in found.values() if name in p["keys"] or any(k in name.split() for k in p["keys"])), None)
