@@ -473,7 +473,7 @@ _PEOPLE_WORDS = frozenset("""people authorities sources police analysts experts 
 witnesses delegates staff families crews""".split())
 _NOT_PEOPLE = frozenset("""numbers papers matters letters others orders borders centers waters quarters offers powers
 layers events elements moments comments documents statements agreements governments investments payments segments
-arguments parts results percents amounts accounts ratings tenants""".split()) - {"tenants"}
+arguments parts results percents amounts accounts ratings""".split())
 
 
 def _people_noun(word: str) -> bool:
@@ -508,7 +508,7 @@ def _backward_np(text: str, end: int) -> tuple[int, int] | None:
     skip = {"also", "later", "earlier", "previously", "recently", "has", "had", "have", "then", "further",
             "once", "again", "reportedly", "repeatedly", "had", "would", "will", "was", "is", "are", "were", "been",
             "however", "always", "since", "long", "never", "often", "publicly", "privately", "flatly", "firmly",
-            "strongly", "consistently", "vehemently", "categorically", "previously", "initially", "ultimately",
+            "strongly", "consistently", "vehemently", "categorically", "initially", "ultimately",
             "eventually", "finally", "subsequently", "quickly", "immediately", ","}
     while toks and toks[-1].group(0).lower() in skip:
         toks.pop()
