@@ -889,7 +889,7 @@ def tone_by_target_chart(table, *, ax=None, targets=None, by: str = "outlet", ma
     ax.set_yticks(range(len(order)))
     ax.set_yticklabels([_shorten(x, SOURCE_LABEL_WIDTH) for x in order])
     ax.invert_yaxis()
-    ax.set_xlim(-1, 1)
+    ax.set_xlim(-1.06, 1.06)   # (room for the dots at -1 and +1)
     question = ("How positive are the sentences about each country or leader?" if value == "mean_compound"
                 else "What tone does each group take toward each country or leader?")
     ax.set_title(f"{question}{note}")
