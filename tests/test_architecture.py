@@ -18,15 +18,15 @@ PACKAGE = Path(__file__).resolve().parents[1] / "lib" / "newsframe"
 
 def private_uses(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    siblings = set()   # names bound to sibling modules: "from . import wording", "from . import groups as _groups"
+    siblings = set()   # names bound to package modules: "from . import wording", "from .. import groups as _groups"
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
+        if isinstance(node, ast.ImportFrom) and node.level >= 1:
             for alias in node.names:
                 if node.module is None:
                     siblings.add(alias.asname or alias.name)
                 elif alias.name.startswith("_"):
-                    found.append(f"{path.name}:{node.lineno} imports {alias.name} from .{node.module}")
+                    found.append(f"{path.name}:{node.lineno} imports {alias.name} from {'.' * node.level}{node.module}")
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in siblings \
                 and node.attr.startswith("_") and not node.attr.startswith("__"):
@@ -34,8 +34,20 @@ def private_uses(path: Path) -> list[str]:
     return found
 
 
+def modules(package: Path = PACKAGE) -> dict[str, Path]:
+    """Every module of the package by dotted name below it: ``corpus``, ``framing`` (its
+    ``__init__``), ``framing.attribution``; the package's own ``__init__`` is ``__init__``."""
+    out = {}
+    for path in sorted(package.rglob("*.py")):
+        parts = list(path.relative_to(package).with_suffix("").parts)
+        if parts[-1] == "__init__" and len(parts) > 1:
+            parts = parts[:-1]
+        out[".".join(parts)] = path
+    return out
+
+
 def test_no_module_uses_another_modules_private_names():
-    uses = [u for p in sorted(PACKAGE.glob("*.py")) for u in private_uses(p)]
+    uses = [u for p in modules().values() for u in private_uses(p)]
     assert uses == []
 
 
@@ -57,26 +69,48 @@ LAYERS = {
 LAYER_OF = {m: n for n, mods in LAYERS.items() for m in mods}
 
 
-def sibling_imports(path: Path) -> set[str]:
-    """The sibling modules ``path`` imports (``from .x import``, ``from . import x``), lazy ones included."""
+def package_imports(name: str, path: Path, known) -> set[str]:
+    """The package modules the module ``name`` (at ``path``) imports, lazy ones included: ``from .x
+    import``, ``from . import x``, ``from ..x import`` resolved to dotted names of :func:`modules`."""
+    here = name.split(".") if path.name == "__init__.py" and name != "__init__" else name.split(".")[:-1]
     deps = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
-            deps.update([node.module.split(".")[0]] if node.module else [a.name for a in node.names])
-    return deps - {path.stem}
+        if isinstance(node, ast.ImportFrom) and node.level >= 1:
+            base = here[:len(here) - (node.level - 1)]
+            targets = [base + node.module.split(".")] if node.module else [base + [a.name] for a in node.names]
+            for t in targets:
+                while t and ".".join(t) not in known:   # "from .framing import attributions": framing
+                    t = t[:-1]
+                if t:
+                    deps.add(".".join(t))
+    return deps - {name}
 
 
 def import_graph(package: Path = PACKAGE) -> dict[str, set[str]]:
-    return {p.stem: sibling_imports(p) for p in sorted(package.glob("*.py"))}
+    mods = modules(package)
+    return {name: package_imports(name, path, mods) for name, path in mods.items()}
+
+
+def layer(module: str, layer_of: dict[str, int]) -> int | None:
+    """The layer of a module: that of its top package (``framing.attribution``: ``framing``)."""
+    return layer_of.get(module.split(".")[0])
 
 
 def upward_imports(graph: dict[str, set[str]], layer_of: dict[str, int]) -> list[str]:
     """Imports from a lower layer to a higher one, and modules no layer holds."""
-    bad = [f"{m} has no layer in LAYERS" for m in graph if m not in layer_of]
-    bad += [f"{m} (layer {layer_of[m]}) imports {d} (layer {layer_of[d]})"
+    bad = [f"{m} has no layer in LAYERS" for m in graph if layer(m, layer_of) is None]
+    bad += [f"{m} (layer {layer(m, layer_of)}) imports {d} (layer {layer(d, layer_of)})"
             for m, deps in graph.items() for d in sorted(deps)
-            if m in layer_of and d in layer_of and layer_of[d] > layer_of[m]]
+            if layer(m, layer_of) is not None and layer(d, layer_of) is not None
+            and layer(d, layer_of) > layer(m, layer_of)]
     return bad
+
+
+def internal_imports(graph: dict[str, set[str]]) -> list[str]:
+    """Imports of another package's inner modules (``framing.attribution`` from ``timing``): a package is
+    used through its front (``from ..framing import attributions``), never through its internals."""
+    return [f"{m} imports {d}" for m, deps in graph.items() for d in sorted(deps)
+            if "." in d and d.split(".")[0] != m.split(".")[0]]
 
 
 def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -99,6 +133,10 @@ def test_imports_run_down_the_layers():
     assert upward_imports(import_graph(), LAYER_OF) == []
 
 
+def test_packages_are_used_through_their_front():
+    assert internal_imports(import_graph()) == []
+
+
 def test_no_import_circles():
     assert import_cycles(import_graph()) == []
 
@@ -107,3 +145,15 @@ def test_the_layer_checks_find_planted_faults():
     graph = {"corpus": {"engine"}, "engine": {"corpus"}, "newthing": set()}
     assert upward_imports(graph, LAYER_OF) == ["newthing has no layer in LAYERS", "corpus (layer 1) imports engine (layer 3)"]
     assert import_cycles(graph) == [["corpus", "engine", "corpus"]]
+    assert internal_imports({"timeline": {"framing.attribution", "framing"}, "framing.quotes": {"framing.attribution"}}) \
+        == ["timeline imports framing.attribution"]
+
+
+def test_imports_are_resolved_in_packages(tmp_path):
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "text.py").write_text("", encoding="utf-8")
+    (pkg / "sub" / "__init__.py").write_text("from .a import f\n", encoding="utf-8")
+    (pkg / "sub" / "a.py").write_text("from ..text import g\nfrom . import b\n", encoding="utf-8")
+    (pkg / "sub" / "b.py").write_text("def f():\n    from .. import text\n", encoding="utf-8")
+    assert import_graph(pkg) == {"sub": {"sub.a"}, "sub.a": {"text", "sub.b"}, "sub.b": {"text"}, "text": set()}

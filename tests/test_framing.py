@@ -293,8 +293,8 @@ def test_quotes_for_text_multi_sentence_quote_is_one_direct_quote():
 def test_cue_filter_keeps_every_cue_that_matches(text):
     """The per-text filter of frame_cues is only a speed-up: matching with the filtered cues equals
     matching with all of them, in ASCII text and in text where case folding is not str.lower's."""
-    compiled = framing._compile_cues(framing.frame_lexicon())
-    assert framing._match_cues(text, framing._cues_in(text, compiled)) == framing._match_cues(text, compiled)
+    compiled = framing.lexicons.compile_cues(framing.frame_lexicon())
+    assert framing.lexicons.match_cues(text, framing.lexicons.cues_in(text, compiled)) == framing.lexicons.match_cues(text, compiled)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -307,10 +307,10 @@ def test_cue_filter_keeps_every_cue_that_matches(text):
 ])
 def test_phrase_filter_keeps_every_phrase_that_matches(sentence):
     """_find_attributions tries only the phrases _may_contain keeps: each phrase that matches is kept."""
-    low = framing._lowered(sentence)
-    for row in framing._phrases():
-        if framing._compiled_cue(row["phrase"]).search(sentence):
-            assert framing._may_contain(row["phrase"], low), row["phrase"]
+    low = framing.lexicons.lowered(sentence)
+    for row in framing.lexicons.phrase_tables():
+        if framing.lexicons.compiled_cue(row["phrase"]).search(sentence):
+            assert framing.lexicons.may_contain(row["phrase"], low), row["phrase"]
 
 
 # ------------------------------------------------------------------ by= (groups of articles)

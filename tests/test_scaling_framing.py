@@ -36,7 +36,7 @@ CREDITS = pd.DataFrame([
 def wire_summary_per_article(articles, credits):
     """:func:`newsframe.framing.wire_summary` as it was: the credits filtered for each article."""
     rows = []
-    for art in framing._articles_iter(articles):
+    for art in framing.sentences.articles_iter(articles):
         c = credits[credits["id"] == art.id]
         n_par = len(framing.paragraphs(art.body if isinstance(art.body, str) else ""))
         paras = sorted({int(p) for p in c["paragraph"].dropna()})

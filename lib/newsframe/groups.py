@@ -182,6 +182,42 @@ def attach(table: pd.DataFrame, articles: pd.DataFrame | None, by: str) -> pd.Da
     return out
 
 
+def attach_article_group(table: pd.DataFrame, articles: pd.DataFrame | None, by: str, *, own=()) -> pd.DataFrame:
+    """``table`` with the grouping column ``by``, taken from ``articles`` whenever they have it.
+
+    ``outlet`` and ``id`` are the table's own (the same in both); any other
+    column of the articles replaces a column of the same name in ``table``, so
+    ``by="country"`` groups by the article's country and never by the
+    country of the source. ``own`` names columns that mean something else in
+    ``table``: grouping by one of them without ``articles`` is an error.
+    """
+    if by not in ("id", "outlet") and by in table.columns:
+        if articles is not None and by in articles.columns:
+            table = table.drop(columns=by)
+        elif by in own:
+            raise KeyError(f"by={by!r}: the column {by!r} of this table describes the source, not the article; "
+                           f"pass articles= (the corpus) to group by the article's {by}")
+    return attach(table, articles, by)
+
+
+def with_group_column(table: pd.DataFrame, articles, by: str) -> pd.DataFrame:
+    """A per-article ``table`` with the column ``by`` (from ``articles``) right after ``outlet``."""
+    if by in table.columns:
+        return table
+    out = attach(table, articles if isinstance(articles, pd.DataFrame) else None, by)
+    cols = [c for c in out.columns if c != by]
+    at = cols.index("outlet") + 1 if "outlet" in cols else 1
+    return out[cols[:at] + [by] + cols[at:]]
+
+
+def group_by_id(articles, by: str) -> dict:
+    """``{article id: its value of by}`` (missing values as :data:`newsframe.groups.NOT_STATED`); a clear
+    KeyError when ``articles`` is missing or has no column ``by``."""
+    ids = pd.DataFrame({"id": list(articles["id"]) if articles is not None and "id" in articles.columns else []})
+    tagged = attach(ids, articles, by)
+    return dict(zip(tagged["id"], tagged[by]))
+
+
 # --------------------------------------------------------------------------- per-article tables, split once
 def _keep(table: pd.DataFrame, columns) -> pd.DataFrame:
     """``table`` with ``id`` and those of ``columns`` it has (all columns when ``columns`` is None)."""
