@@ -7,7 +7,9 @@ import sys
 import pandas as pd
 import pytest
 
+from newsframe import text as nftext
 from newsframe import wording as w
+from newsframe.wording.keyness import _NameMerger   # the module (w.keyness is the function)
 
 from conftest import ROOT, SEEDS
 
@@ -102,7 +104,7 @@ def test_keyness_single_outlet_is_empty_not_error():
 @pytest.mark.parametrize("edited,kind", EDITS)
 def test_reuse_kind_on_edited_real_sentences(edited, kind):
     d = w.word_diff(REAL, edited)
-    words_a, words_b = w._words(REAL), w._words(edited)
+    words_a, words_b = w.sentences.word_tokens(REAL), w.sentences.word_tokens(edited)
     ca, cb = w.content_set(words_a), w.content_set(words_b)
     dice = 2 * len(ca & cb) / (len(ca) + len(cb))
     assert w.reuse_kind(d["similarity"], dice, len(ca & cb)) == kind
@@ -301,8 +303,8 @@ def test_score_with_word_counts_equals_score_with_difflib_bound():
     """Word counts kept per sentence give the same quick_ratio bound as difflib, so the same scores."""
     from collections import Counter
 
-    sents = [w._match_words(s) for p in sorted(SEEDS.glob("*.txt"))
-             for s in w.nftext.sentences(p.read_text(encoding="utf-8"))][:120]
+    sents = [w.sentences.match_words(s) for p in sorted(SEEDS.glob("*.txt"))
+             for s in nftext.sentences(p.read_text(encoding="utf-8"))][:120]
     sents += [["the", "talks", "the", "talks", "resumed"], ["talks", "the", "resumed", "the"], []]
     scored = 0
     for a in sents:
@@ -550,13 +552,13 @@ def _regex_merge(text, vmap):
 
 @pytest.mark.parametrize("text", MERGE_TEXTS)
 def test_name_merger_equals_the_regex_alternation(text):
-    assert w._NameMerger(MERGE_MAP)(text) == _regex_merge(text, MERGE_MAP)
+    assert _NameMerger(MERGE_MAP)(text) == _regex_merge(text, MERGE_MAP)
 
 
 def test_name_merger_examples():
-    merge = w._NameMerger(MERGE_MAP)
+    merge = _NameMerger(MERGE_MAP)
     assert merge("YOON SUK-YEOL met Kishida Fumio.") == "Yoon_Suk_Yeol met Fumio_Kishida."
-    assert merge("Koreans") == "Koreans" and merge("") == "" and w._NameMerger({})("Japan") == "Japan"
+    assert merge("Koreans") == "Koreans" and merge("") == "" and _NameMerger({})("Japan") == "Japan"
 
 
 def _fact_sentence(aid, outlet, ents, nums):
@@ -566,14 +568,14 @@ def _fact_sentence(aid, outlet, ents, nums):
 def test_fact_candidates_are_the_pairs_sharing_a_number_and_an_entity():
     sents = [_fact_sentence("a", "A", {"japan", "korea"}, {"3"}), _fact_sentence("b", "B", {"japan"}, {"3", "4"}),
              _fact_sentence("c", "C", {"china"}, {"3"}), _fact_sentence("d", "D", {"japan"}, {"5"})]
-    assert w._fact_candidates(sents, 1) == [(0, 1)]
-    assert w._fact_candidates(sents, 0) == [(0, 1), (0, 2), (1, 2)]   # a number is enough
+    assert w.divergence._fact_candidates(sents, 1) == [(0, 1)]
+    assert w.divergence._fact_candidates(sents, 0) == [(0, 1), (0, 2), (1, 2)]   # a number is enough
 
 
 def test_fact_candidates_leave_out_the_commonest_keys_above_the_budget(monkeypatch):
     common = [_fact_sentence(f"a{i}", f"O{i}", {"japan"}, {"2023"}) for i in range(6)]   # 15 pairs
     rare = [_fact_sentence("x", "X", {"yoon"}, {"7"}), _fact_sentence("y", "Y", {"yoon"}, {"7"})]
-    monkeypatch.setattr(w, "DIVERGENT_MAX_PAIRS", 10)
-    assert w._fact_candidates(common + rare, 1) == [(6, 7)]
-    monkeypatch.setattr(w, "DIVERGENT_MAX_PAIRS", 16)
-    assert len(w._fact_candidates(common + rare, 1)) == 16
+    monkeypatch.setattr(w.divergence, "DIVERGENT_MAX_PAIRS", 10)
+    assert w.divergence._fact_candidates(common + rare, 1) == [(6, 7)]
+    monkeypatch.setattr(w.divergence, "DIVERGENT_MAX_PAIRS", 16)
+    assert len(w.divergence._fact_candidates(common + rare, 1)) == 16

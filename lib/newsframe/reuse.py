@@ -173,7 +173,7 @@ def _counted(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def candidate_pairs(trigrams, contents, article_of: np.ndarray, max_df: int, folder=None,
                     budget: int = BUCKET_CODES) -> np.ndarray:
     """Sorted codes of candidate sentence pairs: sharing a trigram, or two or more content words
-    (the rule of :func:`newsframe.wording._candidate_pairs`).
+    (the rule of :func:`newsframe.wording.reuse.align_sentences`).
 
     Counting shared content words needs every pair that shares one, which can be far more than
     the candidates. When there may be more than ``budget`` such pairs and a ``folder`` is given,
