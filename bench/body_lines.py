@@ -1,6 +1,6 @@
 """A second opinion on each line: a small learned model over the rule cleaner's output.
 
-The rule cleaner (:mod:`newsframe.clean`) labels every line and picks the main block of prose. Its
+The rule cleaner (:mod:`newsframe.reading.clean`) labels every line and picks the main block of prose. Its
 mistakes on pages of unseen sites are mostly at the edges of that block: a list-shaped paragraph run
 labelled a menu, a promo column kept beside the article, a caption or a footer line taken in. This
 module looks at each non-blank line with what the rules found and its surroundings - the line's own
@@ -51,8 +51,8 @@ def _own(ln) -> list[float]:
 
 def features(L) -> tuple[np.ndarray, list[int]]:
     """Feature rows (see :func:`feature_names`) for the non-blank lines of one page labelled by
-    :func:`newsframe.clean.label_lines`; returns ``(matrix, line indices)``."""
-    from newsframe.clean import function_words
+    :func:`newsframe.reading.clean.label_lines`; returns ``(matrix, line indices)``."""
+    from newsframe.reading.clean import function_words
 
     fw = function_words()
     nb = [ln for ln in L if ln.text]

@@ -28,8 +28,8 @@ def main() -> None:
         res = subprocess.run([sys.executable, str(BENCH / "score.py"), "--gold", str(DEV), "--pred", tmp, *extra],
                              check=True, capture_output=True, text=True)
         print(res.stdout.strip())
-    from newsframe import clean
-    from newsframe.corpus import read_page
+    from newsframe.reading import clean
+    from newsframe.reading.corpus import read_page
 
     pages = [read_page(p).text.split("\n") for p in sorted(DEV.glob("*.txt"))]
     rounds, times = 7, []

@@ -169,7 +169,7 @@ def build_large_raw_corpus(folder, n: int, *, shared: Path | None = None, seed: 
     seeded with ``seed`` and ``k``) and its outlet becomes ``<outlet>-<r>``, country and group those of the
     source. Files are ``<k, 5 digits>_<source file name>``.
     """
-    from newsframe.corpus import read_page
+    from newsframe.reading.corpus import read_page
 
     vary = _vary()
     folder = Path(folder)

@@ -1,11 +1,11 @@
-"""Text reuse over a built corpus: time, peak memory and counts of newsframe.reuse.corpus_reuse.
+"""Text reuse over a built corpus: time, peak memory and counts of newsframe.scale.reuse.corpus_reuse.
 
     .venv/bin/python bench/corpus_reuse_bench.py CORPUS.parquet [--sizes 250,500,1000] [--jobs 1 2] [--in-memory]
 
 CORPUS.parquet is a corpus written by ``python -m newsframe build`` (for
 example the 1,000-page corpus of bench/scale_bench.py). For each size N the
 first N articles (whole partitions) are copied into a smaller built corpus and
-:func:`newsframe.reuse.corpus_reuse` runs on it in a fresh process, with each
+:func:`newsframe.scale.reuse.corpus_reuse` runs on it in a fresh process, with each
 ``--jobs`` value; the script
 prints the seconds of each stage, the counts (sentences, keys, candidate
 pairs, aligned pairs), the cost per candidate and per aligned pair, and the
@@ -33,7 +33,8 @@ CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, {lib!r})
 import pandas as pd
-from newsframe import engine, reuse, wording
+from newsframe import wording
+from newsframe.scale import engine, reuse
 
 
 def main():

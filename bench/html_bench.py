@@ -1,9 +1,9 @@
-"""HTML main-text benchmark: trafilatura through newsframe.formats on the boilerplate dev pages.
+"""HTML main-text benchmark: trafilatura through newsframe.reading.formats on the boilerplate dev pages.
 
     .venv/bin/python bench/html_bench.py [--per-doc]
 
 Reads the 64 pages of ../shared/benchmarks/boilerplate/dev/html/ with
-``newsframe.formats.iter_documents`` (one process), writes each document's
+``newsframe.reading.formats.iter_documents`` (one process), writes each document's
 ``extracted_body`` to a temporary folder as ``<id>.txt``, scores the folder
 with the benchmark's own score.py and prints its F1 line and the throughput
 (pages per second for reading, visible text, trafilatura body and metadata).
@@ -21,7 +21,7 @@ DEV = BENCH / "dev"
 
 
 def main() -> None:
-    from newsframe.formats import Document, iter_documents
+    from newsframe.reading.formats import Document, iter_documents
 
     pages = sorted((DEV / "html").glob("*.html"))
     if not pages:

@@ -45,7 +45,7 @@ DEV = Path(os.environ.get("NEWSFRAME_BENCH_DEV", ROOT.parent / "shared" / "bench
 
 
 def source_pages() -> list[tuple[str, str]]:
-    from newsframe.corpus import read_page
+    from newsframe.reading.corpus import read_page
 
     files = sorted((ROOT / "seeds").glob("*.txt")) + (sorted(DEV.glob("*.txt")) if DEV.is_dir() else [])
     return [(p.stem, read_page(p).text) for p in files]
@@ -111,13 +111,13 @@ def run_measured(cmd: list[str]) -> tuple[float, float, str]:
 
 
 def time_analyses(built: Path, sample: int) -> dict:
-    from newsframe import framing, timeline, wording
-    from newsframe.engine import read_built_corpus
+    from newsframe import framing, timing, wording
+    from newsframe.scale.engine import read_built_corpus
 
     articles = read_built_corpus(built).head(sample)
     n = len(articles)
     out = {}
-    for name, fn in [("time expressions (timeline.timex_table)", timeline.timex_table),
+    for name, fn in [("time expressions (timing.timex_table)", timing.timex_table),
                      ("attribution (framing.attributions)", framing.attributions),
                      ("frame cues (framing.frame_cues)", framing.frame_cues),
                      ("term counts (wording.term_counts)", wording.term_counts)]:
@@ -133,7 +133,7 @@ def html_comparison(work: Path) -> dict | None:
         return None
     import trafilatura
 
-    from newsframe.formats import TRAFILATURA_OPTIONS
+    from newsframe.reading.formats import TRAFILATURA_OPTIONS
 
     pages = [p.read_text(encoding="utf-8", errors="replace") for p in html]
     start = time.perf_counter()

@@ -51,7 +51,7 @@ def table_hash(table) -> dict:
 
 
 def built_snapshot(work: Path, n: int) -> dict:
-    from newsframe.engine import read_built_table
+    from newsframe.scale.engine import read_built_table
 
     raw = work / f"raw_{n}"
     if not (raw / "manifest.csv").exists():
@@ -69,7 +69,7 @@ def built_snapshot(work: Path, n: int) -> dict:
 
 def memory_tables(articles: pd.DataFrame, lines: pd.DataFrame):
     """(name, table) for the public analyses of the three notebooks, in a fixed order."""
-    from newsframe import framing, timeline, wording
+    from newsframe import framing, timing, wording
 
     by = "group"
     attr = framing.attributions(articles)
@@ -123,18 +123,18 @@ def memory_tables(articles: pd.DataFrame, lines: pd.DataFrame):
     yield "wording.repeated_passages", wording.repeated_passages(articles, lines)
     yield "wording.divergent_facts", wording.divergent_facts(articles, variants=variants)
 
-    timexes = timeline.timex_table(articles)
+    timexes = timing.timex_table(articles)
     yield "timeline.timex_table", timexes
-    mentions = timeline.event_mentions(articles, timexes=timexes)
+    mentions = timing.event_mentions(articles, timexes=timexes)
     yield "timeline.event_mentions", mentions
-    ev = timeline.events(mentions, by=by, articles=articles)
+    ev = timing.events(mentions, by=by, articles=articles)
     yield "timeline.events", ev
-    yield "timeline.reporting_lag", timeline.reporting_lag(ev, mentions, by=by, articles=articles)
-    per_article = timeline.article_events(articles, by=by, timexes=timexes, mentions=mentions)
+    yield "timeline.reporting_lag", timing.reporting_lag(ev, mentions, by=by, articles=articles)
+    per_article = timing.article_events(articles, by=by, timexes=timexes, mentions=mentions)
     yield "timeline.article_events", per_article
-    yield "timeline.background_years", timeline.background_years(mentions, by=by, articles=articles)
-    yield "timeline.temporal_orientation", timeline.temporal_orientation(articles, timexes=timexes)
-    yield "timeline.page_clocks", timeline.page_clocks(articles, lines, timexes=timexes)
+    yield "timeline.background_years", timing.background_years(mentions, by=by, articles=articles)
+    yield "timeline.temporal_orientation", timing.temporal_orientation(articles, timexes=timexes)
+    yield "timeline.page_clocks", timing.page_clocks(articles, lines, timexes=timexes)
 
 
 def as_table(value):

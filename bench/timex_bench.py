@@ -18,7 +18,7 @@ BENCH = ROOT.parent / "shared" / "benchmarks" / "timex"
 
 
 def main() -> None:
-    from newsframe.timex import find_timexes
+    from newsframe.timing import find_timexes
 
     with tempfile.TemporaryDirectory() as tmp:
         for name in ("dev.jsonl", "timebank.jsonl"):

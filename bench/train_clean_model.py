@@ -40,8 +40,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 def load():
     import score
-    from newsframe import clean
-    from newsframe.corpus import read_page
+    from newsframe.reading import clean
+    from newsframe.reading.corpus import read_page
     from page_reading_bench import guess_renderer
     from train_page_fields import site_of
 
@@ -78,7 +78,7 @@ def load():
 
 def body_of(L, keep) -> str:
     """The rule cleaner's body assembly over the lines kept (keep: line index -> bool)."""
-    from newsframe import clean
+    from newsframe.reading import clean
 
     return clean.assemble_body({"line_no": [ln.i + 1 for ln in L], "text": [ln.raw for ln in L],
                                 "label": ["body" if keep(ln) else "other" for ln in L]})

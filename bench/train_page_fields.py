@@ -7,7 +7,7 @@ Data: the boilerplate benchmark's `dev/` (64 pages, Article Extraction Benchmark
 from `../shared/benchmarks/boilerplate/`. Nothing of them is copied into the repository; the shipped
 file `lib/newsframe/data/page_fields.json` holds only the fitted weights.
 
-For every page the cleaner runs as in `newsframe clean`; the candidates `newsframe.page_fields`
+For every page the cleaner runs as in `newsframe clean`; the candidates `newsframe.reading.page_fields`
 makes for a field (the same code the cleaner uses) are captured with their features. A candidate is
 positive when the benchmark's own scorer (`score_meta.py`) would count it right. A logistic
 regression (scikit-learn, standardised features) scores candidates; a page's answer is its best
@@ -51,14 +51,14 @@ FIELDS = {  # field: (gold key, in-text flag, scorer function name)
 
 def KEYS_OF(field):
     """The pooling keys of a field, as `newsframe` uses them (page_fields.best's keys=)."""
-    from newsframe import page_fields
+    from newsframe.reading import page_fields
 
     return {"published": page_fields.date_keys, "outlet": page_fields.outlet_keys,
             "headline": page_fields.headline_keys}[field]
 
 
 def _compact(name):
-    from newsframe.page_fields import compact
+    from newsframe.reading.page_fields import compact
 
     return compact(name)
 
@@ -71,7 +71,7 @@ def site_of(split: str, gold: dict, sources: dict) -> str:
 
 
 def load_pages():
-    from newsframe.corpus import read_page
+    from newsframe.reading.corpus import read_page
 
     pages = []
     for split in ("dev", "train"):
@@ -92,7 +92,7 @@ def load_pages():
 
 def capture(pages, field: str):
     """Run the page reading of `newsframe clean` on every page and keep the candidates of `field`."""
-    from newsframe import clean, page_fields
+    from newsframe.reading import clean, page_fields
 
     seen: list = []
     real_best = page_fields.best
@@ -108,11 +108,11 @@ def capture(pages, field: str):
         for page in pages:
             seen.clear()
             if field == "outlet":
-                from newsframe import meta
+                from newsframe.reading import meta
 
                 cands = meta.outlet_candidates(page["lines"])
             elif field == "published":
-                from newsframe import meta
+                from newsframe.reading import meta
 
                 cols = clean.classify_columns(page["lines"])
                 cands = page_fields.date_candidates(cols["label"], cols["text"], meta.parse_dates)
@@ -132,7 +132,7 @@ def matrix(cands, names):
 def judge(pages, cands, probs, field, threshold):
     """Accuracy (scored pages), precision (answered pages with a gold value), answered share."""
     import score_meta
-    from newsframe import page_fields
+    from newsframe.reading import page_fields
 
     gkey, flag, fn = FIELDS[field]
     right_fn = getattr(score_meta, fn)
@@ -227,7 +227,7 @@ def main() -> None:
     ap.add_argument("--min-precision", type=float, default=0.90)
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
-    from newsframe import page_fields
+    from newsframe.reading import page_fields
 
     pages = load_pages()
     sites = [p["site"] for p in pages]
@@ -288,7 +288,7 @@ if __name__ == "__main__":
 def errors(field="headline", folds=10, C=0.3):
     """Print the CV errors of one field (for development)."""
     import score_meta
-    from newsframe import page_fields
+    from newsframe.reading import page_fields
 
     pages = load_pages()
     names = list(getattr(page_fields, f"{field.upper()}_FEATURES"))

@@ -59,10 +59,10 @@ def test_the_checker_finds_a_private_use(tmp_path):
 
 # the layer of every module, bottom first (docs/ARCHITECTURE.md); a new module must be placed here
 LAYERS = {
-    0: {"resources", "text", "stored", "decoding", "target_tone"},                   # shared text layer, data, models
-    1: {"clean", "page_fields", "meta", "dedup", "formats", "corpus"},               # reading
-    2: {"groups", "framing", "wording", "timex", "timeline", "families", "tables"},  # analyses
-    3: {"engine", "reuse"},                                                          # scale: Parquet/Dask build, reuse index
+    0: {"resources", "text", "stored", "target_tone"},                               # shared text layer, data, models
+    1: {"reading"},                                                               # reading
+    2: {"groups", "framing", "wording", "timing", "tables"},  # analyses
+    3: {"scale"},                                                                    # scale: Parquet/Dask build, reuse index
     4: {"plots", "report"},                                                          # figures and reports
     5: {"__main__", "__init__"},                                                     # command line, package front
 }
@@ -106,11 +106,15 @@ def upward_imports(graph: dict[str, set[str]], layer_of: dict[str, int]) -> list
     return bad
 
 
-def internal_imports(graph: dict[str, set[str]]) -> list[str]:
-    """Imports of another package's inner modules (``framing.attribution`` from ``timing``): a package is
-    used through its front (``from ..framing import attributions``), never through its internals."""
+# the analyses: one package per question of the notebooks; another package uses one only through its
+# front (``from ..framing import attributions``), never through its inner modules
+ANALYSIS_PACKAGES = ("framing", "wording", "timing")
+
+
+def internal_imports(graph: dict[str, set[str]], packages=ANALYSIS_PACKAGES) -> list[str]:
+    """Imports of an inner module of an analysis package (``framing.attribution``) from outside it."""
     return [f"{m} imports {d}" for m, deps in graph.items() for d in sorted(deps)
-            if "." in d and d.split(".")[0] != m.split(".")[0]]
+            if "." in d and d.split(".")[0] in packages and d.split(".")[0] != m.split(".")[0]]
 
 
 def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -142,9 +146,10 @@ def test_no_import_circles():
 
 
 def test_the_layer_checks_find_planted_faults():
-    graph = {"corpus": {"engine"}, "engine": {"corpus"}, "newthing": set()}
-    assert upward_imports(graph, LAYER_OF) == ["newthing has no layer in LAYERS", "corpus (layer 1) imports engine (layer 3)"]
-    assert import_cycles(graph) == [["corpus", "engine", "corpus"]]
+    graph = {"reading.corpus": {"scale.engine"}, "scale.engine": {"reading.corpus"}, "newthing": set()}
+    assert upward_imports(graph, LAYER_OF) == ["newthing has no layer in LAYERS",
+                                               "reading.corpus (layer 1) imports scale.engine (layer 3)"]
+    assert import_cycles(graph) == [["reading.corpus", "scale.engine", "reading.corpus"]]
     assert internal_imports({"timeline": {"framing.attribution", "framing"}, "framing.quotes": {"framing.attribution"}}) \
         == ["timeline imports framing.attribution"]
 
@@ -157,3 +162,50 @@ def test_imports_are_resolved_in_packages(tmp_path):
     (pkg / "sub" / "a.py").write_text("from ..text import g\nfrom . import b\n", encoding="utf-8")
     (pkg / "sub" / "b.py").write_text("def f():\n    from .. import text\n", encoding="utf-8")
     assert import_graph(pkg) == {"sub": {"sub.a"}, "sub.a": {"text", "sub.b"}, "sub.b": {"text"}, "text": set()}
+
+
+def test_old_module_paths_import_the_moved_modules():
+    """``newsframe.corpus``, ``newsframe.timeline`` ... (the paths before the packages) are the moved modules."""
+    import importlib
+
+    import newsframe
+
+    for old, new in newsframe.MOVED_MODULES.items():
+        assert importlib.import_module(f"newsframe.{old}") is importlib.import_module(f"newsframe.{new}"), old
+    from newsframe.corpus import read_page   # a name users import from the old path
+    from newsframe.reading.corpus import read_page as moved
+    assert read_page is moved
+
+
+def test_every_module_of_the_moved_table_exists():
+    import newsframe
+
+    paths = set(modules())
+    assert [new for new in newsframe.MOVED_MODULES.values() if new not in paths] == []
+
+
+def unresolved_imports(package: Path = PACKAGE) -> list[str]:
+    """Relative imports naming a module that does not exist (``from .wording import`` inside wording/)."""
+    known = modules(package)
+    bad = []
+    for name, path in known.items():
+        here = name.split(".") if path.name == "__init__.py" and name != "__init__" else name.split(".")[:-1]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level >= 1:
+                base = here[:len(here) - (node.level - 1)]
+                targets = [base + node.module.split(".")] if node.module else [base + [a.name] for a in node.names]
+                bad += [f"{name}:{node.lineno} imports {'.'.join(t)}" for t in targets
+                        if t and ".".join(t) not in known]
+    return bad
+
+
+def test_every_relative_import_names_a_module():
+    assert unresolved_imports() == []
+
+
+def test_the_resolver_finds_a_missing_module(tmp_path):
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "sub" / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "sub" / "a.py").write_text("def f():\n    from .sub import g\n", encoding="utf-8")
+    assert unresolved_imports(pkg) == ["sub.a:2 imports sub.sub"]

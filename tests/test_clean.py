@@ -1,11 +1,11 @@
-"""Tests for the line classifier (newsframe.clean): nothing lost, seeds, one synthetic page per label family."""
+"""Tests for the line classifier (newsframe.reading.clean): nothing lost, seeds, one synthetic page per label family."""
 import re
 from pathlib import Path
 
 import pytest
 
-from newsframe import clean
-from newsframe.corpus import read_page
+from newsframe.reading import clean
+from newsframe.reading.corpus import read_page
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

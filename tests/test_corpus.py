@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import newsframe as nf
-from newsframe import corpus
-from newsframe.corpus import ARTICLE_COLUMNS, LINE_COLUMNS, CorpusWarning, decode_bytes, html_to_text
+from newsframe.reading import corpus
+from newsframe.reading.corpus import ARTICLE_COLUMNS, LINE_COLUMNS, CorpusWarning, decode_bytes, html_to_text
 
 from conftest import CORPUS_B, SEEDS
 
@@ -30,7 +30,7 @@ def write(tmp_path, name, data: bytes):
 
 
 def lines_of(path):
-    from newsframe.corpus import read_page
+    from newsframe.reading.corpus import read_page
 
     return read_page(path).text.split("\n")
 
@@ -155,7 +155,7 @@ def test_published_is_timestamp_or_none(seeds_loaded):
 def test_repair_text_equals_ftfy_on_real_pages_and_tricky_lines():
     import ftfy
 
-    from newsframe.corpus import FTFY_OPTIONS, repair_text
+    from newsframe.reading.corpus import FTFY_OPTIONS, repair_text
 
     root = Path(__file__).resolve().parents[1]
     texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
@@ -190,7 +190,7 @@ def _story(seed: str) -> str:
 
 
 def test_site_templates_count_a_story_saved_twice_once():
-    from newsframe.corpus import site_template_lines
+    from newsframe.reading.corpus import site_template_lines
 
     menu = "Home\nWorld\nContact us\n"
     page_a = menu + "Short subheading of A\n" + _story("harbour")
@@ -268,7 +268,8 @@ def test_corpus_b_metadata_and_body_are_what_the_author_wrote(corpus_b_loaded, p
 
 def test_corpus_b_pairs_share_wire_sentences_but_are_not_duplicates(corpus_b_loaded):
     """Each same-story pair shares near-identical (wire copy) sentences; no page is a duplicate of another."""
-    from newsframe import dedup, wording
+    from newsframe import wording
+    from newsframe.reading import dedup
 
     articles = corpus_b_loaded.reset_index()
     pairs = wording.reuse_pairs(articles)
@@ -391,7 +392,7 @@ def test_manifest_outlet_country_published_keep_their_meaning(tmp_path):
     ("section", "input", "section"), ("byline", "input", "input_byline"), ("notes", "manifest", "notes"),
 ])
 def test_user_column_name(name, source, expected):
-    from newsframe.corpus import user_column_name
+    from newsframe.reading.corpus import user_column_name
 
     assert user_column_name(name, source=source) == expected
 
@@ -404,7 +405,7 @@ def test_user_column_name(name, source, expected):
     ("file,outlet\n", ["outlet"]),
 ])
 def test_group_columns(tmp_path, manifest, expected):
-    from newsframe.corpus import group_columns
+    from newsframe.reading.corpus import group_columns
 
     assert group_columns(load_quietly(grouped_folder(tmp_path, manifest=manifest))) == expected
 

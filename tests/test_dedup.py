@@ -1,9 +1,9 @@
-"""Duplicate and near-duplicate flags (newsframe.dedup)."""
+"""Duplicate and near-duplicate flags (newsframe.reading.dedup)."""
 import numpy as np
 import pandas as pd
 import pytest
 
-from newsframe.dedup import (DuplicateFlags, SimilarGroups, body_fingerprint, duplicate_groups, duplicates_table,
+from newsframe.reading.dedup import (DuplicateFlags, SimilarGroups, body_fingerprint, duplicate_groups, duplicates_table,
                              flag_duplicates, minhash, shingle_hashes, similar_groups, text_signature)
 
 STORY = ("South Korea and Japan agreed on Thursday to restore a military intelligence pact and to turn "
@@ -45,7 +45,7 @@ def test_minhash_estimates_jaccard_similarity():
 
 def test_minhash_values_are_the_documented_hash_functions():
     """Value i of the signature is min over the items of ((a_i x + b_i) mod 2**64) >> 32, in exact integers."""
-    from newsframe.dedup import _permutations
+    from newsframe.reading.dedup import _permutations
 
     items = [0, 1, 4294967295, 123456789, 2**31 + 5] + list(range(10, 5000, 7))
     a, b = _permutations(16)
@@ -54,7 +54,7 @@ def test_minhash_values_are_the_documented_hash_functions():
 
 
 def test_signatures_skip_the_distinct_step_without_changing_values():
-    from newsframe.dedup import body_fingerprint, text_signature
+    from newsframe.reading.dedup import body_fingerprint, text_signature
 
     text = "one two three four five six " * 30 + "seven eight nine ten eleven twelve"
     assert (text_signature(text) == minhash(shingle_hashes(text))).all()
@@ -67,7 +67,7 @@ def test_signatures_skip_the_distinct_step_without_changing_values():
 def test_word_split_equals_the_regular_expression(text):
     import re
 
-    from newsframe.dedup import _words
+    from newsframe.reading.dedup import _words
 
     assert _words(text) == [w.encode() for w in re.findall(r"\w+", text.lower())]
 

@@ -1,4 +1,4 @@
-"""The parallel build (newsframe.engine): same tables on one process, a pool, and a Dask cluster."""
+"""The parallel build (newsframe.scale.engine): same tables on one process, a pool, and a Dask cluster."""
 import gzip
 import json
 import subprocess
@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, SEEDS, copy_pages
 from newsframe import load_corpus
-from newsframe.engine import run_local, build, term_counts, corpus_term_counts, is_built_corpus, plan_partitions, read_built_corpus
+from newsframe.scale.engine import run_local, build, term_counts, corpus_term_counts, is_built_corpus, plan_partitions, read_built_corpus
 
 
 def _comparable(articles: pd.DataFrame) -> pd.DataFrame:
@@ -212,8 +212,8 @@ def test_analyses_written_per_partition_equal_the_functions_on_the_built_article
     it writes equal those functions run on the built articles afterwards."""
     import warnings
 
-    from newsframe import framing, timeline
-    from newsframe.engine import read_built_table
+    from newsframe import framing, timing
+    from newsframe.scale.engine import read_built_table
 
     out = tmp_path / "analysed.parquet"
     summary = build(SEEDS, out, jobs=2, partition_size=2, progress=False, analyses=True)
@@ -225,7 +225,7 @@ def test_analyses_written_per_partition_equal_the_functions_on_the_built_article
             "frame_cues": ["id", "part", "start", "end", "frame", "cue"]}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        direct = {"timexes": timeline.timex_table(articles), "attributions": framing.attributions(articles),
+        direct = {"timexes": timing.timex_table(articles), "attributions": framing.attributions(articles),
                   "frame_cues": framing.frame_cues(articles)}
     for name, cols in keys.items():
         built = read_built_table(out, name)
@@ -261,7 +261,7 @@ def test_results_are_consumed_in_call_order_while_workers_run():
 def test_pool_workers_collect_garbage_less_often():
     import gc
 
-    from newsframe.engine import WORKER_GC_THRESHOLDS, process_pool
+    from newsframe.scale.engine import WORKER_GC_THRESHOLDS, process_pool
 
     with process_pool(1) as pool:
         assert pool.submit(gc.get_threshold).result() == WORKER_GC_THRESHOLDS
@@ -297,7 +297,7 @@ def _grouped_folder(folder):
 def test_extra_columns_survive_the_build(tmp_path, jobs, engine):
     import pyarrow.parquet as pq
 
-    from newsframe.corpus import ARTICLE_COLUMNS
+    from newsframe.reading.corpus import ARTICLE_COLUMNS
 
     if engine == "dask":
         pytest.importorskip("distributed")
@@ -318,7 +318,7 @@ def test_extra_columns_survive_the_build(tmp_path, jobs, engine):
 
 
 def test_built_corpus_without_extra_columns_has_the_fixed_columns_only(tmp_path):
-    from newsframe.corpus import ARTICLE_COLUMNS
+    from newsframe.reading.corpus import ARTICLE_COLUMNS
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -341,7 +341,7 @@ def test_reading_back_parts_with_different_extra_columns_gives_empty_strings(tmp
 
 
 def test_build_warns_for_a_manifest_row_naming_a_missing_file(tmp_path):
-    from newsframe.corpus import CorpusWarning
+    from newsframe.reading.corpus import CorpusWarning
 
     folder = _grouped_folder(tmp_path / "in")
     with open(folder / "manifest.csv", "a", encoding="utf-8") as fh:

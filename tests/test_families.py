@@ -4,7 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from newsframe import families, plots, wording
+from newsframe import plots, wording
+from newsframe.wording import families
 
 from conftest import SEEDS
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsframe.formats import (FORMATS, Document, InputProblem, column_aliases, detect_format, iter_documents,
+from newsframe.reading.formats import (FORMATS, Document, InputProblem, column_aliases, detect_format, iter_documents,
                                list_inputs)
 
 ROOT = Path(__file__).resolve().parents[1]

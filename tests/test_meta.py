@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from newsframe import meta
+from newsframe.reading import meta
 
 SEED_EXPECTED = {
     # id: (headline, published ISO, inferred?, credited sources)
@@ -169,7 +169,7 @@ def test_find_credits_agrees_with_plain_finditer():
     import random
     from pathlib import Path
 
-    from newsframe.corpus import read_page
+    from newsframe.reading.corpus import read_page
 
     root = Path(__file__).resolve().parents[1]
     texts = []
@@ -191,7 +191,7 @@ def test_find_credits_agrees_with_plain_finditer():
 def test_most_similar_dated_equals_pairwise_cosine():
     import pandas as pd
 
-    from newsframe.meta import _content_vector, _cosine, _most_similar_dated
+    from newsframe.reading.meta import _content_vector, _cosine, _most_similar_dated
 
     bodies = ["Seoul and Tokyo agreed to restore the intelligence pact.",
               "Tokyo and Seoul agreed on the intelligence pact after talks.",

@@ -1,4 +1,4 @@
-"""The page-field models (newsframe.page_fields): headline, publication date and outlet of a page.
+"""The page-field models (newsframe.reading.page_fields): headline, publication date and outlet of a page.
 
 Pages here are written for the tests (a header, a headline, three paragraphs, a footer); nothing comes
 from the benchmark pages the models were trained on.
@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from newsframe import clean, meta, page_fields
+from newsframe.reading import clean, meta, page_fields
 
 BODY = ["Harbour workers walked out on Monday after talks on pay broke down late on Sunday night, the union said.",
         "The union said the strike would last until the port authority returned to the table with a new offer.",

@@ -13,7 +13,7 @@ from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 from matplotlib.text import Annotation  # noqa: E402
 
-from newsframe import plots, timeline  # noqa: E402
+from newsframe import plots, timing  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -72,8 +72,8 @@ def small():
     ], columns=["id", "outlet", "published", "body"])
     docs["published"] = docs["published"].map(pd.Timestamp).astype(object)
     docs["country"] = ["Japan", "Japan", "Korea"]
-    m = timeline.event_mentions(docs)
-    return docs, timeline.reporting_lag(timeline.events(m), m)
+    m = timing.event_mentions(docs)
+    return docs, timing.reporting_lag(timing.events(m), m)
 
 
 # --------------------------------------------------------------------------- empty inputs
@@ -86,8 +86,8 @@ EMPTY_LAGS = pd.DataFrame(columns=["event_id", "label", "date_value", "granulari
     lambda: plots.event_timeline_chart(EMPTY_LAGS, by="country"),
     lambda: plots.outlet_timeline_chart(EMPTY_LAGS, pd.DataFrame(columns=["id", "outlet", "published"])),
     lambda: plots.outlet_timeline_chart(EMPTY_LAGS, pd.DataFrame(columns=["id", "outlet", "published"]), by="country"),
-    lambda: plots.lag_chart(timeline.lag_summary(EMPTY_LAGS)),
-    lambda: plots.lag_chart(timeline.lag_summary(EMPTY_LAGS.assign(country=[])), by="country"),
+    lambda: plots.lag_chart(timing.lag_summary(EMPTY_LAGS)),
+    lambda: plots.lag_chart(timing.lag_summary(EMPTY_LAGS.assign(country=[])), by="country"),
     lambda: plots.line_labels_chart(pd.DataFrame()),
 ], ids=["event", "event-by", "outlet", "outlet-by", "lag", "lag-by", "lines"])
 def test_empty_input_gives_a_message(draw):
@@ -114,18 +114,18 @@ def test_small_corpus_labels_every_marker_and_names_the_groups():
 
 def test_lag_chart_by_country_says_the_news_window():
     docs, lags = small()
-    summary = timeline.lag_summary(lags, by="country", articles=docs)
+    summary = timing.lag_summary(lags, by="country", articles=docs)
     ax = plots.lag_chart(summary, by="country").axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == summary["country"].tolist()
-    assert f"within {timeline.NEWS_WINDOW_DAYS} days" in ax.get_xlabel() and ax.get_ylabel() == "country"
+    assert f"within {timing.NEWS_WINDOW_DAYS} days" in ax.get_xlabel() and ax.get_ylabel() == "country"
     with pytest.raises(KeyError, match="country"):
-        plots.lag_chart(timeline.lag_summary(lags), by="country")
+        plots.lag_chart(timing.lag_summary(lags), by="country")
 
 
 def test_lag_chart_writes_background_only_groups():
     lags = pd.DataFrame([("E1", "a", "A", 2.0, False), ("E9", "b", "B", 1500.0, False)],
                         columns=["event_id", "id", "outlet", "lag_days", "coarse"])
-    ax = plots.lag_chart(timeline.lag_summary(lags)).axes[0]
+    ax = plots.lag_chart(timing.lag_summary(lags)).axes[0]
     texts = [t.get_text() for t in ax.texts]
     assert any("2.0 d (1 event)" in t for t in texts) and any("no recent event (1 background)" in t for t in texts)
 
@@ -175,7 +175,7 @@ def test_event_timeline_keeps_dots_up_to_the_limit():
 
 def test_lag_chart_40_groups(tmp_path):
     articles, lags = synthetic(2000, 40, 30, seed=1)
-    summary = timeline.lag_summary(lags)
+    summary = timing.lag_summary(lags)
     assert len(summary) == 40
     fig = plots.lag_chart(summary)
     ax = fig.axes[0]

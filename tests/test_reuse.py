@@ -1,4 +1,4 @@
-"""Text reuse over a built corpus (newsframe.reuse): the same answer as the in-memory aligner."""
+"""Text reuse over a built corpus (newsframe.scale.reuse): the same answer as the in-memory aligner."""
 import json
 import subprocess
 import sys
@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, copy_pages
-from newsframe import reuse, wording
-from newsframe.engine import build, read_built_corpus
+from newsframe import wording
+from newsframe.scale import reuse
+from newsframe.scale.engine import build, read_built_corpus
 
 
 @pytest.fixture(scope="module")

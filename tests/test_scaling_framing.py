@@ -7,7 +7,8 @@ has something to do.
 """
 import pandas as pd
 
-from newsframe import framing, timeline
+from newsframe import framing, timing
+from newsframe.timing.events import as_date   # the module (timing.events is the function)
 
 ARTICLES = pd.DataFrame({
     "id": ["a", "b", "c", "d"],
@@ -109,11 +110,11 @@ SUMMITS = dated([
 
 
 def reporting_lag_per_event(events_df, mentions):
-    """:func:`newsframe.timeline.reporting_lag` (``by="outlet"``) as it was: ``mentions.loc`` per event."""
+    """:func:`newsframe.timing.reporting_lag` (``by="outlet"``) as it was: ``mentions.loc`` per event."""
     rows = []
     for ev in events_df.itertuples():
         for m in mentions.loc[ev.mentions].drop_duplicates("id").itertuples():
-            pub = timeline._as_date(m.published)
+            pub = as_date(m.published)
             lag = (pub - ev.date).total_seconds() / 86400 if pub is not None and ev.date is not None else None
             rows.append({"event_id": ev.event_id, "label": ev.label, "date_value": ev.date_value,
                          "granularity": ev.granularity, "id": m.id, "outlet": m.outlet, "published": m.published,
@@ -123,12 +124,12 @@ def reporting_lag_per_event(events_df, mentions):
 
 
 def test_reporting_lag_same_as_per_event():
-    m = timeline.event_mentions(SUMMITS)
+    m = timing.event_mentions(SUMMITS)
     m.index = [10 * k + 7 for k in range(len(m))][::-1]   # row labels that are not positions
-    ev = timeline.events(m)
+    ev = timing.events(m)
     summit = ev[ev["date_value"] == "2023-03-16"].iloc[0]
     assert len(summit["mentions"]) > summit["n_articles"]   # a mentions it twice: one row for a
-    got = timeline.reporting_lag(ev, m)
+    got = timing.reporting_lag(ev, m)
     pd.testing.assert_frame_equal(got, reporting_lag_per_event(ev, m), check_exact=True)
     assert got[got["event_id"] == summit["event_id"]]["id"].tolist() == ["a", "b", "c"]
 
@@ -138,8 +139,8 @@ def test_page_clocks_with_interleaved_lines_and_given_timexes():
                           "text": ["Wire B front page", "• 16 Nov 2025", "Updated 20 March 2023", "Most Read",
                                    "Archive 2024", "A body line 1 January 2030"],
                           "label": ["related", "related", "teaser", "related", "related", "body"]})
-    got = timeline.page_clocks(SUMMITS, lines)
-    pd.testing.assert_frame_equal(timeline.page_clocks(SUMMITS, lines, timexes=timeline.timex_table(SUMMITS)), got,
+    got = timing.page_clocks(SUMMITS, lines)
+    pd.testing.assert_frame_equal(timing.page_clocks(SUMMITS, lines, timexes=timing.timex_table(SUMMITS)), got,
                                   check_exact=True)
     got = got.set_index("id")
     assert got.loc["a", "captured_after"] == pd.Timestamp("2025-11-16") and bool(got.loc["a", "saved_late"])
@@ -149,7 +150,7 @@ def test_page_clocks_with_interleaved_lines_and_given_timexes():
 
 
 def test_temporal_orientation_with_interleaved_timexes():
-    tx = timeline.timex_table(SUMMITS)
+    tx = timing.timex_table(SUMMITS)
     mixed = _shuffled_by_article(tx, ["c", "b", "a"])
-    pd.testing.assert_frame_equal(timeline.temporal_orientation(SUMMITS, timexes=mixed),
-                                  timeline.temporal_orientation(SUMMITS, timexes=tx), check_exact=True)
+    pd.testing.assert_frame_equal(timing.temporal_orientation(SUMMITS, timexes=mixed),
+                                  timing.temporal_orientation(SUMMITS, timexes=tx), check_exact=True)

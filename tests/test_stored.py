@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 from conftest import SEEDS
-from newsframe import framing, load_corpus, stored, timeline
-from newsframe.engine import build
+from newsframe import framing, load_corpus, stored, timing
+from newsframe.scale.engine import build
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def spy(monkeypatch):
     return calls
 
 
-ANALYSES = {"attributions": framing.attributions, "frame_cues": framing.frame_cues, "timexes": timeline.timex_table}
+ANALYSES = {"attributions": framing.attributions, "frame_cues": framing.frame_cues, "timexes": timing.timex_table}
 
 
 def test_a_built_corpus_is_marked_and_a_folder_corpus_is_not(built, articles):
@@ -76,10 +76,10 @@ def test_attribution_candidates_come_back_as_lists_for_quotations(articles):
 
 def test_a_subset_in_another_order_gets_its_rows_in_that_order(articles, spy):
     subset = articles.iloc[[3, 0]]
-    read = timeline.timex_table(subset)
+    read = timing.timex_table(subset)
     assert spy == [("timexes", True)]
     assert list(dict.fromkeys(read["id"])) == [subset["id"].iloc[0], subset["id"].iloc[1]]
-    pd.testing.assert_frame_equal(read.astype(str), timeline.timex_table(plain(subset)).astype(str))
+    pd.testing.assert_frame_equal(read.astype(str), timing.timex_table(plain(subset)).astype(str))
 
 
 def test_changed_settings_or_changed_bodies_are_computed(articles, spy):

@@ -2,7 +2,8 @@
 import pandas as pd
 import pytest
 
-from newsframe import timeline
+from newsframe import timing
+from newsframe.timing.events import _mention_components, _name_of   # the module (timing.events is the function)
 
 
 def corpus(rows):
@@ -24,8 +25,8 @@ SUMMIT = corpus([
     ("2023", "year", "2023-01-01"), ("2024-Q2", "quarter", "2024-04-01"), ("199", "decade", "1990-01-01"),
 ])
 def test_granularity_and_period_start(value, gran, start):
-    assert timeline.granularity(value) == gran
-    assert timeline.period_start(value) == pd.Timestamp(start)
+    assert timing.granularity(value) == gran
+    assert timing.period_start(value) == pd.Timestamp(start)
 
 
 @pytest.mark.parametrize("a, b, ok", [
@@ -33,26 +34,26 @@ def test_granularity_and_period_start(value, gran, start):
     ("2023-03-16", "2023-03-17", False), ("2023-W11", "2023-03-16", False), ("PRESENT_REF", "2023", False),
 ])
 def test_compatible(a, b, ok):
-    assert timeline.compatible(a, b) is ok
+    assert timing.compatible(a, b) is ok
 
 
 def test_participants_skip_sentence_start_and_time_words():
-    got = timeline.participants("On June 1, Defense Minister Minoru Kihara met Shin Won-sik in Singapore.")
+    got = timing.participants("On June 1, Defense Minister Minoru Kihara met Shin Won-sik in Singapore.")
     assert "Singapore" in got and "Shin Won-sik" in got and not any(p.startswith(("On", "June")) for p in got)
 
 
 def test_mentions_need_a_date_and_a_trigger_and_a_publication_date():
-    m = timeline.event_mentions(SUMMIT)
+    m = timing.event_mentions(SUMMIT)
     assert set(m["id"]) == {"a", "b", "c"}  # d has no publication date to anchor "Thursday"
     assert {"2023-03-16", "2023-03", "2023-04-17"} <= set(m["date_value"])
 
 
 def test_events_line_up_across_outlets_and_lags():
-    m = timeline.event_mentions(SUMMIT)
-    ev = timeline.events(m)
+    m = timing.event_mentions(SUMMIT)
+    ev = timing.events(m)
     summit = ev[ev["date_value"] == "2023-03-16"].iloc[0]
     assert summit["n_articles"] == 3 and summit["outlets"] == ["Daily A", "Paper C", "Wire B"]
-    lags = timeline.reporting_lag(ev, m)
+    lags = timing.reporting_lag(ev, m)
     got = lags[lags["event_id"] == summit["event_id"]].set_index("id")["lag_days"].to_dict()
     assert got == {"a": 2.4, "b": 3.0, "c": 29.7}
     talks = ev[ev["date_value"] == "2023-04-17"]
@@ -64,28 +65,28 @@ def test_threshold_keeps_unrelated_events_apart():
         ("a", "A", "2019-12-01", "In 2019, the ministers signed a trade agreement in Geneva."),
         ("b", "B", "2019-12-02", "In 2019, a storm killed fishermen off the coast of Chile."),
     ])
-    ev = timeline.events(timeline.event_mentions(docs))
+    ev = timing.events(timing.event_mentions(docs))
     assert (ev["n_articles"] == 1).all()
 
 
 def test_lag_summary_uses_day_events_by_default():
-    m = timeline.event_mentions(SUMMIT)
-    lags = timeline.reporting_lag(timeline.events(m), m)
-    summary = timeline.lag_summary(lags).set_index("outlet")
+    m = timing.event_mentions(SUMMIT)
+    lags = timing.reporting_lag(timing.events(m), m)
+    summary = timing.lag_summary(lags).set_index("outlet")
     assert summary.loc["Daily A", "median_lag_days"] == 2.4
     assert summary.loc["Paper C", "events"] == 2  # the summit and Monday's talks (a future event: negative lag)
 
 
 def test_empty_corpus_gives_empty_tables():
     empty = corpus([])
-    m = timeline.event_mentions(empty)
-    ev = timeline.events(m)
-    assert m.empty and ev.empty and timeline.lag_summary(timeline.reporting_lag(ev, m)).empty
+    m = timing.event_mentions(empty)
+    ev = timing.events(m)
+    assert m.empty and ev.empty and timing.lag_summary(timing.reporting_lag(ev, m)).empty
 
 
 def test_temporal_orientation_shares_and_depth():
     docs = corpus([("a", "A", "2023-03-18", "The summit was held on Thursday. Japan ruled Korea from 1910 to 1945. Talks go on.")])
-    got = timeline.temporal_orientation(docs).set_index("outlet").loc["A"]
+    got = timing.temporal_orientation(docs).set_index("outlet").loc["A"]
     assert got["earliest_year"] == 1910 and got["sentences"] == 3
     assert (got["news_day"], got["past"], got["undated"]) == (0.33, 0.33, 0.33)
 
@@ -97,13 +98,13 @@ def test_temporal_orientation_shares_and_depth():
 ])
 def test_first_in_years_claims(sentence, years, implied):
     docs = corpus([("a", "A", "2023-04-14", sentence)])
-    claims = timeline.first_in_years_claims(docs)
+    claims = timing.first_in_years_claims(docs)
     assert claims[["years", "implied_year"]].values.tolist() == [[years, implied]]
 
 
 def test_no_claim_without_first_or_negation():
     docs = corpus([("a", "A", "2023-04-14", "The pact lasted 12 years.")])
-    assert timeline.first_in_years_claims(docs).empty
+    assert timing.first_in_years_claims(docs).empty
 
 
 def test_page_clocks_flag_pages_saved_late():
@@ -111,7 +112,7 @@ def test_page_clocks_flag_pages_saved_late():
     lines = pd.DataFrame({"id": ["a"] * 3, "line_no": [1, 2, 3],
                           "text": ["The ministers met on June 1 and agreed to resume talks.", "Most Read", "• 16 Nov 2025"],
                           "label": ["body", "related", "related"], "reason": ["x"] * 3})
-    got = timeline.page_clocks(docs, lines).iloc[0]
+    got = timing.page_clocks(docs, lines).iloc[0]
     assert got["event_time"] == pd.Timestamp("2024-06-01")
     assert got["captured_after"] == pd.Timestamp("2025-11-16") and bool(got["saved_late"])
 
@@ -136,7 +137,7 @@ NAN = float("nan")
      [("X", 3, 7.0, 600.0, 0, 2), ("Y", 1, 800.0, 800.0, 0, 1)]),
 ])
 def test_lag_summary_by_group_and_news_window(kwargs, expected):
-    got = timeline.lag_summary(LAGS, **kwargs)
+    got = timing.lag_summary(LAGS, **kwargs)
     by = kwargs.get("by", "outlet")
     assert list(got.columns) == [by, "events", "median_lag_days", "max_lag_days", "background_events", "articles"]
     rows = [tuple(r) for r in got.itertuples(index=False)]
@@ -147,54 +148,54 @@ def test_lag_summary_by_group_and_news_window(kwargs, expected):
 
 
 def test_lag_summary_window_constant_and_missing_group_column():
-    assert timeline.NEWS_WINDOW_DAYS == 60
-    assert timeline.lag_summary(LAGS).attrs["window_days"] == timeline.NEWS_WINDOW_DAYS
+    assert timing.NEWS_WINDOW_DAYS == 60
+    assert timing.lag_summary(LAGS).attrs["window_days"] == timing.NEWS_WINDOW_DAYS
     with pytest.raises(KeyError, match="lean"):
-        timeline.lag_summary(LAGS, by="lean")
+        timing.lag_summary(LAGS, by="lean")
     with pytest.raises(KeyError, match="lean"):
-        timeline.lag_summary(LAGS, by="lean", articles=COUNTRIES)
+        timing.lag_summary(LAGS, by="lean", articles=COUNTRIES)
 
 
 def summit_by_country():
     docs = SUMMIT.assign(country=["Japan", "Japan", "Korea", ""])
-    return docs, timeline.event_mentions(docs)
+    return docs, timing.event_mentions(docs)
 
 
 def test_events_list_groups_when_articles_are_given():
     docs, m = summit_by_country()
-    assert "groups" not in timeline.events(m).columns  # default: as before
-    ev = timeline.events(m, by="country", articles=docs)
+    assert "groups" not in timing.events(m).columns  # default: as before
+    ev = timing.events(m, by="country", articles=docs)
     summit = ev[ev["date_value"] == "2023-03-16"].iloc[0]
     assert summit["outlets"] == ["Daily A", "Paper C", "Wire B"] and summit["groups"] == ["Japan", "Korea"]
     assert list(ev.columns).index("groups") == list(ev.columns).index("outlets") + 1
-    empty = timeline.events(timeline.event_mentions(corpus([])), by="country", articles=docs)
+    empty = timing.events(timing.event_mentions(corpus([])), by="country", articles=docs)
     assert empty.empty and "groups" in empty.columns
 
 
 def test_shared_events_and_reporting_lag_by_country():
     docs, m = summit_by_country()
-    ev = timeline.events(m)
-    shared = timeline.shared_events(ev, by="country", articles=docs)
+    ev = timing.events(m)
+    shared = timing.shared_events(ev, by="country", articles=docs)
     assert shared["groups"].tolist() == [["Japan", "Korea"]]
-    assert "groups" not in timeline.shared_events(ev).columns
-    lags = timeline.reporting_lag(ev, m, by="country", articles=docs)
+    assert "groups" not in timing.shared_events(ev).columns
+    lags = timing.reporting_lag(ev, m, by="country", articles=docs)
     assert list(lags.columns)[5:7] == ["outlet", "country"]
     got = lags[lags["date_value"] == "2023-03-16"].set_index("id")["country"].to_dict()
     assert got == {"a": "Japan", "b": "Japan", "c": "Korea"}
-    assert list(timeline.reporting_lag(ev, m).columns) == ["event_id", "label", "date_value", "granularity", "id",
+    assert list(timing.reporting_lag(ev, m).columns) == ["event_id", "label", "date_value", "granularity", "id",
                                                           "outlet", "published", "lag_days", "coarse"]
 
 
 def test_temporal_orientation_by_country_pools_the_sentences():
     docs = corpus([("a", "A", "2023-03-18", "The summit was held on Thursday. Japan ruled Korea from 1910 to 1945. Talks go on."),
                    ("b", "B", "2023-03-18", "Talks go on.")]).assign(country=["Asia", "Asia"])
-    got = timeline.temporal_orientation(docs, by="country")
+    got = timing.temporal_orientation(docs, by="country")
     assert list(got.columns)[0] == "country" and len(got) == 1
     row = got.iloc[0]
     assert (row["articles"], row["sentences"], row["earliest_year"]) == (2, 4, 1910)
     assert (row["news_day"], row["past"], row["undated"]) == (0.25, 0.25, 0.5)
     with pytest.raises(KeyError, match="lean"):
-        timeline.temporal_orientation(docs, by="lean")
+        timing.temporal_orientation(docs, by="lean")
 
 
 def _components_by_comparing_every_pair(values, words, k):
@@ -206,7 +207,7 @@ def _components_by_comparing_every_pair(values, words, k):
         return i
     for i in range(len(values)):
         for j in range(i + 1, len(values)):
-            if timeline.compatible(values[i], values[j]) and len(words[i] & words[j]) >= k:
+            if timing.compatible(values[i], values[j]) and len(words[i] & words[j]) >= k:
                 parent[find(j)] = find(i)
     return [find(i) for i in range(len(values))]
 
@@ -224,7 +225,7 @@ def test_mention_components_equal_comparing_every_pair(k):
     vocab = ["summit", "talk", "leader", "tokyo", "seoul", "gsomia", "pact", "visit"]
     values = [rng.choice(dates) for _ in range(60)]
     words = [set(rng.sample(vocab, rng.randint(0, 4))) for _ in range(60)]
-    fast = timeline._mention_components(values, words, k)
+    fast = _mention_components(values, words, k)
     assert _same_partition(fast, _components_by_comparing_every_pair(values, words, k))
     assert len(set(fast)) > 1
 
@@ -243,7 +244,7 @@ def same_story():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         arts = nf.load_corpus(SAME_STORY, progress=False)
-    return arts, *timeline.article_events(arts, by="country")
+    return arts, *timing.article_events(arts, by="country")
 
 
 @pytest.mark.parametrize("published, value, role, reason", [
@@ -258,9 +259,9 @@ def same_story():
 ])
 def test_mention_roles(published, value, role, reason):
     m = pd.DataFrame([{"id": "a", "outlet": "X", "published": pd.Timestamp(published), "date_value": value,
-                       "granularity": timeline.granularity(value), "event_date": timeline.period_start(value),
+                       "granularity": timing.granularity(value), "event_date": timing.period_start(value),
                        "trigger": "summit", "kind": "meeting", "participants": [], "sentence": "s", "timex": "t"}])
-    got = timeline.mention_roles(m).iloc[0]
+    got = timing.mention_roles(m).iloc[0]
     assert got["role"] == role and reason in got["role_reason"]
 
 
@@ -281,7 +282,7 @@ def test_history_and_plans_are_background_and_give_no_lag(same_story):
     assert kinds["1998"] == kinds["2019"] == kinds["2026"] == "background"
     assert kinds["2025-05-12"] == kinds["2025-06-03"] == "news"
     lags = per_article["lag_days"].dropna()
-    assert lags.between(0, timeline.NEWS_PAST_DAYS).all() and len(lags) == 7   # the inferred page has none
+    assert lags.between(0, timing.NEWS_PAST_DAYS).all() and len(lags) == 7   # the inferred page has none
 
 
 def test_an_undated_page_takes_the_event_of_its_story_and_is_marked_inferred(same_story):
@@ -293,16 +294,16 @@ def test_an_undated_page_takes_the_event_of_its_story_and_is_marked_inferred(sam
 
 def test_an_undated_page_is_anchored_at_its_own_absolute_dates():
     arts = corpus([("x", "X", None, "Leaders met at a summit in Lisbon on May 12, 2025. On Thursday they met again.")])
-    dated = timeline.dated_articles(arts)
+    dated = timing.dated_articles(arts)
     assert dated.at[0, "anchor"] == pd.Timestamp("2025-05-12") and dated.at[0, "anchor_how"] == "own dates"
-    per_article, _ = timeline.article_events(arts)
+    per_article, _ = timing.article_events(arts)
     assert per_article.at[0, "how"] == "own dates" and pd.isna(per_article.at[0, "lag_days"])
 
 
 def test_a_page_without_any_date_stays_undated_and_is_kept():
-    per_article, _ = timeline.article_events(corpus([("x", "X", None, "Leaders met at a summit in Lisbon.")]))
+    per_article, _ = timing.article_events(corpus([("x", "X", None, "Leaders met at a summit in Lisbon.")]))
     assert per_article["id"].tolist() == ["x"] and per_article.at[0, "how"] == "" and pd.isna(per_article.at[0, "event_date"])
-    assert timeline.dating_summary(per_article).to_dict("records") == [{"how": "not dated", "articles": 1, "share": 1.0}]
+    assert timing.dating_summary(per_article).to_dict("records") == [{"how": "not dated", "articles": 1, "share": 1.0}]
 
 
 def test_event_labels_name_people_and_a_place(same_story):
@@ -319,25 +320,25 @@ def test_event_labels_name_people_and_a_place(same_story):
     ("General Security of Military Information Agreement", "other", "General Security of Military Information Agreement"),
 ])
 def test_names_in_labels(span, kind, short):
-    assert timeline._name_of(span) == (kind, short)
+    assert _name_of(span) == (kind, short)
 
 
 def test_background_years_per_group(same_story):
     arts, _, _ = same_story
-    dated = timeline.dated_articles(arts)
-    m = timeline.event_mentions(dated.assign(published=dated["anchor"]))
-    t = timeline.background_years(m, by="country", articles=arts).set_index("country")
+    dated = timing.dated_articles(arts)
+    m = timing.event_mentions(dated.assign(published=dated["anchor"]))
+    t = timing.background_years(m, by="country", articles=arts).set_index("country")
     assert t.loc["Portugal", "1998"] == 2 and t.loc["Valdoria", "2019"] == 1
     assert "2025" not in t.columns    # the news of 2025 is no background
 
 
 def test_lag_summary_uses_the_event_kind(same_story):
     arts, _, _ = same_story
-    dated = timeline.dated_articles(arts)
-    m = timeline.mention_roles(timeline.event_mentions(dated.assign(published=dated["anchor"])))
-    ev = timeline.event_kinds(timeline.events(m), m)
-    lags = timeline.reporting_lag(ev, m)
+    dated = timing.dated_articles(arts)
+    m = timing.mention_roles(timing.event_mentions(dated.assign(published=dated["anchor"])))
+    ev = timing.event_kinds(timing.events(m), m)
+    lags = timing.reporting_lag(ev, m)
     assert "kind" in lags.columns
-    summary = timeline.lag_summary(lags, day_events_only=False)   # years too: they are background, no lag
-    assert (summary["max_lag_days"].dropna() <= timeline.NEWS_PAST_DAYS).all()
+    summary = timing.lag_summary(lags, day_events_only=False)   # years too: they are background, no lag
+    assert (summary["max_lag_days"].dropna() <= timing.NEWS_PAST_DAYS).all()
     assert summary["background_events"].sum() >= 3

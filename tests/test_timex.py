@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from newsframe import timex
-from newsframe.timex import find_timexes
+from newsframe.timing import timex, timex_patterns, timex_values
+from newsframe.timing import find_timexes
 
 
 def values(text, anchor):
@@ -158,7 +158,7 @@ def test_tense_cues(text, anchor, value):
 
 
 def test_fiscal_prefix_can_be_tides(monkeypatch):
-    monkeypatch.setattr(timex, "FISCAL_PREFIX", "FY")
+    monkeypatch.setattr(timex_values, "FISCAL_PREFIX", "FY")
     assert ("fiscal 2024", "DATE", "FY2024") in values("Revenue rose in fiscal 2024.", "2024-03-15")
 
 
@@ -240,7 +240,7 @@ def test_windows_and_rule_starts_agree_with_plain_scans():
         windows = timex._windows(text)
         assert windows == _windows_reference(text), text
         starts = timex._rule_starts(text, windows)
-        for k, (name, pat) in enumerate(timex._patterns()):
+        for k, (name, pat) in enumerate(timex_patterns.patterns()):
             if timex._start_plan()[1][k] is None:   # searched everywhere anyway
                 continue
             needs = timex.RULE_NEEDS[name]

@@ -68,7 +68,7 @@ def test_keyness_counts_scores_and_single_article_flag():
 
 def test_keyness_from_counts_equals_keyness_on_the_rows_it_keeps(seeds_loaded):
     """Per-outlet counts (as a built corpus sums them) give the same scores as per-article keyness."""
-    from newsframe import engine
+    from newsframe.scale import engine
 
     corpus, _ = seeds_loaded
     full = w.keyness(corpus, min_freq=2)
@@ -391,7 +391,7 @@ def test_keyness_default_by_is_outlet():
         dict(zip(GROUPED["outlet"], GROUPED["country"])))),
 ])
 def test_keyness_from_counts_by_country_equals_keyness(make_counts):
-    from newsframe import engine
+    from newsframe.scale import engine
 
     full = w.keyness(GROUPED, by="country", min_freq=3)
     fast = w.keyness_from_counts(make_counts(engine), by="country", articles=GROUPED, min_freq=3)
@@ -406,7 +406,7 @@ def test_keyness_from_counts_by_country_equals_keyness(make_counts):
 
 
 def test_keyness_from_counts_by_group_needs_one_group_per_outlet():
-    from newsframe import engine
+    from newsframe.scale import engine
 
     mixed = GROUPED.assign(outlet=["A", "A", "B", "C", "D", "A"])   # outlet A is in the UK and in JP
     with pytest.raises(ValueError, match="cannot be split"):
@@ -432,7 +432,7 @@ def test_keyness_between_two_groups(a, b, term, counts):
 
 
 def test_keyness_between_from_outlet_counts_and_errors():
-    from newsframe import engine
+    from newsframe.scale import engine
 
     k = w.keyness_between(GROUPED, "UK", "US", by="country", min_freq=3, counts=engine.term_counts(GROUPED))
     row = k.set_index("term").loc["tariff"]

@@ -6,12 +6,12 @@
 * ``tone IN.jsonl --out OUT.jsonl``: tone toward a target in a sentence, with the words that drove it
   (:mod:`newsframe.target_tone`).
 * ``timeline INPUT... --out ARTICLES.csv [--events EVENTS.csv] [--by COLUMN]``: the news event each
-  article reports (date, how it was dated, lag) and the events, news or background (:mod:`newsframe.timeline`).
+  article reports (date, how it was dated, lag) and the events, news or background (:mod:`newsframe.timing`).
 * ``reuse INPUT... --out PAIRS.jsonl``: pairs of articles sharing wire copy; on a built corpus
-  through a posting index over its partitions (:mod:`newsframe.reuse`).
+  through a posting index over its partitions (:mod:`newsframe.scale.reuse`).
 * ``report --corpus DIR --out reports [--show-code 1] [--by COLUMN]``: run and export every notebook.
 * ``build INPUT... --out corpus.parquet [--jobs N] [--engine local|dask]``: build a
-  large corpus into Parquet on all cores or a Dask cluster (:mod:`newsframe.engine`).
+  large corpus into Parquet on all cores or a Dask cluster (:mod:`newsframe.scale.engine`).
 * ``keyness CORPUS --out KEY.csv [--min-freq 3] [--max-p 0.05]``: key terms per outlet; on a
   built corpus from its summed term counts, without loading the articles.
 
@@ -40,7 +40,7 @@ def _check_paths(paths) -> bool:
 
 def cmd_clean(args) -> int:
     from . import groups
-    from .corpus import load_corpus
+    from .reading.corpus import load_corpus
 
     if not _check_paths(args.inputs):
         return 2
@@ -79,7 +79,7 @@ def _jsonable(v):
 
 
 def cmd_timex(args) -> int:
-    from .timex import find_timexes
+    from .timing import find_timexes
 
     if not _check_paths([args.input]):
         return 2
@@ -150,8 +150,8 @@ def cmd_tone(args) -> int:
 
 def cmd_timeline(args) -> int:
     from . import groups
-    from .corpus import load_corpus
-    from .timeline import article_events, dating_summary
+    from .reading.corpus import load_corpus
+    from .timing import article_events, dating_summary
 
     if not _check_paths(args.inputs):
         return 2
@@ -188,9 +188,9 @@ def _iso_day(v) -> str:
 
 
 def cmd_reuse(args) -> int:
-    from .corpus import load_corpus
-    from .engine import is_built_corpus
-    from .reuse import corpus_reuse
+    from .reading.corpus import load_corpus
+    from .scale.engine import is_built_corpus
+    from .scale.reuse import corpus_reuse
     from .wording import pair_records, reuse_pairs_records
 
     if not _check_paths(args.inputs):
@@ -233,7 +233,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .engine import build
+    from .scale.engine import build
 
     if not _check_paths(args.inputs):
         return 2
@@ -253,7 +253,7 @@ def cmd_build(args) -> int:
 
 def cmd_keyness(args) -> int:
     from . import wording
-    from .engine import corpus_term_counts, is_built_corpus
+    from .scale.engine import corpus_term_counts, is_built_corpus
 
     if not _check_paths([args.corpus]):
         return 2
@@ -261,7 +261,7 @@ def cmd_keyness(args) -> int:
         table = wording.keyness_from_counts(corpus_term_counts(args.corpus), min_freq=args.min_freq,
                                             max_p=args.max_p)
     else:
-        from .corpus import load_corpus
+        from .reading.corpus import load_corpus
 
         table = wording.keyness(load_corpus(args.corpus), min_freq=args.min_freq, max_p=args.max_p)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)

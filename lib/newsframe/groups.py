@@ -108,7 +108,7 @@ class Grouping:
 def candidate_columns(articles: pd.DataFrame) -> list[str]:
     """Columns a report can compare by: ``outlet``, ``country`` when stated, and extra manifest columns."""
     try:
-        from .corpus import group_columns
+        from .reading.corpus import group_columns
         return list(group_columns(articles))
     except ImportError:  # pragma: no cover - older corpus module
         return [c for c in ("outlet", "country") if c in articles.columns]

@@ -162,7 +162,7 @@ def png_dpi(fig, *, max_pixels: int = MAX_PIXELS) -> float:
 def line_labels_chart(counts, *, ax=None, groups=None):
     """Stacked horizontal bars: how many lines of each article got each label.
 
-    ``counts`` is :func:`newsframe.corpus.label_counts` (articles x labels). With at most
+    ``counts`` is :func:`newsframe.reading.corpus.label_counts` (articles x labels). With at most
     :data:`MAX_ROWS` articles there is one bar per article (numbers of lines). With more, one bar
     per **group**: ``groups`` is an optional Series (or dict) article id -> group, e.g.
     ``articles.set_index("id")[by]``, whose name (if any) labels the axis; the label counts of a
@@ -246,7 +246,7 @@ def _naive(p):
 
 def _timing_names(values, by: str):
     """Group names as the timing figures show them: a blank outlet is "(unknown outlet)" (as in
-    :func:`newsframe.timeline.lag_summary`), any other blank group "(not stated)"."""
+    :func:`newsframe.timing.lag_summary`), any other blank group "(not stated)"."""
     import pandas as pd
 
     from .groups import clean_values
@@ -268,7 +268,7 @@ def event_timeline_chart(lags, *, ax=None, max_events: int = 12, since=None, by:
     """Events on a date axis (black diamonds) and, on the same row, when each outlet (or group)
     published about it (coloured dots), joined by a line: the reporting lag.
 
-    ``lags`` is :func:`newsframe.timeline.reporting_lag`; ``by`` is its column holding the groups
+    ``lags`` is :func:`newsframe.timing.reporting_lag`; ``by`` is its column holding the groups
     (``outlet``, ``country`` or any article column, see ``reporting_lag(by=...)``). Colours: the
     :data:`MAX_COLORS` ``- 1`` groups with the most reports, the rest folded into "other (N ...)".
     The events with the most articles come first, at most ``max_events``. An event row with more
@@ -282,7 +282,7 @@ def event_timeline_chart(lags, *, ax=None, max_events: int = 12, since=None, by:
     from matplotlib.lines import Line2D
 
     from .groups import is_other, lump
-    from .timeline import period_start
+    from .timing import period_start
 
     if not lags.empty:
         lags = lags.assign(_pub=lags["published"].map(_naive))
@@ -359,7 +359,7 @@ def outlet_timeline_chart(lags, articles, *, ax=None, since=None, by: str = "out
     """One row per outlet (or group of ``by``): a grey bar at each of its publications and a marker
     at each event it mentions, labelled with the event id and the lag in days.
 
-    ``lags`` is :func:`newsframe.timeline.reporting_lag`, ``articles`` the corpus; ``by`` is the
+    ``lags`` is :func:`newsframe.timing.reporting_lag`, ``articles`` the corpus; ``by`` is the
     article column giving the rows (``outlet``, ``country`` or any manifest column; taken from
     ``lags`` when it has it, else from ``articles`` by ``id``). Rows: the groups with the most
     articles first (article counts on the axis), at most ``max_rows``, the others together in one
@@ -378,7 +378,7 @@ def outlet_timeline_chart(lags, articles, *, ax=None, since=None, by: str = "out
     import pandas as pd
 
     from .groups import attach, is_other, lump
-    from .timeline import period_start
+    from .timing import period_start
 
     pubs_all = articles["published"].map(_naive) if "published" in articles.columns else pd.Series(dtype=object)
     dated = articles[pubs_all.notna()].assign(_pub=pubs_all[pubs_all.notna()])
@@ -495,7 +495,7 @@ def outlet_timeline_chart(lags, articles, *, ax=None, since=None, by: str = "out
 def lag_chart(summary, *, ax=None, by: str = "outlet", max_rows: int = MAX_ROWS):
     """Median reporting lag per outlet (or group of ``by``; bars) with the largest lag (marker).
 
-    ``summary`` is :func:`newsframe.timeline.lag_summary`; ``by`` is its group column. The lags
+    ``summary`` is :func:`newsframe.timing.lag_summary`; ``by`` is its group column. The lags
     are those of day-precise events within ``NEWS_WINDOW_DAYS`` of publication (the window the
     summary was made with, read from its ``attrs``; said in the xlabel); events further away are
     background, counted at the bar ("N background"). A median is not additive, so with more than
@@ -504,7 +504,7 @@ def lag_chart(summary, *, ax=None, by: str = "outlet", max_rows: int = MAX_ROWS)
     import pandas as pd
 
     from .groups import lump
-    from .timeline import NEWS_WINDOW_DAYS
+    from .timing import NEWS_WINDOW_DAYS
 
     t = summary
     fig, ax = new_axes(ax, figsize=(8, 0.5 * max(1, min(len(t), max_rows)) + 1.8))
@@ -563,7 +563,7 @@ def coverage_chart(per_article, events, *, by: str = "outlet", max_events: int =
                    days=COVERAGE_DAYS):
     """Articles per day around each news event, stacked by group: when the coverage came, and from whom.
 
-    ``per_article`` and ``events`` are :func:`newsframe.timeline.article_events`. One panel per news
+    ``per_article`` and ``events`` are :func:`newsframe.timing.article_events`. One panel per news
     event (the ``max_events`` with most articles), days from the event on the x axis (``days``: first
     and last day shown; articles outside are counted in the panel title), at most :data:`MAX_COLORS`
     groups (the rest folded into "other").
@@ -625,7 +625,7 @@ def coverage_chart(per_article, events, *, by: str = "outlet", max_events: int =
 
 def background_chart(table, *, by: str = "outlet", max_rows: int = MAX_ROWS):
     """Which history each group recalls: articles per group (rows) mentioning a background year
-    (columns), as a shaded table. ``table`` is :func:`newsframe.timeline.background_years`."""
+    (columns), as a shaded table. ``table`` is :func:`newsframe.timing.background_years`."""
     fig, ax = new_axes(None, figsize=(9, 0.45 * max(1, min(len(table), max_rows)) + 2))
     years = [c for c in table.columns if c != by]
     if table.empty or not years:
@@ -1091,11 +1091,11 @@ def wire_family_chart(fam, *, by: str = "outlet", max_families: int = 8, ax=None
     member at its publication date, coloured by its group, the presumed source as a large ringed
     dot with a thin line from it across the family's span.
 
-    ``fam`` is :func:`newsframe.families.wire_families`; ``by`` the column of ``fam`` naming the
+    ``fam`` is :func:`newsframe.wording.families.wire_families`; ``by`` the column of ``fam`` naming the
     groups (``outlet`` by default; ``fam`` made with the same ``by``). At most :data:`MAX_COLORS`
     colours: the groups with the fewest members drawn are one grey "other (N groups)". Members
     without a date are drawn as hollow dots at the right edge. The families not drawn are in the
-    table (:func:`newsframe.families.family_summary`); the title says how many there are.
+    table (:func:`newsframe.wording.families.family_summary`); the title says how many there are.
     """
     import pandas as pd
 
@@ -1170,7 +1170,7 @@ def reuse_pairs_chart(ranked, *, top: int = MAX_PAIR_BARS, ax=None):
     earlier -> later, with the shared sentences written at each bar: the heatmap's replacement
     for a large corpus.
 
-    ``ranked`` is :func:`newsframe.families.ranked_pairs`; the rest of the pairs are in it.
+    ``ranked`` is :func:`newsframe.wording.families.ranked_pairs`; the rest of the pairs are in it.
     """
     n_all = 0 if ranked is None else len(ranked)
     rows = ranked.head(max(1, min(int(top), MAX_ROWS))) if n_all else ranked

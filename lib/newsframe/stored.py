@@ -154,7 +154,7 @@ def from_json_column(values) -> list:
 
 # --------------------------------------------------------------------------- reading a built corpus
 def is_built_corpus(path) -> bool:
-    """True for a folder written by :func:`newsframe.engine.build`."""
+    """True for a folder written by :func:`newsframe.scale.engine.build`."""
     return isinstance(path, (str, Path)) and (Path(path) / MARKER).exists()
 
 

@@ -24,7 +24,7 @@ Five measurements, each traceable to the sentences behind it:
   The speaker of a quote is the attribution of the sentence it sits in.
 * **Wire dependence** (:func:`wire_dependence`): agencies credited in the
   byline, the dateline and each body paragraph, using
-  :func:`newsframe.meta.find_credits` and ``data/agencies.csv``.
+  :func:`newsframe.reading.meta.find_credits` and ``data/agencies.csv``.
 * **Frames** (:func:`frame_cues`, :func:`frame_salience`): a dictionary method.
   Cue words and phrases (``data/framing_cues.csv``) point to six frames
   (``data/frames.csv``, adapted from the Policy Frames Codebook of Boydstun et

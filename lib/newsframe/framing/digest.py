@@ -14,6 +14,7 @@ from .sentences import articles_iter
 from .wire import wire_dependence
 from .tone import format_drivers, vader_with_drivers
 
+
 # ----------------------------------------------------------------- plain words
 def article_digest(articles, attr: pd.DataFrame, salience: pd.DataFrame, tone: pd.DataFrame,
                    credits: pd.DataFrame | None = None, *, by: str = "outlet") -> pd.DataFrame:

@@ -20,6 +20,7 @@ from ..text import normalize
 from .lexicons import compile_cues, cues_in, frame_lexicon, match_cues
 from .sentences import articles_iter, body_sentences
 
+
 # ----------------------------------------------------------------- frames
 @reads_stored("frame_cues", depends_on=("body", "headline", "outlet"))
 def frame_cues(articles, *, extra_cues: dict | None = None, include_headline: bool = True) -> pd.DataFrame:

@@ -21,6 +21,7 @@ import pandas as pd
 from ..resources import read_table
 from ..text import normalize
 
+
 # ----------------------------------------------------------------- data
 def _cue_body(cue: str) -> str:
     """The words of a cue as an expression: any white space between them, a final ``*`` for any ending."""

@@ -17,6 +17,7 @@ from ..resources import read_table
 from ..text import normalize
 from .lexicons import country_table, source_cues
 
+
 # ----------------------------------------------------------------- people
 _TITLE_WORDS = ["President", "Prime Minister", "Premier", "Chancellor", "King", "Queen", "Emperor",
                 "Supreme Leader", "leader", "Minister", "Secretary", "Spokesperson", "Spokesman",

@@ -20,6 +20,7 @@ from .attribution import attributions
 from .sources import SOURCE_OWN_COLUMNS
 from .speech import reported_speech
 
+
 # ----------------------------------------------------------------- quotations
 def quotations(articles, *, extra_verbs=None, attr: pd.DataFrame | None = None) -> pd.DataFrame:
     """Direct quotations with their speaker, one row per quoted span.

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..text import normalize, sentence_spans
 
+
 # ----------------------------------------------------------------- sentences
 def body_sentences(body: str) -> list[dict]:
     """Sentences of a body with paragraph numbers: dicts ``paragraph, sentence, start, end, text``."""

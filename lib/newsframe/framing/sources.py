@@ -14,6 +14,7 @@ import pandas as pd
 from .. import groups
 from .attribution import SOURCE_TYPES
 
+
 def sources(attr: pd.DataFrame) -> pd.DataFrame:
     """The attributed sentences only, one per row, with the source columns (from :func:`attributions`)."""
     cols = ["id", "outlet", "paragraph", "source", "source_person", "source_type", "country", "cue", "connotation",

@@ -27,6 +27,7 @@ from .lexicons import cue_regex, find_countries
 from .people import people, person_mentions
 from .sentences import articles_iter, body_sentences
 
+
 # ----------------------------------------------------------------- tunables
 POSITIVE_THRESHOLD = 0.05   # VADER compound >= this: positive (Hutto and Gilbert 2014)
 NEGATIVE_THRESHOLD = -0.05  # VADER compound <= this: negative

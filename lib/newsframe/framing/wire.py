@@ -1,7 +1,7 @@
 """Wire dependence: which agencies' copy an article carries.
 
 :func:`wire_dependence` finds the agencies credited in the byline, the dateline (``SEOUL (Yonhap) --``)
-and each body paragraph with :func:`newsframe.meta.find_credits` and ``data/agencies.csv``;
+and each body paragraph with :func:`newsframe.reading.meta.find_credits` and ``data/agencies.csv``;
 :func:`wire_summary` lists them per article with where they were found, and :func:`wire_by_group` gives
 the share of each group's articles crediting each agency. Credits are what an outlet admits;
 the text reuse of :mod:`newsframe.wording` shows the copy it does not credit.
@@ -12,16 +12,18 @@ import re
 
 import pandas as pd
 
-from .. import groups, meta
+from .. import groups
+from ..reading import meta
 from .lexicons import agency_table
 from .sentences import UNKNOWN_OUTLET, articles_iter, paragraphs
+
 
 def wire_dependence(articles) -> pd.DataFrame:
     """Every credit to an agency or outlet, with where it appears: one row per credit.
 
     Columns: ``id, outlet, agency, kind (wire/outlet), where (byline, dateline,
     body, page), paragraph (body paragraph number, 0 = lead), evidence``. Body
-    credits come from :func:`newsframe.meta.find_credits` per paragraph;
+    credits come from :func:`newsframe.reading.meta.find_credits` per paragraph;
     ``page`` rows are names in the article's ``credited_sources`` that were
     found elsewhere on the page (e.g. a "Source: Agencies" line).
     """

@@ -87,3 +87,5 @@ from .reuse import (NGRAM, MAX_POSTING, MIN_SENTENCE_WORDS, VERBATIM_MIN, EDITED
 from .divergence import (DIVERGENT_MIN_SHARED_ENTITIES, DIVERGENT_MAX_PAIRS, DIVERGENT_FOLLOW_UP, key_verbs, numbers,
     divergent_facts)
 from .digest import outlet_digest
+from .families import (HEATMAP_MAX_ARTICLES, FAMILY_COLUMNS, SUMMARY_COLUMNS, PAIR_COLUMNS, use_heatmap, wire_families,
+    family_summary, ranked_pairs)

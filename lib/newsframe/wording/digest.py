@@ -14,6 +14,7 @@ from .. import groups as _groups
 from .sentences import articles_iter
 from .spelling import spelling_summary
 
+
 # ----------------------------------------------------------------------------- digest
 def outlet_digest(articles, *, variants: pd.DataFrame, spellings: pd.DataFrame, key: pd.DataFrame,
                   aligned: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:

@@ -229,7 +229,7 @@ def keyness_from_counts(counts: pd.DataFrame, *, by: str = "outlet", articles: p
 
     ``counts``: one row per (outlet, term) with ``count`` (occurrences) and
     ``articles`` (outlet articles using the term), as
-    :func:`newsframe.engine.corpus_term_counts` sums them over the partitions
+    :func:`newsframe.scale.engine.corpus_term_counts` sums them over the partitions
     of a built corpus. Memory grows with outlets x vocabulary, not with the
     number of articles; all (outlet, term) pairs are scored with NumPy at once.
 
@@ -320,7 +320,7 @@ def keyness_between(articles, group_a, group_b, *, by: str = "outlet", variants:
     ``counts``: per-article counts (:func:`term_counts`, the default, which
     gives ``top_article`` and the leave-one-out check) or per-outlet counts
     (``outlet, term, count, articles``, as
-    :func:`newsframe.engine.corpus_term_counts` gives them), summed per group
+    :func:`newsframe.scale.engine.corpus_term_counts` gives them), summed per group
     as :func:`keyness_from_counts` does. A group that is not in the data
     raises a ValueError naming the groups there are.
     """

@@ -8,7 +8,7 @@ content words, scored with difflib's word-level ``SequenceMatcher`` ratio and la
 per article pair (:func:`align_sentences`); :func:`reuse_pairs` and :func:`reuse_matrix` sum it per
 article pair and per outlet pair; :func:`repeated_passages` finds passages repeated across pages (site
 templates that the cleaner kept). For corpora too large for memory, the index of
-:func:`newsframe.reuse.corpus_reuse` applies the same rule. What this cannot do: tell a paraphrase
+:func:`newsframe.scale.reuse.corpus_reuse` applies the same rule. What this cannot do: tell a paraphrase
 from two reports of the same press release.
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ import pandas as pd
 from .. import groups as _groups
 from .. import text as nftext
 from .sentences import WORD_RUN, article_sentences, articles_iter, match_words
+
 
 # ----------------------------------------------------------------------------- tunables
 NGRAM = 3                       # word n-gram shared by two sentences to make them candidates

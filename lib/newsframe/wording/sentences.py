@@ -12,6 +12,7 @@ import re
 
 from .. import text as nftext
 
+
 # ----------------------------------------------------------------------------- helpers
 def articles_iter(articles):
     for rec in articles.to_dict(orient="records"):

@@ -18,6 +18,7 @@ from .. import text as nftext
 from ..resources import read_table
 from .sentences import articles_iter
 
+
 def _spelling_pairs():
     return _spelling_pairs_cached(os.environ.get("NEWSFRAME_DATA", ""))
 

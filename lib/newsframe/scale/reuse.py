@@ -67,7 +67,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import wording
+from .. import wording
 
 MAX_POSTINGS = 1000          # a key in more sentences than this makes no candidates, whatever the corpus size
 PAIR_CHUNK = 1_000_000       # candidate pairs made at once from the postings (bounds the temporary arrays)

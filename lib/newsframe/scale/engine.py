@@ -1,7 +1,7 @@
 """Build a corpus of any size into Parquet, on all cores or on a Dask cluster.
 
 ``python -m newsframe build INPUT... --out corpus.parquet [--jobs N] [--engine local|dask]``
-runs the per-article functions of :mod:`newsframe.corpus` (clean, metadata)
+runs the per-article functions of :mod:`newsframe.reading.corpus` (clean, metadata)
 over the inputs and writes a folder::
 
     corpus.parquet/
@@ -28,13 +28,13 @@ documents in input order, so that every engine sees the same partitions.
    the same evidence :func:`newsframe.load_corpus` uses. Decoded documents
    are kept in a work folder for pass 2.
 2. *Article pass*: each partition is cleaned with
-   :func:`newsframe.corpus.process_document`; years missing from a page's
+   :func:`newsframe.reading.corpus.process_document`; years missing from a page's
    date are inferred within the partition; MinHash signatures of the bodies
    and per-outlet term counts are computed (with ``analyses``, also the
    time expressions, attributions and frame cues of its articles); the
    worker writes its Parquet parts itself, so the driver never holds the corpus.
 3. *Duplicates*: the driver indexes the signatures (MinHash LSH,
-   :mod:`newsframe.dedup`) as pass 2's results come in, in corpus order,
+   :mod:`newsframe.reading.dedup`) as pass 2's results come in, in corpus order,
    and writes ``duplicates.parquet``.
 
 ``engine="local"`` uses a process pool (``jobs`` processes, default all
@@ -46,12 +46,12 @@ give the same tables (a test checks it on a two-worker local cluster).
 
 Extra columns (the manifest's other columns, such as ``group`` or ``lean``,
 and the own columns of JSONL/CSV records, see
-:func:`newsframe.corpus.user_column_name`) travel with the articles: the
+:func:`newsframe.reading.corpus.user_column_name`) travel with the articles: the
 driver knows the manifest's before pass 1, pass 1 reports the records' own
 per partition, and the driver hands the list of all of them, in order, to
 every partition of pass 2, so all article parts have the same columns (""
 where a partition has no value). :func:`read_built_corpus` puts them after
-:data:`newsframe.corpus.ARTICLE_COLUMNS`, as ``load_corpus`` does.
+:data:`newsframe.reading.corpus.ARTICLE_COLUMNS`, as ``load_corpus`` does.
 
 Differences from ``load_corpus`` on one folder: the year of an undated page
 is inferred from the most similar dated article *of its partition* (default
@@ -75,7 +75,7 @@ import numpy as np
 import pandas as pd
 
 # the built corpus is read by the reading layer (newsframe.stored); public here too, as before
-from .stored import MARKER, is_built_corpus, read_built_corpus, read_parts  # noqa: F401
+from ..stored import MARKER, is_built_corpus, read_built_corpus, read_parts  # noqa: F401
 
 PARTITION_SIZE = 250
 
@@ -90,7 +90,7 @@ def plan_partitions(inputs, *, format: str = "auto", partition_size: int = PARTI
     format)``, also read on the worker: exports usually come in shards, and a
     single huge file is read by one worker (split it to use more).
     """
-    from .formats import detect_format, list_inputs
+    from ..reading.formats import detect_format, list_inputs
 
     parts: list[list] = []
     current: list = []
@@ -112,14 +112,14 @@ def plan_partitions(inputs, *, format: str = "auto", partition_size: int = PARTI
 
 
 def _is_problem(obj) -> bool:
-    from .formats import InputProblem
+    from ..reading.formats import InputProblem
 
     return isinstance(obj, InputProblem)
 
 
 def _read_items(items) -> tuple[list, list[str]]:
     """Documents of a partition and the problems met (messages naming the file)."""
-    from .formats import iter_documents
+    from ..reading.formats import iter_documents
 
     docs, problems = [], []
     for item in items:
@@ -145,7 +145,7 @@ def template_pass(index: int, items, manifest: dict, work_dir: str) -> dict:
     the records' own columns (``extra_columns``) and the manifest row each page
     used (``manifest_files``).
     """
-    from .corpus import input_columns, normalised_lines, page_outlet, story_signature, template_keys
+    from ..reading.corpus import input_columns, normalised_lines, page_outlet, story_signature, template_keys
 
     docs, problems = _read_items(items)
     page_hashes, stories, outlets, keyed = [], [], [], []
@@ -169,10 +169,10 @@ def template_pass(index: int, items, manifest: dict, work_dir: str) -> dict:
 def repeated_hashes(results, groups: list[int]) -> np.ndarray:
     """Sorted hashes seen on two or more stories (pages telling the same story count once).
 
-    The same rule as :func:`newsframe.corpus.site_template_lines`, on hashes:
-    pages are grouped with :func:`newsframe.corpus.story_groups`' method
+    The same rule as :func:`newsframe.reading.corpus.site_template_lines`, on hashes:
+    pages are grouped with :func:`newsframe.reading.corpus.story_groups`' method
     (``groups``: each page's group leader, made by the driver with
-    :class:`newsframe.dedup.SimilarGroups` as the results came in), each group
+    :class:`newsframe.reading.dedup.SimilarGroups` as the results came in), each group
     contributes the union of its pages' lines.
     """
     page_hashes = [h for r in results for h in r["page_hashes"]]
@@ -202,9 +202,9 @@ def analysis_tables(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The tables of :data:`ANALYSES` for some articles: attributions (one row per body sentence,
     the ``candidates`` lists as JSON text), frame cues, time expressions normalised against the
     publication date. :mod:`newsframe.stored` reads them back for the notebooks."""
-    from .framing import attributions, frame_cues
-    from .stored import to_json_column
-    from .timeline import timex_table
+    from ..framing import attributions, frame_cues
+    from ..stored import to_json_column
+    from ..timing import timex_table
 
     attr = attributions(articles)
     attr["candidates"] = to_json_column(attr["candidates"])
@@ -218,8 +218,8 @@ def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyse
     ``analyses``: also write the per-article analysis tables (:data:`ANALYSES`) of the partition.
     ``extra_columns``: the extra article columns of the whole build, written by every partition.
     """
-    from .corpus import assemble_articles, process_document
-    from .dedup import body_fingerprint
+    from ..reading.corpus import assemble_articles, process_document
+    from ..reading.dedup import body_fingerprint
 
     with open(Path(work_dir) / f"docs-{index:05d}.pkl", "rb") as fh:
         docs, outlets, keyed = pickle.load(fh)
@@ -266,7 +266,7 @@ def _write_lines(tables: list[dict], path: Path) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .corpus import line_columns
+    from ..reading.corpus import line_columns
 
     path.parent.mkdir(parents=True, exist_ok=True)
     table = pa.table(line_columns(tables))
@@ -297,7 +297,7 @@ def term_counts(articles: pd.DataFrame) -> pd.DataFrame:
     the term) stands in for the per-article leave-one-out check. Rows come
     outlet by outlet (in order of first article), terms in order of first use.
     """
-    from .text import content_words
+    from ..text import content_words
 
     # (Counter.update counts an iterable in C: one call per article, not one step per term)
     counts: dict[str, Counter] = {}
@@ -326,7 +326,7 @@ def _init_worker() -> None:
 
 
 def process_pool(jobs: int):
-    """A pool of ``jobs`` worker processes for the local engine (and :mod:`newsframe.reuse`): spawned,
+    """A pool of ``jobs`` worker processes for the local engine (and :mod:`newsframe.scale.reuse`): spawned,
     so they do not copy the driver's memory, with :data:`WORKER_GC_THRESHOLDS`."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -383,9 +383,9 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
     attributions, frame cues) on the workers and write their tables; read them back with
     :func:`read_built_table`.
     """
-    from .corpus import (MANIFEST_NAME, STORY_SIMILARITY, manifest_columns, read_manifest, warn_unknown_outlets,
+    from ..reading.corpus import (MANIFEST_NAME, STORY_SIMILARITY, manifest_columns, read_manifest, warn_unknown_outlets,
                          warn_unmatched_manifest)
-    from .dedup import DuplicateFlags, SimilarGroups
+    from ..reading.dedup import DuplicateFlags, SimilarGroups
 
     t0 = time.perf_counter()
     jobs = jobs or os.cpu_count() or 1

@@ -1,13 +1,13 @@
 """Article metadata from a classified page: headline, dates, dateline, byline, credits.
 
-The cleaner (:mod:`newsframe.clean`) labels each line; this module reads the
+The cleaner (:mod:`newsframe.reading.clean`) labels each line; this module reads the
 fields a reader expects from the lines it labelled ``headline`` and ``meta``
 and from the start of the body:
 
 * **published**: of every full date printed on the page (day, month, year, in
   English and the languages of ``data/month_names.csv``; ``11/19/2019`` month
   first, ``19.11.2019`` day first), the one the date model of
-  :mod:`newsframe.page_fields` finds likeliest (its place above the article, a
+  :mod:`newsframe.reading.page_fields` finds likeliest (its place above the article, a
   "Published" or "Updated" cue, a clock time, the same day printed again ...),
   or none when no date is likely enough; refined by a date of the same day
   that carries a clock time and a zone (``17:10 IST`` -> ``+05:30``, zones from
@@ -47,7 +47,7 @@ import pandas as pd
 from .clean import TITLE_PART_REASON, column, fold, function_words
 from . import page_fields
 from .page_fields import split_title
-from .resources import read_lines, read_table
+from ..resources import read_lines, read_table
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -206,7 +206,7 @@ def _years_mentioned(text: str) -> list[int]:
 
 
 def _content_vector(text: str) -> Counter:
-    from .text import content_words
+    from ..text import content_words
 
     return Counter(content_words(text or ""))
 
@@ -602,7 +602,7 @@ def _find_headline(labels: list, texts: list, reasons: list | None = None) -> st
 
 
 def outlet_candidates(lines: list[str]) -> list[tuple]:
-    """Candidate outlet names of a raw page (:func:`newsframe.page_fields.outlet_candidates`)."""
+    """Candidate outlet names of a raw page (:func:`newsframe.reading.page_fields.outlet_candidates`)."""
     index, _ = _agency_index()
     return page_fields.outlet_candidates(
         lines, outlet_words=frozenset(read_lines("outlet_words.txt")),
@@ -614,7 +614,7 @@ def guess_outlet(lines: list[str], *, url: str = "") -> str:
 
     The candidates of :func:`outlet_candidates` (a ``Headline | Site`` title, a copyright line, a
     name in header and footer, ``Follow X`` menus, the site's domain, ``(Yonhap)`` credits ...) are
-    scored by the model of :mod:`newsframe.page_fields`; candidates naming the same outlet pool
+    scored by the model of :mod:`newsframe.reading.page_fields`; candidates naming the same outlet pool
     their probability. With no answer and a ``url``, the url's host (without ``www.``) is the outlet.
     """
     found = page_fields.best("outlet", outlet_candidates(lines), keys=page_fields.outlet_keys)
@@ -631,7 +631,7 @@ def guess_outlet(lines: list[str], *, url: str = "") -> str:
 # --------------------------------------------------------------------------- all fields
 def extract_metadata(table, body: str, *, outlet: str = "") -> dict:
     """All metadata fields of one article from its line table (a DataFrame or the
-    columns of :func:`newsframe.clean.classify_columns`) and body.
+    columns of :func:`newsframe.reading.clean.classify_columns`) and body.
 
     Credits to the article's own ``outlet`` (``By Al Mayadeen English`` on
     Al Mayadeen's site) are not credits to another source and are left out.

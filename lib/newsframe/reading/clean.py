@@ -54,7 +54,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import page_fields
-from .resources import read_lines, read_table
+from ..resources import read_lines, read_table
 
 LABELS = (
     "body", "headline", "teaser", "meta", "navigation", "ticker", "related",
@@ -1032,7 +1032,7 @@ def _mark_header(L: list[_Line], blocks: list[tuple[int, int]]) -> None:
 
 
 def headline_candidates(L: list[_Line], first_body: int) -> list[tuple]:
-    """The candidate headlines of a page whose body is marked (:func:`newsframe.page_fields.headline_candidates`)."""
+    """The candidate headlines of a page whose body is marked (:func:`newsframe.reading.page_fields.headline_candidates`)."""
     return page_fields.headline_candidates(L, first_body, fw=_function_words(), is_date_line=_is_date_line,
                                            is_photo_credit=_is_photo_credit)
 

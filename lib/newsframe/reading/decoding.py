@@ -1,7 +1,7 @@
 """Bytes to text: decoding, mojibake repair and HTML handed in as text.
 
 The first step of reading a page (:func:`newsframe.load_corpus` and the input formats of
-:mod:`newsframe.formats` both call it):
+:mod:`newsframe.reading.formats` both call it):
 
 1. :func:`decode_raw` decodes the bytes: UTF-8, UTF-8 with BOM, then the encoding
    ``charset-normalizer`` detects (Western single-byte guesses are read as cp1252, their superset),

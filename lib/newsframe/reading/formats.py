@@ -10,10 +10,10 @@ stripping ``.gz``) or, when the suffix says nothing, from the first bytes:
 
 ``text`` (``.txt``, ``.text``)
     one article per file: the raw page text (a text dump of a web page). Bytes
-    are decoded and repaired by :func:`newsframe.decoding.decode_bytes`.
+    are decoded and repaired by :func:`newsframe.reading.decoding.decode_bytes`.
 ``html`` (``.html``, ``.htm``)
     one web page per file. ``Document.text`` is the visible text of the whole
-    page (:func:`newsframe.decoding.html_to_text`, one block per line, so the
+    page (:func:`newsframe.reading.decoding.html_to_text`, one block per line, so the
     cleaning audit can show every removed line); ``Document.extracted_body``
     is the main text found by trafilatura (paragraphs separated by a blank
     line), and the page's title, date, site name and canonical URL go into
@@ -84,7 +84,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .decoding import InputError, decode_bytes, html_to_text, looks_like_html
-from .resources import read_table
+from ..resources import read_table
 
 __all__ = ["Document", "InputProblem", "FORMATS", "META_FIELDS", "detect_format", "iter_documents",
            "list_inputs", "column_aliases", "extract_html"]
@@ -343,7 +343,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 
 
 def _decode_raw(data: bytes, name: str, *, html: bool = False) -> tuple[str, list[str]]:
-    """Bytes to text like :func:`newsframe.decoding.decode_bytes`, without repairs or HTML conversion.
+    """Bytes to text like :func:`newsframe.reading.decoding.decode_bytes`, without repairs or HTML conversion.
 
     For HTML, a ``<meta charset>`` declaration is tried before detection.
     """

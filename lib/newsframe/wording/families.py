@@ -48,7 +48,7 @@ from collections import Counter, defaultdict
 import numpy as np
 import pandas as pd
 
-from . import groups as _groups
+from .. import groups as _groups
 
 HEATMAP_MAX_ARTICLES = 20   # above this many articles notebooks show ranked pairs and families, not the heatmap
 SUMMARY_NAMES = 5           # family_summary: group names listed per family (then "+N more")
@@ -151,7 +151,8 @@ def wire_families(articles: pd.DataFrame, pairs: pd.DataFrame, aligned: pd.DataF
     credits = _column(articles, "credited_sources")
     n_sent = aligned.attrs.get("sentence_counts") if aligned is not None else None
     if not n_sent:
-        from .wording import article_sentences, sentence_counts
+        from .reuse import sentence_counts
+        from .sentences import article_sentences
 
         n_sent = sentence_counts(article_sentences(articles[articles["id"].isin(ids_in)]))
     n_sent = Counter(n_sent)

@@ -6,10 +6,10 @@
    encoding ``charset-normalizer`` detects, cp1252 as last resort), repairs
    mojibake such as ``â€™`` with ``ftfy``, and turns an HTML file handed in as
    text into text;
-2. classifies every line with :func:`newsframe.clean.classify_lines`, giving
+2. classifies every line with :func:`newsframe.reading.clean.classify_lines`, giving
    it the lines that repeat across pages of the same outlet as evidence;
 3. reads the headline, publication date, dateline, byline and credited
-   sources with :mod:`newsframe.meta`.
+   sources with :mod:`newsframe.reading.meta`.
 
 Bad input never stops the corpus: an empty, binary or undecodable file gives
 a :class:`CorpusWarning` naming the file, and the other files are processed.
@@ -27,8 +27,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import clean, meta
-from .stored import ARTICLE_COLUMNS, LINE_COLUMNS  # noqa: F401  (public here too)
-from .decoding import (  # noqa: F401  (public here too: newsframe.corpus.decode_bytes ...)
+from ..stored import ARTICLE_COLUMNS, LINE_COLUMNS  # noqa: F401  (public here too)
+from .decoding import (  # noqa: F401  (public here too: newsframe.reading.corpus.decode_bytes ...)
     FTFY_OPTIONS, WESTERN_SINGLE_BYTE, InputError, decode_bytes, decode_raw, html_to_text, looks_like_html, repair_text,
 )
 
@@ -183,7 +183,7 @@ def group_columns(articles: pd.DataFrame) -> list[str]:
 
 
 # --------------------------------------------------------------------------- per-document stages
-# load_corpus and the parallel engine (newsframe.engine) share these functions, so
+# load_corpus and the parallel engine (newsframe.scale.engine) share these functions, so
 # that a corpus built in parallel equals the same corpus loaded in one process.
 def _norm_line(s: str) -> str:
     """Lower case, whitespace runs to one space, stripped (``str.split`` and ``\\s`` agree on whitespace)."""
@@ -195,7 +195,7 @@ def page_outlet(doc, man: dict) -> tuple[str, str, dict]:
 
     The manifest row (by file name, then id) comes first, then metadata found
     in the input (a JSONL/CSV column, an HTML page's site name), then
-    self-identifying text on the page (:func:`newsframe.meta.guess_outlet`), then the host of a ``url``.
+    self-identifying text on the page (:func:`newsframe.reading.meta.guess_outlet`), then the host of a ``url``.
     """
     src_name = Path(str(doc.source).rsplit(":", 1)[0] if ":" in Path(str(doc.source)).name else doc.source).name
     row = man.get(src_name) or man.get(doc.id) or {}
@@ -329,7 +329,7 @@ def _apply_extracted_body(columns: dict[str, list], extracted: str) -> str:
     """Relabel the line audit of an HTML page whose body an HTML extractor found; return the body.
 
     ``columns``: the page's line table as column lists
-    (:func:`newsframe.clean.classify_columns`), changed in place. The body is
+    (:func:`newsframe.reading.clean.classify_columns`), changed in place. The body is
     the extractor's text (trafilatura works on the markup, which a text
     cleaner never sees). Each visible line it kept is labelled ``body``; a
     line the text cleaner kept but the extractor left out becomes ``other``
@@ -350,7 +350,7 @@ def process_document(doc, outlet: str = "", country: str = "", row: dict | None 
                      site_lines=frozenset()) -> tuple[dict, dict[str, list]]:
     """Clean one document and read its metadata: ``(article record, line columns)``.
 
-    ``doc`` is a :class:`newsframe.formats.Document`; ``site_lines`` the
+    ``doc`` is a :class:`newsframe.reading.formats.Document`; ``site_lines`` the
     template lines of its outlet (:func:`site_template_lines`). Metadata given
     in the manifest row or in the input (title, published) wins over what is
     read from the page. The record also holds the document's extra columns
@@ -399,7 +399,7 @@ WORD = re.compile(r"\w+")
 
 
 def _count_words(text: str) -> int:
-    """``len(WORD.findall(text))``, without the list of words where :func:`newsframe.clean.ascii_words` can split."""
+    """``len(WORD.findall(text))``, without the list of words where :func:`newsframe.reading.clean.ascii_words` can split."""
     words = clean.ascii_words(text)
     return len(words) if words is not None else len(WORD.findall(text))
 
@@ -462,9 +462,9 @@ def load_corpus(path, manifest=None, *, with_lines: bool = False, progress: bool
     where ``lines`` has one row per input line (:data:`LINE_COLUMNS`): every
     line of every file that could be read appears exactly once, with the label
     the cleaner gave it and the reason. Near-duplicate articles are flagged in
-    ``duplicate_of`` (see :func:`newsframe.dedup.flag_duplicates`), never dropped.
+    ``duplicate_of`` (see :func:`newsframe.reading.dedup.flag_duplicates`), never dropped.
     """
-    from .stored import is_built_corpus, read_built_corpus
+    from ..stored import is_built_corpus, read_built_corpus
 
     if is_built_corpus(path):
         return read_built_corpus(path, with_lines=with_lines)

@@ -38,7 +38,7 @@ _WORD = re.compile(r"\w+")
 def _words(text: str) -> list[bytes]:
     """The lower-cased ``\\w+`` words of a text, UTF-8 encoded (what the hashes take); where all word
     characters are ASCII split with ``bytes.translate`` instead of the regular expression
-    (:func:`newsframe.clean.ascii_words`: the same words, faster)."""
+    (:func:`newsframe.reading.clean.ascii_words`: the same words, faster)."""
     low = (text or "").lower()
     words = ascii_words(low)
     if words is not None:

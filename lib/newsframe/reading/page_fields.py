@@ -16,7 +16,7 @@ For each field:
    article, date and byline lines, template lines, or short menu items far from the article) and
    the page's first lines, where a renderer prints the page ``<title>`` (also with its ``| Site``
    suffix or breadcrumb cut off); every
-   date :func:`newsframe.meta.parse_dates` finds in the page; every name a site-name pattern finds
+   date :func:`newsframe.reading.meta.parse_dates` finds in the page; every name a site-name pattern finds
    (a ``Headline | Site`` suffix, a copyright line, a short line in both header and footer, an
    outlet's credit such as ``(Yonhap)``, a ``url``'s host).
 2. **Features** of each candidate (documented in :data:`HEADLINE_FEATURES` and the others).
@@ -38,7 +38,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .resources import DATA_DIR
+from ..resources import DATA_DIR
 
 MODEL_FILE = "page_fields.json"
 HEADLINE_LOOKBACK = 40     # headline candidates: this many non-blank lines above the article ...
@@ -462,7 +462,7 @@ _CUE_UPDATED = re.compile(r"(?i)(?:updated?|modified|mis à jour|aktualisiert|ac
 def date_candidates(labels: list, texts: list, parse) -> list[tuple]:
     """Candidate publication dates of a classified page: ``(line, date, features)`` tuples.
 
-    ``labels``, ``texts``: the line table's columns; ``parse``: :func:`newsframe.meta.parse_dates`.
+    ``labels``, ``texts``: the line table's columns; ``parse``: :func:`newsframe.reading.meta.parse_dates`.
     """
     nonblank = [i for i, t in enumerate(texts) if t.strip()]
     pos = {i: k for k, i in enumerate(nonblank)}
