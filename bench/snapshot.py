@@ -64,6 +64,8 @@ def built_snapshot(work: Path, n: int) -> dict:
     for name in BUILT_TABLES:
         if (out / name).is_dir():
             snap[f"built:{name}"] = table_hash(read_built_table(out, name))
+        elif (out / f"{name}.parquet").is_file():   # duplicates: one file
+            snap[f"built:{name}"] = table_hash(pd.read_parquet(out / f"{name}.parquet"))
     return snap
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newsframe.reading import clean
+from newsframe.reading import clean, line_passes, line_rules
 from newsframe.reading.corpus import read_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -295,7 +295,7 @@ def test_page_without_article_gives_empty_body(lines):
 def test_site_boilerplate_marks_template_lines():
     template = "Get the latest news delivered to your inbox every morning"
     lines = [HEADLINE, "", P1, "", template, "", P2, "", P3]
-    labels, _ = labels_of(lines, site_boilerplate=frozenset({clean._norm(template)}))
+    labels, _ = labels_of(lines, site_boilerplate=frozenset({line_rules.normalised_line(template)}))
     assert labels[template] != "body"
     labels_without, _ = labels_of(lines)
     assert labels[P2] == labels_without[P2] == "body"
@@ -351,15 +351,15 @@ def _fixture_lines():
 
 def test_phrase_matcher_agrees_with_the_union():
     lines = _fixture_lines()
-    L = clean._features(lines)
-    match = clean._phrase_matcher(L)
+    L = line_rules.line_features(lines)
+    match = line_rules.phrase_matcher(L)
     for ln in L:
-        assert match(ln) == clean._phrase_family(ln), ln.text
+        assert match(ln) == line_rules._phrase_family(ln), ln.text
 
 
 def test_regex_hints_are_necessary_conditions():
     lines = [t.strip() for t in _fixture_lines()]
-    for _, _, _, pat in clean._phrase_families():
+    for _, _, _, pat in line_rules._phrase_families():
         first, first2, needs = clean.regex_hints(pat)
         for text in lines:
             if pat.fullmatch(text):
@@ -380,10 +380,10 @@ def test_regex_hints_on_small_expressions():
 
 def test_cheap_tests_agree_with_their_expressions():
     for text in [t.strip() for t in _fixture_lines()] + ["Seoul (Yonhap)", "(AP) Seoul", "end ) \n"]:
-        assert clean._is_photo_credit(text) == bool(clean._photo_credit().search(text)), text
-        assert clean._is_truncated(text) == bool(clean._TRUNCATED.search(text)), text
-        assert clean._has_alnum(text) == any(c.isalnum() for c in text), text
-        assert clean._norm(text) == re.sub(r"\s+", " ", text.strip().lower()), text
+        assert line_rules.is_photo_credit(text) == bool(line_rules._photo_credit().search(text)), text
+        assert line_rules.is_truncated(text) == bool(line_rules.TRUNCATED.search(text)), text
+        assert line_passes._has_alnum(text) == any(c.isalnum() for c in text), text
+        assert line_rules.normalised_line(text) == re.sub(r"\s+", " ", text.strip().lower()), text
 
 
 def test_ascii_tokens_match_the_word_expression():
@@ -397,13 +397,13 @@ def test_ascii_tokens_match_the_word_expression():
                 assert any(c.isalnum() and not c.isascii() for c in low), low
                 continue
             split += not low.isascii()
-            assert [t.decode() for t in words] == clean._WORD.findall(low), text
+            assert [t.decode() for t in words] == line_rules.WORD_RE.findall(low), text
     assert split > 3   # non-ASCII lines whose words are all ASCII were split without the expression
 
 
 def test_features_set_the_line_class_of_kind():
-    L = clean._features(_fixture_lines())
-    assert all(ln.kind == clean._kind(ln) for ln in L)
+    L = line_rules.line_features(_fixture_lines())
+    assert all(ln.kind == line_rules._kind(ln) for ln in L)
     assert all(ln.label == "blank" for ln in L if not ln.text)
 
 

@@ -1,5 +1,6 @@
 """Wire families: connected groups of reusing articles in publication order, ranked pairs, the charts."""
 import matplotlib.image as mpimg
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
@@ -174,11 +175,11 @@ def test_family_chart_is_bounded(tmp_path):
     assert "undated" in ax.get_xlabel()
     png, _ = plots.save_figure(fig, "families", figures_dir=tmp_path)
     assert max(mpimg.imread(png).shape[:2]) <= plots.MAX_PIXELS
-    plots.plt.close(fig)
+    plt.close(fig)
     fig = plots.wire_family_chart(fam, max_families=500)     # rows are capped too
     assert len(fig.axes[0].get_yticks()) <= plots.MAX_ROWS
     assert max(fig.get_size_inches()) <= plots.MAX_INCHES
-    plots.plt.close(fig)
+    plt.close(fig)
 
 
 def test_family_chart_by_group_undated_and_empty():
@@ -190,7 +191,7 @@ def test_family_chart_by_group_undated_and_empty():
     assert len(ax.get_yticks()) == 3 and "undated" in ax.get_xlabel()
     hollow = [c for c in ax.collections if len(c.get_facecolors()) == 0]
     assert len(hollow) == 1                                      # E, drawn at the right edge
-    plots.plt.close(fig)
+    plt.close(fig)
     empty = plots.wire_family_chart(families.wire_families(arts, pairs.iloc[0:0], aligned))
     assert "no wire family" in empty.axes[0].texts[0].get_text()
     undated = fam.assign(published=None)
@@ -211,7 +212,7 @@ def test_reuse_pairs_chart_is_bounded(tmp_path):
     assert ax.get_yticklabels()[0].get_text().startswith("wire b000 -> outlet 0 a000")   # earlier first
     png, _ = plots.save_figure(fig, "pairs", figures_dir=tmp_path)
     assert max(mpimg.imread(png).shape[:2]) <= plots.MAX_PIXELS
-    plots.plt.close(fig)
+    plt.close(fig)
     assert "no two articles" in plots.reuse_pairs_chart(ranked.iloc[0:0]).axes[0].texts[0].get_text()
 
 

@@ -150,7 +150,7 @@ def test_tone_chart_title_names_what_is_measured():
 def test_tone_groups_fold_into_the_pooled_mean():
     t = pd.DataFrame({"country": [f"G{i:02d}" for i in range(14)], "target": "Japan",
                       "sentences": [20] * 11 + [1, 2, 3], "mean_compound": [0.0] * 11 + [0.6, -0.3, 0.2]})
-    folded = plots._fold_tone_groups(t, "country").set_index("country")
+    folded = plots.framing._fold_tone_groups(t, "country").set_index("country")
     assert len(folded) == 12
     other = folded.loc["other (3 countries)"]
     assert other["sentences"] == 6 and other["mean_compound"] == pytest.approx((0.6 - 0.6 + 0.6) / 6)

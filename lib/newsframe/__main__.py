@@ -149,7 +149,6 @@ def cmd_tone(args) -> int:
 
 
 def cmd_timeline(args) -> int:
-    from . import groups
     from .reading.corpus import load_corpus
     from .timing import article_events, dating_summary
 

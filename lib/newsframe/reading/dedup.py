@@ -27,7 +27,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .clean import ascii_words
+from .line_rules import ascii_words
 
 NUM_PERM = 128
 SHINGLE = 5

@@ -44,7 +44,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .clean import TITLE_PART_REASON, column, fold, function_words
+from .clean import TITLE_PART_REASON, column, function_words
 from . import page_fields
 from .page_fields import split_title
 from ..resources import read_lines, read_table

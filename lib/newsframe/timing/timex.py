@@ -154,7 +154,7 @@ def _start_plan() -> tuple[re.Pattern | None, tuple]:
     characters of a match of rule ``k`` (read off the rule by :func:`newsframe.reading.clean.regex_hints`), or
     None when unknown (the rule is then searched everywhere in its windows); ``scanner`` finds the places
     (after _B) where any of them fits, in one pass, instead of each rule trying every character."""
-    from ..reading.clean import regex_hints
+    from ..reading.line_rules import regex_hints
 
     starts, firsts = [], set()
     for _, pat in patterns():
