@@ -227,7 +227,7 @@ def main() -> None:
     ap.add_argument("--min-precision", type=float, default=0.90)
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
-    from newsframe.reading import page_fields
+    from newsframe.reading import outlet_fields, page_fields
 
     pages = load_pages()
     sites = [p["site"] for p in pages]
@@ -235,7 +235,7 @@ def main() -> None:
           f"{sum(p['split'] == 'train' for p in pages)} train) from {len(set(sites))} sites")
     models = json.loads(OUT.read_text()) if OUT.exists() else {}
     for field in args.fields.split(","):
-        names = list(getattr(page_fields, f"{field.upper()}_FEATURES"))
+        names = list(getattr(outlet_fields if field == "outlet" else page_fields, f"{field.upper()}_FEATURES"))
         cands = capture(pages, field)
         ys = labels_of(pages, cands, field)
         Xs = [matrix(cs, names) if cs else np.zeros((0, len(names))) for cs in cands]
@@ -288,10 +288,10 @@ if __name__ == "__main__":
 def errors(field="headline", folds=10, C=0.3):
     """Print the CV errors of one field (for development)."""
     import score_meta
-    from newsframe.reading import page_fields
+    from newsframe.reading import outlet_fields, page_fields
 
     pages = load_pages()
-    names = list(getattr(page_fields, f"{field.upper()}_FEATURES"))
+    names = list(getattr(outlet_fields if field == "outlet" else page_fields, f"{field.upper()}_FEATURES"))
     cands = capture(pages, field)
     ys = labels_of(pages, cands, field)
     Xs = [matrix(cs, names) if cs else np.zeros((0, len(names))) for cs in cands]

@@ -191,7 +191,7 @@ def test_find_credits_agrees_with_plain_finditer():
 def test_most_similar_dated_equals_pairwise_cosine():
     import pandas as pd
 
-    from newsframe.reading.meta import _content_vector, _cosine, _most_similar_dated
+    from newsframe.reading.dates import _content_vector, _cosine, _most_similar_dated
 
     bodies = ["Seoul and Tokyo agreed to restore the intelligence pact.",
               "Tokyo and Seoul agreed on the intelligence pact after talks.",

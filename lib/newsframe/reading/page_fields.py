@@ -27,7 +27,8 @@ For each field:
    pool theirs. The best answer wins if its probability reaches the field's threshold; otherwise
    the field is left empty: a wrong headline is worse than none.
 
-The model is a plain dot product at run time (no scikit-learn needed to apply it).
+The model is a plain dot product at run time (no scikit-learn needed to apply it). The outlet's
+candidates and features are in :mod:`newsframe.reading.outlet_fields`.
 """
 from __future__ import annotations
 
@@ -52,10 +53,10 @@ MENU_MIN_WORDS, MENU_NEAR_LINES = 4, 8
 ONE_WORD_MIN_CHARS = 12    # a one-"word" headline is a line without spaces: Chinese or Japanese, so long
 BODY_START_WORDS = 120     # words at the start of the article compared with a candidate headline
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+WORD_RE = re.compile(r"\w+", re.UNICODE)
 # "Headline | Site", "Headline - Site", "Headline — Site", "Headline :: Site"
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+|\s*[|｜]\s*")
-_UI_WORDS = frozenset("""sign log login logout subscribe subscription menu search share facebook twitter
+UI_WORDS = frozenset("""sign log login logout subscribe subscription menu search share facebook twitter
 email linkedin reddit pinterest whatsapp home skip navigation jump profile account register newsletter
 image images photo photos getty gallery video watch listen advertisement cookie cookies privacy
 close open edit view print comment comments follow followed following like tweet shares""".split())
@@ -72,7 +73,7 @@ _BYLINE = re.compile(r"^\s*(?:by|par|von|por|di|oleh)\b[:\s]", re.I)
 _DIGITS = re.compile(r"\d")
 _BREADCRUMB = re.compile(r"\s+(?:>|»|›|→|/|\\)\s+")
 _CRUMB_MARK = re.compile(r"\s(?:>|»|›|→)\s")
-_BULLET = re.compile(r"^\s*(?:[•*·◦▪▫■□●○►▸‣⁃+–o-]|\d{1,2}[.)])\s+")
+BULLET_RE = re.compile(r"^\s*(?:[•*·◦▪▫■□●○►▸‣⁃+–o-]|\d{1,2}[.)])\s+")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 
 
@@ -231,7 +232,7 @@ HEADLINE_FEATURES = (
 
 
 def _content_words(text: str, fw: frozenset) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in fw and not w.isdigit()]
+    return [w for w in WORD_RE.findall(text.lower()) if len(w) >= 3 and w not in fw and not w.isdigit()]
 
 
 def headline_features(text: str, *, label, distance: int, top: bool, from_split: bool, repeats: int,
@@ -241,7 +242,7 @@ def headline_features(text: str, *, label, distance: int, top: bool, from_split:
                       title_below: bool = False) -> dict[str, float]:
     words = text.split()
     n = len(words)
-    toks = _WORD.findall(text.lower())
+    toks = WORD_RE.findall(text.lower())
     n_ui = n_fw = n_you = n_content = shared = 0
     credit = False
     for t in toks:                 # the word counts in one pass
@@ -250,7 +251,7 @@ def headline_features(text: str, *, label, distance: int, top: bool, from_split:
         elif len(t) >= 3 and not t.isdigit():
             n_content += 1
             shared += t in body_words
-        if t in _UI_WORDS:
+        if t in UI_WORDS:
             n_ui += 1
         if t in _SECOND_PERSON:
             n_you += 1
@@ -381,7 +382,7 @@ def headline_candidates(L, first_body: int, *, fw: frozenset, is_date_line, is_p
         return v
 
     pos_of = {id(nonblank[k]): k for k in header}
-    tokens = {k: set(_WORD.findall(nonblank[k].text.lower())) for k in header}
+    tokens = {k: set(WORD_RE.findall(nonblank[k].text.lower())) for k in header}
     postings: dict[str, list[int]] = {}
     for k in header:
         for t in tokens[k]:
@@ -394,7 +395,7 @@ def headline_candidates(L, first_body: int, *, fw: frozenset, is_date_line, is_p
         if (ln.label in _MENU_LABELS and ln.words < MENU_MIN_WORDS and fb - k > MENU_NEAR_LINES
                 and k >= HEADLINE_TOP_LINES):
             continue      # a menu item or a related link far from the article
-        text = _BULLET.sub("", ln.text)
+        text = BULLET_RE.sub("", ln.text)
         texts = [(text, False)]
         part = split_title(text)
         if part:
@@ -408,7 +409,7 @@ def headline_candidates(L, first_body: int, *, fw: frozenset, is_date_line, is_p
                 continue
             key = " ".join(text.lower().split())
             repeats = _copies(key, keys, key_set) - (key == ln.key and len(key) >= 8)
-            echo = _echo(set(_WORD.findall(text.lower())), k, tokens, postings)
+            echo = _echo(set(WORD_RE.findall(text.lower())), k, tokens, postings)
             meta_below = any(meta_at(j) for j in range(k + 1, min(len(nonblank), k + 5)))
             meta_above = any(meta_at(j) for j in range(max(0, k - 4), k))
             f = headline_features(text, label=ln.label, echo=echo, meta_below=meta_below, meta_above=meta_above,
@@ -516,216 +517,6 @@ def date_candidates(labels: list, texts: list, parse) -> list[tuple]:
     return out
 
 
-# --------------------------------------------------------------------------- outlet
-OUTLET_SOURCES = ("title_suffix", "title_prefix", "copyright", "header_footer", "logo", "self_id",
-                  "credit", "welcome", "frequent", "top_line", "ui_frame", "domain")
-OUTLET_FEATURES = (
-    *(f"from_{s}" for s in OUTLET_SOURCES),   # which pattern found the name
-    "n_sources",           # log(1 + other patterns that found the same name)
-    "occurrences",         # log(1 + lines of the page holding the name)
-    "log_words", "outlet_word", "corporate", "person_like", "ui_share", "all_upper", "has_digit",
-    "first_position",      # where the name first appears (0 = top of the page, 1 = bottom)
-    "in_top_lines",        # it appears in the page's first 5 non-blank lines
-    "in_bottom_lines",     # ... or in its last 40
-    "is_wire",             # a wire agency of data/agencies.csv (credited, rarely the site itself)
-)
-OUTLET_TOP_LINES = 5
-OUTLET_FOOTER_LINES = 40
-OUTLET_MAX_WORDS = 6
-_CORPORATE = re.compile(r"(?i)\b(?:inc|llc|ltd|limited|corp|corporation|communications|holdings|company|co|"
-                        r"plc|gmbh|s\.?a|ag|group|media group|enterprises|publishing)\b\.?")
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*[.,]?\s*(?:by\s+)?"
-                        r"(?P<name>[^\W\d_][\w.&'’ -]{1,60}?)\s*(?:[.,|(]|\ball\b|\b(?:19|20)\d\d\b|$)", re.I)
-_NAME_BEFORE_COPYRIGHT = re.compile(r"^(?P<name>[^\W\d_][\w.&'’ -]{1,40}?)\s*,?\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?:©|\(c\))")
-# "Follow AppleInsider", "About SFGATE", "More From Medium", "Subscribe to X", "Back to X": a site names itself in its menus
-_UI_FRAME = re.compile(r"^(?:[•*·o+□-]\s+)?(?i:about|contact|follow|subscribe to|more from|discover|back to|continue to|"
-                       r"advertise with|advertise on|sign up for|try|welcome to|make|join)\s+"
-                       r"(?P<name>[A-Z0-9][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})")
-_DOMAIN = re.compile(r"(?<![\w@./-])(?:www\.)?(?P<name>[A-Za-z][\w-]{1,30}\.(?:com|co\.uk|org|net|in|co|news|tv|info|de|fr|"
-                     r"es|it|ru|jp|kr|cn|au|ca|io))(?![\w.-])")
-_LOGO = re.compile(r"^(?P<name>.{2,50}?)\s+(?:logo|homepage|home page)\b", re.I)
-_WELCOME = re.compile(r"\bwelcome to (?P<name>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})", re.I)
-_STAFF = re.compile(r"\b(?:by|from)\s+(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+staff\b")
-_SELF = re.compile(r"^(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+is\s+an?\s+[\w -]{0,60}"
-                   r"(?:channel|newspaper|news|media|outlet|agency|website|portal)", re.I)
-_CREDIT = re.compile(r"\((?P<name>[A-Z][\w.&' -]{1,30})\)\s*[-—–:_]|(?:photo|image)\s*[:/]\s*(?P<name2>[A-Z][\w.&' -]{1,30})$",
-                     re.I)
-_YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
-# (lower-case strings one of which a line must hold, the pattern's search or match, the source)
-_NAME_FINDERS = (
-    (("©", "(c)", "copyright"), _COPYRIGHT.search, "copyright"),
-    (("©", "(c)"), _NAME_BEFORE_COPYRIGHT.match, "copyright"),
-    (("logo", "homepage", "home page"), _LOGO.match, "logo"),
-    (("welcome to",), _WELCOME.search, "welcome"),
-    (("staff",), _STAFF.search, "self_id"),
-    ((" is a",), _SELF.match, "self_id"),
-)
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*")
-
-
 def compact(name: str) -> str:
     """A name reduced to lower-case letters and digits (``The Verge`` -> ``theverge``)."""
     return "".join(ch for ch in name.casefold() if ch.isalnum())
-
-
-_NOT_NAMES = frozenset("us me our copyright all rights reserved the home go news menu search".split())
-
-
-def _clean_name(name: str) -> str:
-    name = _BULLET.sub("", name.strip()).strip(" .,;:|-–—·•*\"'’□»›>")
-    return re.sub(r"(?i)[’']s$", "", name).strip()
-
-
-def _title_case(text: str) -> bool:
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return bool(words) and sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
-
-
-@lru_cache(maxsize=4)
-def _words_pattern(words: frozenset) -> re.Pattern:
-    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
-
-
-_TLD_HINT = re.compile(r"[a-z0-9-]\.(?:com|co\.uk|org|net|in|co|news|tv|info|de|fr|es|it|ru|jp|kr|cn|au|ca|io)(?![\w.-])")
-_UI_FRAME_FIRST = frozenset("about contact follow subscribe more discover back continue advertise sign try welcome "
-                            "make join".split())
-_BULLET_TOKENS = frozenset("• * · o + □ -".split())
-
-
-def _first_word(low: str) -> str:
-    """The first word of a lower-cased line, after a bullet."""
-    parts = low.split(None, 2)
-    if not parts:
-        return ""
-    return parts[1] if parts[0] in _BULLET_TOKENS and len(parts) > 1 else parts[0]
-
-
-def _lines_matching(pattern: re.Pattern, lines: list[str]) -> set[int]:
-    """Indices of the ``lines`` where ``pattern`` matches, from one scan of the lines joined by newlines
-    (the pattern must not match across a newline)."""
-    from itertools import accumulate
-
-    hits = [m.start() for m in pattern.finditer("\n".join(lines))]
-    if not hits:
-        return set()
-    starts = list(accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
-    return {bisect.bisect_right(starts, h) - 1 for h in hits}
-
-
-def _lines_holding(needle: str, page: str) -> int:
-    """How many lines of ``page`` (lines joined by newlines) contain ``needle`` (which has no newline)."""
-    n, at = 0, page.find(needle)
-    while at >= 0:
-        n += 1
-        nl = page.find("\n", at)
-        if nl < 0:
-            break
-        at = page.find(needle, nl + 1)
-    return n
-
-
-def outlet_candidates(lines: list[str], *, outlet_words: frozenset = frozenset(), wires: frozenset = frozenset(),
-                      fw: frozenset = frozenset()) -> list[tuple]:
-    """Candidate outlet names of a raw page: ``(source, name, features)`` tuples."""
-    stripped = [ln.strip() for ln in lines if ln.strip()]
-    lows = [x.lower() for x in stripped]
-    n = len(stripped)
-    if not n:
-        return []
-    found: list[tuple[str, str, int]] = []     # (source, name, line)
-
-    def add(source, name, k):
-        name = _clean_name(name)
-        words = name.split()
-        lows_ = [w.lower() for w in words]
-        if (1 <= len(words) <= OUTLET_MAX_WORDS and 2 <= len(name) <= 60 and any(ch.isalpha() for ch in name)
-                and not all(w in _NOT_NAMES or w in _UI_WORDS or w in fw for w in lows_)
-                and (lows_[0] == "the" or lows_[0] not in fw)
-                and sum(w in fw for w in lows_[1:]) < 2          # "Portions of this content are": a phrase
-                and "©" not in name and _YEARISH.search(name) is None):   # "July 2, 2018", "Results 2018"
-            found.append((source, name, k))
-
-    top = range(min(n, OUTLET_TOP_LINES))
-    for k in top:
-        parts = [p for p in TITLE_SEPARATOR.split(stripped[k]) if p.strip()]
-        if len(parts) >= 2:
-            add("title_suffix", parts[-1], k)
-            add("title_prefix", parts[0], k)
-    for k in range(min(n, 3)):
-        if len(stripped[k].split()) <= 5 and not TITLE_SEPARATOR.search(stripped[k]):
-            add("top_line", stripped[k], k)
-    footer_start = max(OUTLET_TOP_LINES, n - OUTLET_FOOTER_LINES)
-    head_set = {s for s in stripped[:30] if len(s.split()) <= 4 and _title_case(s)}
-    for k in range(footer_start, n):
-        if stripped[k] in head_set:
-            add("header_footer", stripped[k], k)
-    domain_lines = _lines_matching(_TLD_HINT, lows)   # (one scan of the page, not one per line)
-    for k, s in enumerate(stripped):
-        low = lows[k]
-        for needles, finder, source in _NAME_FINDERS:   # a cheap substring test, then the pattern
-            if any(nd in low for nd in needles):
-                m = finder(s)
-                if m:
-                    add(source, m.group("name"), k)
-        if len(s) <= 60 and _first_word(low) in _UI_FRAME_FIRST:
-            m = _UI_FRAME.match(s)
-            if m:
-                add("ui_frame", m.group("name"), k)
-        if k in domain_lines:
-            for m in _DOMAIN.finditer(s):    # the name without its top-level domain: TheHill.com -> TheHill
-                add("domain", m.group("name").split(".")[0], k)
-        if "(" in s and ")" in s or "photo" in low or "image" in low:
-            m = _CREDIT.search(s)
-            if m:
-                add("credit", m.group("name") or m.group("name2"), k)
-    if outlet_words:
-        runs = Counter()
-        first: dict[str, int] = {}
-        has_word = _words_pattern(outlet_words).search
-        for k, s in enumerate(stripped):
-            if has_word(s) is None:
-                continue
-            for m in _NAME_RUN.finditer(s):
-                words = m.group(0).split()
-                if any(w in outlet_words for w in words) and len(words) >= 2:
-                    runs[m.group(0)] += 1
-                    first.setdefault(m.group(0), k)
-        for name, count in runs.items():
-            if count >= 2:
-                add("frequent", name, first[name])
-    if not found:
-        return []
-    low_page = "\n".join(lows)
-    sources_of: dict[str, set] = {}
-    for source, name, _ in found:
-        sources_of.setdefault(compact(name), set()).add(source)
-    bottom = "\n".join(lows[-OUTLET_FOOTER_LINES:])
-    top_text = "\n".join(lows[:OUTLET_TOP_LINES])
-    out, seen = [], set()
-    for source, name, k in found:
-        if (source, name) in seen:
-            continue
-        seen.add((source, name))
-        words = name.split()
-        toks = _WORD.findall(name.lower())
-        low = name.lower()
-        at = low_page.find(low)
-        f = {
-            f"from_{source}": 1.0,
-            "n_sources": math.log1p(len(sources_of[compact(name)]) - 1),
-            "occurrences": math.log1p(_lines_holding(low, low_page)),
-            "log_words": math.log1p(len(words)),
-            "outlet_word": float(any(w in outlet_words for w in words)),
-            "corporate": float(_CORPORATE.search(name) is not None),
-            "person_like": float(2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
-                                 and not any(w in outlet_words for w in words) and not any(t in fw for t in toks)),
-            "ui_share": sum(t in _UI_WORDS for t in toks) / max(1, len(toks)),
-            "all_upper": float(name.isupper()),
-            "has_digit": float(any(ch.isdigit() for ch in name)),
-            "first_position": (at / max(1, len(low_page))) if at >= 0 else k / n,
-            "in_top_lines": float(low in top_text),
-            "in_bottom_lines": float(low in bottom),
-            "is_wire": float(name in wires),
-        }
-        out.append((source, name, f))
-    return out
