@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from conftest import SEEDS
-from newsframe import framing, load_corpus, stored, timing
+from newsframe import framing, load_corpus, stored, text, timing
 from newsframe.scale.engine import build
 
 
@@ -114,3 +114,11 @@ def test_an_older_build_without_candidates_is_computed(built, articles, tmp_path
     out = framing.attributions(older)
     assert spy == [("attributions", False)]
     assert "candidates" in out.columns and len(out) == len(framing.attributions(articles))
+
+
+@pytest.mark.parametrize("name", sorted(ANALYSES))
+def test_the_sentence_table_does_not_keep_the_stored_table_from_being_used(name, articles, spy):
+    """``sentences=`` only saves work, so the stored rows are still the answer."""
+    read = ANALYSES[name](articles, sentences=text.sentence_table(articles))
+    assert spy == [(name, True)]
+    pd.testing.assert_frame_equal(read.astype(str), ANALYSES[name](articles).astype(str), obj=name)

@@ -1,4 +1,5 @@
 """The shared text layer."""
+import pandas as pd
 import pytest
 
 from newsframe import text
@@ -99,3 +100,89 @@ def test_fast_word_split_equals_nltk_tokenizer():
     for s in samples:
         assert text._split_words(s) == text._word_tokenizer.tokenize(s)
     assert text._engines_agree("\u00e9") and not text._engines_agree("\u0301")   # a combining accent is \\w in regex only
+
+
+# --------------------------------------------------------------------------- the sentence table
+def _corpus():
+    """The seeds and two made-up articles (a soft hyphen, which changes the normalised length; an empty body)."""
+    import warnings
+
+    from newsframe import load_corpus
+    from conftest import SEEDS
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        seeds = load_corpus(SEEDS)
+    extra = pd.DataFrame({"id": ["soft", "empty"], "outlet": ["Made-up Daily", "Made-up Daily"],
+                          "body": ["The minis\u00adters met on Monday. \u201cWe agreed,\u201d Kim said.\n\nTalks resume in May.", ""],
+                          "headline": ["Ministers meet", ""], "published": [seeds["published"].iloc[0]] * 2})
+    return pd.concat([seeds, extra], ignore_index=True)
+
+
+def test_sentence_table_holds_every_sentence_with_its_span():
+    arts = _corpus()
+    table = text.sentence_table(arts)
+    assert list(table.columns) == text.SENTENCE_COLUMNS
+    for aid, body in zip(arts["id"], arts["body"]):
+        rows = table[table["id"] == aid]
+        assert rows[["paragraph", "sentence", "start", "end", "text"]].to_dict(orient="records") == text.body_sentences(body)
+        assert all(body[s:e] == t for s, e, t in zip(rows["start"], rows["end"], rows["text"]))
+    assert (table["id"] == "empty").sum() == 0 and (table["id"] == "soft").sum() == 3
+
+
+def test_a_stale_sentence_table_is_not_used():
+    """Sentences that no longer fit the body (it was edited after the table was made) are split again."""
+    arts = _corpus()
+    table = text.sentence_table(arts)
+    changed = arts.copy()
+    changed.loc[0, "body"] = "A new first sentence. " + changed.loc[0, "body"]
+    by = text.sentences_by_article(table)
+    assert text.sentences_of(by, changed.loc[0, "id"], changed.loc[0, "body"]) == text.body_sentences(changed.loc[0, "body"])
+    assert text.sentences_of(by, "not there", "One. Two.") == text.body_sentences("One. Two.")
+
+
+def _analyses():
+    from newsframe import framing, timing, wording
+
+    return {
+        "attributions": lambda a, s: framing.attributions(a, sentences=s).drop(columns="candidates"),
+        "candidates": lambda a, s: framing.attributions(a, sentences=s)["candidates"].map(repr).to_frame(),
+        "frame_cues": lambda a, s: framing.frame_cues(a, sentences=s),
+        "frame_salience": lambda a, s: framing.frame_salience(a, sentences=s),
+        "sentence_tone": lambda a, s: framing.sentence_tone(a, sentences=s),
+        "target_tone": lambda a, s: framing.target_tone(a, sentences=s),
+        "quotations": lambda a, s: framing.quotations(a, sentences=s),
+        "speech": lambda a, s: framing.speech(a, sentences=s),
+        "timex_table": lambda a, s: timing.timex_table(a, sentences=s),
+        "article_sentences": lambda a, s: pd.DataFrame(wording.article_sentences(a, sentences=s)).astype(str),
+        "align_sentences": lambda a, s: wording.align_sentences(a, sentences=s),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_analyses()))
+def test_analyses_give_the_same_table_with_the_sentence_table(name):
+    arts = _corpus()
+    fn = _analyses()[name]
+    alone, shared = fn(arts, None), fn(arts, text.sentence_table(arts))
+    assert len(alone) > 0
+    pd.testing.assert_frame_equal(alone.astype(str), shared.astype(str), obj=name)
+
+
+def test_the_analyses_read_the_table_instead_of_splitting(monkeypatch):
+    """With the table, attribution, frame cues and time expressions ask for no body's sentences again."""
+    from newsframe import framing, timing
+
+    arts = _corpus()
+    table = text.sentence_table(arts)
+    split = []
+    real = text.body_sentences
+
+    def counting(body):
+        split.append(body)
+        return real(body)
+    for module in (text, framing.sentences):
+        monkeypatch.setattr(module, "body_sentences", counting)
+    framing.attributions(arts, sentences=table)
+    framing.frame_cues(arts, sentences=table)
+    timing.timex_table(arts, sentences=table)
+    assert [b for b in split if b] == []

@@ -118,9 +118,14 @@ def stored_rows(articles, name: str, depends_on=("body",), required=()) -> pd.Da
     return table
 
 
+# arguments that save work but never change an analysis's result (the corpus's sentence table)
+WORK_SAVING_ARGUMENTS = ("sentences",)
+
+
 def reads_stored(name: str, *, depends_on=("body",), required=(), decode=None):
     """Decorator: the analysis returns the stored table ``name`` (see :func:`stored_rows`) when it is
-    called on articles of a built corpus with its default settings; otherwise it computes.
+    called on articles of a built corpus with its default settings (arguments of
+    :data:`WORK_SAVING_ARGUMENTS` aside); otherwise it computes.
 
     ``decode`` turns the stored table into what the analysis returns (e.g. JSON columns back into lists).
     """
@@ -131,7 +136,7 @@ def reads_stored(name: str, *, depends_on=("body",), required=(), decode=None):
         def analysis(articles, *args, **kwargs):
             bound = signature.bind(articles, *args, **kwargs)
             defaults = all(_unchanged(value, signature.parameters[k].default)
-                           for k, value in list(bound.arguments.items())[1:])
+                           for k, value in list(bound.arguments.items())[1:] if k not in WORK_SAVING_ARGUMENTS)
             if defaults:
                 table = stored_rows(articles, name, depends_on=depends_on, required=required)
                 if table is not None:

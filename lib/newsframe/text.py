@@ -17,13 +17,19 @@ so a sentence id or a character span means the same thing everywhere.
   hyphens and apostrophes together (``Yoon Suk-yeol``, ``Japan's``) and
   numbers with decimal points (``5.5-year``).
 * Stop words: ``data/stopwords_en.txt`` (NLTK's English list, shipped).
+* The sentence table of a corpus (:func:`sentence_table`): one row per sentence of every body (``id,
+  paragraph, sentence, start, end, text``), made once and handed to the analyses as ``sentences=``,
+  so attribution, frames, tone, time expressions and reuse read the same sentences without splitting
+  the bodies again.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress
 
+import pandas as pd
 from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -191,3 +197,63 @@ def _content_words(text: str) -> tuple[str, ...]:
         known[t] = _is_content_word(t)
     # (one decision per distinct token; the tokens are then filtered without a Python step each)
     return tuple(compress(toks, map(known.__getitem__, toks)))
+
+
+# --------------------------------------------------------------------------- the sentence table of a corpus
+SENTENCE_COLUMNS = ["id", "paragraph", "sentence", "start", "end", "text"]
+
+
+def body_sentences(body: str) -> list[dict]:
+    """Sentences of a body with paragraph numbers: dicts ``paragraph, sentence, start, end, text``.
+
+    ``sentence`` counts the sentences of the body from 0; ``paragraph`` the blocks separated by a blank
+    line; ``start, end`` are offsets into ``body`` (:func:`sentence_spans`)."""
+    body = body if isinstance(body, str) else ""
+    para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", body)]
+    out = []
+    for i, (s, e) in enumerate(sentence_spans(body)):
+        para = bisect_right(para_starts, s) - 1   # (paragraph starts are in increasing order)
+        out.append({"paragraph": para, "sentence": i, "start": s, "end": e, "text": body[s:e]})
+    return out
+
+
+def sentence_table(articles) -> pd.DataFrame:
+    """The sentences of every article body, once per corpus: ``id, paragraph, sentence, start, end, text``.
+
+    ``articles`` is the article table of :func:`newsframe.load_corpus` (``id, body``). Pass the table
+    to the analyses as ``sentences=`` (attributions, frame cues and salience, tone, time expressions,
+    sentence reuse): they then take each article's sentences from it instead of splitting its body
+    again, and number sentences the same way (``paragraph``, ``sentence``), so rows of different
+    analyses join on ``id, sentence``.
+    """
+    rows = {c: [] for c in SENTENCE_COLUMNS}
+    ids = articles["id"].tolist() if len(articles) else []
+    bodies = articles["body"].tolist() if len(articles) else []
+    for aid, body in zip(ids, bodies):
+        for s in body_sentences(body):
+            rows["id"].append(aid)
+            for c in SENTENCE_COLUMNS[1:]:
+                rows[c].append(s[c])
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def sentences_by_article(table: pd.DataFrame | None) -> dict[str, list[dict]]:
+    """``{article id: its sentence dicts}`` from a :func:`sentence_table` (empty for None)."""
+    if table is None or table.empty:
+        return {}
+    out: dict[str, list[dict]] = {}
+    cols = [table[c].tolist() for c in SENTENCE_COLUMNS]
+    for aid, para, num, s, e, txt in zip(*cols):
+        out.setdefault(aid, []).append({"paragraph": para, "sentence": num, "start": s, "end": e, "text": txt})
+    return out
+
+
+def sentences_of(by_article: dict[str, list[dict]], aid, body: str) -> list[dict]:
+    """The sentences of article ``aid`` from :func:`sentences_by_article`, when they are those of
+    ``body`` (first and last sentence found at their offsets); else ``body`` split now."""
+    found = by_article.get(aid)
+    body = body if isinstance(body, str) else ""
+    if found and all(body[r["start"]:r["end"]] == r["text"] for r in (found[0], found[-1])) \
+            and found[-1]["end"] <= len(body):
+        return found
+    return body_sentences(body)

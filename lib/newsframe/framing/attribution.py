@@ -31,7 +31,7 @@ from .lexicons import (NAMED_SOURCE_FORMS, NOT_A_CLAUSE_START, NOUN_LIKE_FORMS, 
     country_table, cue_regex, document_only_forms, find_countries, lowered, may_contain, phrase_tables,
     quote_only_forms, reporting_verbs, source_cues)
 from .people import people, person_mentions
-from .sentences import articles_iter, body_sentences, mask_quotes, quote_spans
+from .sentences import articles_iter, mask_quotes, quote_spans, sentences_by_article, sentences_of
 
 MAX_SOURCE_WORDS = 8        # longest source phrase kept
 SOURCE_TYPES = ["head_of_state", "official", "anonymous", "wire_outlet", "document", "other"]
@@ -414,7 +414,7 @@ def _decode_attributions(table: pd.DataFrame) -> pd.DataFrame:
 
 
 @reads_stored("attributions", depends_on=("body", "outlet"), required=("candidates",), decode=_decode_attributions)
-def attributions(articles, *, extra_verbs=None) -> pd.DataFrame:
+def attributions(articles, *, extra_verbs=None, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per body sentence: is it attributed, to whom, with which verb, what type, which country.
 
     ``articles`` is the DataFrame of :func:`newsframe.load_corpus` (or a plain
@@ -425,6 +425,7 @@ def attributions(articles, *, extra_verbs=None) -> pd.DataFrame:
     source_start, source_end, cue_start, cue_end`` (offsets into ``body``).
     """
     verbs = reporting_verbs(extra_verbs)
+    given = sentences_by_article(sentences)
     rows = []
     for art in articles_iter(articles):
         body = art.body if isinstance(art.body, str) else ""
@@ -433,7 +434,7 @@ def attributions(articles, *, extra_verbs=None) -> pd.DataFrame:
         mentions = person_mentions(nbody, persons)
         masked = _masked_body(nbody)
         first_row = len(rows)
-        for s in body_sentences(body):
+        for s in sentences_of(given, art.id, body):
             sent = masked[s["start"]:s["end"]]
             cands = _find_attributions(sent, verbs)
             row = {"id": art.id, "outlet": getattr(art, "outlet", ""), "paragraph": s["paragraph"],

@@ -18,18 +18,20 @@ from .. import groups
 from ..stored import reads_stored
 from ..text import normalize
 from .lexicons import compile_cues, cues_in, frame_lexicon, match_cues
-from .sentences import articles_iter, body_sentences
+from .sentences import articles_iter, sentences_by_article, sentences_of
 
 
 # ----------------------------------------------------------------- frames
 @reads_stored("frame_cues", depends_on=("body", "headline", "outlet"))
-def frame_cues(articles, *, extra_cues: dict | None = None, include_headline: bool = True) -> pd.DataFrame:
+def frame_cues(articles, *, extra_cues: dict | None = None, include_headline: bool = True,
+               sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every frame cue found: one row per (sentence, cue). ``extra_cues`` = {frame: [cue, ...]}.
 
     Columns ``id, outlet, part (headline/body), paragraph, sentence, frame,
     cue, start, end, text``. Cues match whole words (see ``data/framing_cues.csv``).
     """
     compiled = compile_cues(frame_lexicon(extra_cues))
+    given = sentences_by_article(sentences)
     rows = []
     for art in articles_iter(articles):
         outlet = getattr(art, "outlet", "")
@@ -38,7 +40,7 @@ def frame_cues(articles, *, extra_cues: dict | None = None, include_headline: bo
         if include_headline and isinstance(head, str) and head.strip():
             parts.append(("headline", [{"paragraph": None, "sentence": None, "start": 0, "end": len(head), "text": head}], head))
         body = art.body if isinstance(art.body, str) else ""
-        parts.append(("body", body_sentences(body), body))
+        parts.append(("body", sentences_of(given, art.id, body), body))
         for part, sents, src in parts:
             nsrc = normalize(src) if len(normalize(src)) == len(src) else src
             present = cues_in(nsrc, compiled)   # (in the order of compiled: longest first)
@@ -59,20 +61,22 @@ def _dominant_frame(frames: list[str]) -> str:
     return "+".join(sorted(f for f, k in n.items() if k == most))
 
 
-def frame_salience(articles, *, extra_cues: dict | None = None, cues: pd.DataFrame | None = None) -> pd.DataFrame:
+def frame_salience(articles, *, extra_cues: dict | None = None, cues: pd.DataFrame | None = None,
+                   sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per article and frame: sentences with a cue, salience (share of body sentences), the cues found.
 
     Also per article the frame of the headline and of the lead paragraph (the
     frame with most cues there; ties joined by ``+``; ``none`` without cues).
     """
-    cues = frame_cues(articles, extra_cues=extra_cues) if cues is None else cues
+    cues = frame_cues(articles, extra_cues=extra_cues, sentences=sentences) if cues is None else cues
+    given = sentences_by_article(sentences)
     frames = list(frame_lexicon(extra_cues))
     rows = []
     cues_of = groups.records_by_article(cues, ("part", "paragraph", "frame", "sentence", "cue"))
     for art in articles_iter(articles):
         c = cues_of.get(art.id, [])
         body_c = [r for r in c if r["part"] == "body"]
-        n_sent = len(body_sentences(art.body if isinstance(art.body, str) else ""))
+        n_sent = len(sentences_of(given, art.id, art.body))
         head = [r["frame"] for r in c if r["part"] == "headline"]
         lead = [r["frame"] for r in body_c if r["paragraph"] == 0]
         has_headline = isinstance(getattr(art, "headline", None), str)

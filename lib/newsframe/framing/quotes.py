@@ -22,7 +22,8 @@ from .speech import reported_speech
 
 
 # ----------------------------------------------------------------- quotations
-def quotations(articles, *, extra_verbs=None, attr: pd.DataFrame | None = None) -> pd.DataFrame:
+def quotations(articles, *, extra_verbs=None, attr: pd.DataFrame | None = None,
+               sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Direct quotations with their speaker, one row per quoted span.
 
     Columns: ``id, outlet, paragraph, quote, speaker, speaker_person,
@@ -34,7 +35,7 @@ def quotations(articles, *, extra_verbs=None, attr: pd.DataFrame | None = None) 
     ``nested`` lists single-quoted text inside the quote.
     """
     if attr is None:
-        attr = attributions(articles, extra_verbs=extra_verbs)
+        attr = attributions(articles, extra_verbs=extra_verbs, sentences=sentences)
     rows = []
     sentences_of = groups.records_by_article(attr, ("start", "end", "attributed", "paragraph", "candidates"))
     for art in articles_iter(articles):

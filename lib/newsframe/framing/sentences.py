@@ -1,8 +1,9 @@
 """The spans every framing measure reads: articles, sentences, paragraphs and quotation marks.
 
 :func:`articles_iter` gives one row per article with an outlet label (``outlet unknown (id)`` when the
-loader could not tell); :func:`body_sentences` splits a body with the shared text layer
-(:func:`newsframe.text.sentence_spans`) and keeps character offsets; :func:`paragraphs` splits at line
+loader could not tell); :func:`body_sentences` (from the shared text layer,
+:func:`newsframe.text.body_sentences`) gives a body's sentences with paragraph numbers and character
+offsets, or takes them from the corpus's sentence table (``sentences=``); :func:`paragraphs` splits at line
 breaks. :func:`quote_spans` finds the spans between double quotes (straight or curly: the shared text
 layer makes them straight), single quotes nested inside them, and a quote left open at the end of a
 paragraph, the news convention for a quote that goes on in the next paragraph.
@@ -10,25 +11,13 @@ paragraph, the news convention for a quote that goes on in the next paragraph.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 import pandas as pd
 
-from ..text import normalize, sentence_spans
+from ..text import body_sentences, normalize, sentences_by_article, sentences_of  # noqa: F401  (shared here)
 
 
 # ----------------------------------------------------------------- sentences
-def body_sentences(body: str) -> list[dict]:
-    """Sentences of a body with paragraph numbers: dicts ``paragraph, sentence, start, end, text``."""
-    body = body if isinstance(body, str) else ""
-    para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", body)]
-    out = []
-    for i, (s, e) in enumerate(sentence_spans(body)):
-        para = bisect_right(para_starts, s) - 1   # (paragraph starts are in increasing order)
-        out.append({"paragraph": para, "sentence": i, "start": s, "end": e, "text": body[s:e]})
-    return out
-
-
 UNKNOWN_OUTLET = "outlet unknown ({id})"  # label for an article whose outlet the loader could not tell
 
 

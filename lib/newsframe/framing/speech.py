@@ -267,7 +267,8 @@ SPEECH_COLUMNS = ["id", "outlet", "paragraph", "type", "speaker", "speaker_ref",
                   "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end"]
 
 
-def speech(articles, *, extra_verbs=None, attr: pd.DataFrame | None = None) -> pd.DataFrame:
+def speech(articles, *, extra_verbs=None, attr: pd.DataFrame | None = None,
+           sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every attribution of a corpus (:func:`reported_speech`), one row each, keyed by article ``id``.
 
     Columns :data:`SPEECH_COLUMNS`: ``type`` direct / indirect / mixed, ``speaker`` as written,
@@ -276,7 +277,7 @@ def speech(articles, *, extra_verbs=None, attr: pd.DataFrame | None = None) -> p
     ``body``. ``attr``: :func:`attributions` of the same articles, when already made.
     """
     if attr is None:
-        attr = attributions(articles, extra_verbs=extra_verbs)
+        attr = attributions(articles, extra_verbs=extra_verbs, sentences=sentences)
     verbs = reporting_verbs(extra_verbs)
     rows_of = groups.records_by_article(attr, ("start", "end", "attributed", "pattern", "paragraph", "candidates"))
     out = []

@@ -25,7 +25,7 @@ from ..resources import read_table
 from ..text import normalize
 from .lexicons import cue_regex, find_countries
 from .people import people, person_mentions
-from .sentences import articles_iter, body_sentences
+from .sentences import articles_iter, sentences_by_article, sentences_of
 
 
 # ----------------------------------------------------------------- tunables
@@ -96,16 +96,17 @@ def format_drivers(drivers) -> str:
     return ", ".join(f"{w} ({v:+.1f})" for w, v in drivers)
 
 
-def sentence_tone(articles, *, adjust: bool | None = None) -> pd.DataFrame:
+def sentence_tone(articles, *, adjust: bool | None = None, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """VADER per body sentence: ``id, outlet, paragraph, sentence, text, compound, label, drivers, targets``.
 
     ``targets`` lists the countries and people the sentence mentions.
     """
     rows = []
+    given = sentences_by_article(sentences)
     for art in articles_iter(articles):
         body = art.body if isinstance(art.body, str) else ""
         persons = people(body)
-        for s in body_sentences(body):
+        for s in sentences_of(given, art.id, body):
             v = vader_with_drivers(s["text"], adjust=adjust)
             nt = normalize(s["text"])
             targets = list(dict.fromkeys([c for c, _a, _b in find_countries(nt)] + [n for _a, _b, n in person_mentions(nt, persons)]))
@@ -160,7 +161,7 @@ TONE_TARGET_COLUMNS = ["id", "outlet", "paragraph", "sentence", "target", "menti
                        "score", "drivers", "text"]
 
 
-def target_tone(articles) -> pd.DataFrame:
+def target_tone(articles, *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Tone toward each country and person a body sentence names, by the target-dependent model of
     :mod:`newsframe.target_tone` (trained on NewsMTSC; model card ``docs/target_tone_model.md``).
 
@@ -173,10 +174,11 @@ def target_tone(articles) -> pd.DataFrame:
     from ..target_tone import predict_many
 
     items, rows, person_targets = [], [], set()
+    given = sentences_by_article(sentences)
     for art in articles_iter(articles):
         body = art.body if isinstance(art.body, str) else ""
         persons = people(body)
-        for s in body_sentences(body):
+        for s in sentences_of(given, art.id, body):
             text = s["text"]
             nt = normalize(text) if len(normalize(text)) == len(text) else text
             people_found = person_mentions(nt, persons)

@@ -198,17 +198,24 @@ def repeated_hashes(results, groups: list[int]) -> np.ndarray:
 ANALYSES = ("attributions", "frame_cues", "timexes")
 
 
-def analysis_tables(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def analysis_tables(articles: pd.DataFrame, *, share_sentences: bool = True) -> dict[str, pd.DataFrame]:
     """The tables of :data:`ANALYSES` for some articles: attributions (one row per body sentence,
     the ``candidates`` lists as JSON text), frame cues, time expressions normalised against the
-    publication date. :mod:`newsframe.stored` reads them back for the notebooks."""
+    publication date. :mod:`newsframe.stored` reads them back for the notebooks.
+
+    The bodies are split into sentences once (:func:`newsframe.text.sentence_table`) and the three
+    analyses read that table; ``share_sentences=False`` lets each split on its own (the same tables,
+    for measuring what sharing saves: bench/sentence_table_bench.py)."""
     from ..framing import attributions, frame_cues
     from ..stored import to_json_column
+    from ..text import sentence_table
     from ..timing import timex_table
 
-    attr = attributions(articles)
+    sentences = sentence_table(articles) if share_sentences else None
+    attr = attributions(articles, sentences=sentences)
     attr["candidates"] = to_json_column(attr["candidates"])
-    return {"attributions": attr, "frame_cues": frame_cues(articles), "timexes": timex_table(articles)}
+    return {"attributions": attr, "frame_cues": frame_cues(articles, sentences=sentences),
+            "timexes": timex_table(articles, sentences=sentences)}
 
 
 def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyses: bool = False,

@@ -26,7 +26,7 @@ import pandas as pd
 from .. import groups as _groups
 from ..resources import read_table
 from ..stored import reads_stored
-from ..text import content_words, sentence_spans, stopwords
+from ..text import content_words, sentences_by_article, sentences_of, stopwords
 from .timex import find_timexes
 
 MIN_SHARED_WORDS = 3       # content words two mentions must share to be one event
@@ -130,18 +130,19 @@ def as_date(ts) -> pd.Timestamp | None:
 
 
 @reads_stored("timexes", depends_on=("body", "published", "outlet"))
-def timex_table(articles: pd.DataFrame) -> pd.DataFrame:
+def timex_table(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every time expression in every body, anchored at the article's publication date.
 
     Columns: ``id, outlet, published, sentence, text, type, value, rule, anchor, start, end``
     (offsets into the body). Articles without a publication date are left out (nothing to anchor).
     """
     rows = []
+    given = sentences_by_article(sentences)
     for art in articles.itertuples():
         pub = as_date(art.published)
         if pub is None or not isinstance(art.body, str):
             continue
-        spans = sentence_spans(art.body)
+        spans = [(r["start"], r["end"]) for r in sentences_of(given, art.id, art.body)]
         for t in find_timexes(art.body, pub.date()):
             s, e = next(((s, e) for s, e in spans if s <= t["start"] < e), (t["start"], t["end"]))
             rows.append({"id": art.id, "outlet": art.outlet, "published": art.published,

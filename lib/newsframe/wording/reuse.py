@@ -128,16 +128,17 @@ def _candidate_pairs(sents):
     return pairs
 
 
-def align_sentences(articles, *, min_kind: str = "paraphrase") -> pd.DataFrame:
+def align_sentences(articles, *, min_kind: str = "paraphrase", sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Reused sentences across articles, one row per aligned pair (one-to-one per article pair).
 
     Columns: ``a, b`` (article ids), ``outlet_a, outlet_b``, ``sent_a, sent_b``
     (sentence numbers), ``a_text, b_text``, ``similarity`` (word-level ratio),
     ``dice`` (content-word overlap), ``kind`` (verbatim / edited / paraphrase),
     ``removed, added, replaced, marked`` (see :func:`word_diff`).
-    ``min_kind="edited"`` leaves paraphrases out.
+    ``min_kind="edited"`` leaves paraphrases out. ``sentences``: the corpus's
+    :func:`newsframe.text.sentence_table` (the bodies are not split again).
     """
-    sents = article_sentences(articles)
+    sents = article_sentences(articles, sentences=sentences)
     contents = [content_set(s["words"]) for s in sents]
     word_counts = [Counter(s["words"]) for s in sents]
     cands = []

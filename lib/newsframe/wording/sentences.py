@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from .. import text as nftext
 
 
@@ -32,10 +34,22 @@ def match_words(text: str) -> list[str]:
     return [p for t in word_tokens(text) for p in t.split("-") if p]
 
 
-def article_sentences(articles) -> list[dict]:
+def article_sentences(articles, *, sentences: pd.DataFrame | None = None) -> list[dict]:
+    """One record per sentence of every (normalised) body: ``id, outlet, sent_no, text, words``.
+
+    ``sentences``: the corpus's :func:`newsframe.text.sentence_table`; an article's sentences are then
+    taken from it (its spans point into the normalised body too, which has the same length) instead
+    of splitting the body again."""
+    given = nftext.sentences_by_article(sentences)
+    raw = dict(zip(articles["id"], articles["body"])) if given else {}
     rows = []
     for aid, outlet, body in articles_iter(articles):
-        for i, sent in enumerate(nftext.sentences(body)):
+        original = raw.get(aid)
+        if given and isinstance(original, str) and len(original) == len(body):
+            texts = [body[r["start"]:r["end"]] for r in nftext.sentences_of(given, aid, original)]
+        else:
+            texts = nftext.sentences(body)
+        for i, sent in enumerate(texts):
             sent = sent.strip()
             rows.append({"id": aid, "outlet": outlet, "sent_no": i, "text": sent, "words": match_words(sent)})
     return rows
