@@ -60,7 +60,7 @@ def test_the_checker_finds_a_private_use(tmp_path):
 
 # the layer of every module, bottom first (docs/ARCHITECTURE.md); a new module must be placed here
 LAYERS = {
-    0: {"resources", "text", "stored", "target_tone"},            # shared text layer, data, models
+    0: {"resources", "text", "stored", "target_tone", "target_tone_features"},  # text layer, data, models
     1: {"reading"},                                               # reading raw pages
     2: {"groups", "framing", "wording", "timing", "tables"},      # analyses
     3: {"scale"},                                                 # scale: Parquet/Dask build, reuse index
@@ -212,7 +212,7 @@ def test_the_resolver_finds_a_missing_module(tmp_path):
     assert unresolved_imports(pkg) == ["sub.a:2 imports sub.sub"]
 
 
-MAX_MODULE_LINES = 620   # "at most ~500 lines" (issue 18): the longest today is target_tone (about 600)
+MAX_MODULE_LINES = 570   # "at most ~500 lines" (issue 18): the longest today is timing/timex_values (562)
 
 
 def test_modules_stay_short():
