@@ -151,6 +151,9 @@ def test_not_times_of_day(text):
     ("Protesters had stayed in the square until Friday.", "2024-03-18", "2024-03-15"),
     # a present tense in the clause takes the nearest month
     ("The appeal is argued in May before the high court, counsel had said.", "2024-03-29", "2024-05"),
+    # a possessive names a known event: past, even in a sentence about the future
+    ("The union will appeal against Tuesday's ruling.", "2024-03-14", "2024-03-12"),
+    ("Lawyers would try to overturn Monday\u2019s verdict.", "2024-03-14", "2024-03-11"),
 ])
 def test_tense_cues(text, anchor, value):
     dates = [t["value"] for t in find_timexes(text, anchor) if t["type"] == "DATE"]

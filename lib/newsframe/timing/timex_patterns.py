@@ -129,6 +129,7 @@ _FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+t
 # a participle after "be", "is", "are" ("is due to be published", "will be held", "is argued") is no past tense
 _PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)(?:(?:was|were)(?!\s+(?:going|planning|expected|scheduled|due|set|about)\s+to\b)|had|did|said|told|announced|reported|agreed|met|held|ended|began|started|took|came|went|made|gave|left|won|lost|sent|saw|fell|rose|found|became|ago|since|(?!(?:scheduled|planned|expected)\b)(?-i:[a-z]\w*ed))\b", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:to|going|expected|due|set|scheduled|planning)\b)", re.I)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 _SENT_SPLIT = re.compile(r"[.!?]['\"`]*\s|\n\n")
 # a reporting verb after the expression and a comma or a closing quote ("... on Monday,'' he said") tells
 # when it was said, not when the reported event is
@@ -137,7 +138,12 @@ _COMMA_OR_QUOTE = re.compile(r"[,'\"]")
 
 
 def sentence_tense(text: str, start: int, end: int) -> str:
-    """``future``, ``past`` or ``none``: the tense cue nearest to ``text[start:end]`` in its sentence."""
+    """``future``, ``past`` or ``none``: the tense cue nearest to ``text[start:end]`` in its sentence.
+
+    A possessive ("Wednesday's ruling", "May's election") names an event the reader is told about as
+    known: past, whatever the tense of the sentence around it ("ways to get around Wednesday's ruling")."""
+    if _POSSESSIVE.match(text, end):
+        return "past"
     lo = max(0, start - SENTENCE_WINDOW)
     hi = min(len(text), end + SENTENCE_WINDOW)
     left = text[lo:start]
