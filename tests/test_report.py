@@ -141,3 +141,16 @@ def test_report_writes_figures_under_its_output_folder(seed_reports):
     out, _ = seed_reports
     assert any((out / "figures").glob("*.png")) and any((out / "figures").glob("*.svg"))
     assert any((out / "tables").glob("*.csv"))
+
+
+def test_a_folder_without_notebooks_is_an_error_not_an_empty_report(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no notebooks"):
+        build_reports(SEEDS, out_dir=tmp_path / "out", notebooks_dir=tmp_path, progress=False)
+
+
+def test_the_default_notebooks_are_found_from_another_working_folder(tmp_path, monkeypatch):
+    from newsframe.report import notebooks_folder
+
+    monkeypatch.chdir(tmp_path)
+    assert notebooks_folder("notebooks") == ROOT / "notebooks"
+    assert notebooks_folder(tmp_path / "mine") == tmp_path / "mine"   # a folder named by the user is kept

@@ -221,9 +221,13 @@ def cmd_report(args) -> int:
 
     if not _check_paths([args.corpus]):
         return 2
-    results = build_reports(args.corpus, out_dir=args.out, notebooks_dir=args.notebooks,
-                            figures_dir=args.figures or None, show_code=bool(int(args.show_code)),
-                            compare_by=args.by or None)
+    try:
+        results = build_reports(args.corpus, out_dir=args.out, notebooks_dir=args.notebooks,
+                                figures_dir=args.figures or None, show_code=bool(int(args.show_code)),
+                                compare_by=args.by or None)
+    except FileNotFoundError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     for r in results:
         failed = f"  FAILED: {r['error']}" if r.get("status") != "ok" else ""
         print(f"{r['html']:<36} {r['seconds']:>6.1f} s  {r['title']}{failed}", file=sys.stderr)

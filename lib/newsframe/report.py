@@ -131,6 +131,19 @@ def execute_notebook(path, out_path, *, parameters: dict, cwd=None):
     return nbformat.read(str(out_path), as_version=4)
 
 
+# the notebooks of this checkout: lib/newsframe/report.py -> <checkout>/notebooks
+CHECKOUT_NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+
+def notebooks_folder(notebooks_dir="notebooks") -> Path:
+    """``notebooks_dir`` resolved; the default ``notebooks`` falls back to the checkout's notebooks
+    when the working folder has none (``python -m newsframe report`` run from another folder)."""
+    folder = Path(notebooks_dir).resolve()
+    if str(notebooks_dir) == "notebooks" and not folder.is_dir() and CHECKOUT_NOTEBOOKS.is_dir():
+        return CHECKOUT_NOTEBOOKS
+    return folder
+
+
 def build_reports(corpus_dir="seeds", *, out_dir="reports", notebooks_dir="notebooks", figures_dir=None,
                   show_code: bool = False, notebooks=None, progress: bool = True, compare_by: str | None = None,
                   parameters: dict | None = None) -> list[dict]:
@@ -151,11 +164,14 @@ def build_reports(corpus_dir="seeds", *, out_dir="reports", notebooks_dir="noteb
     """
     from tqdm.auto import tqdm
 
-    nb_dir = Path(notebooks_dir).resolve()
+    nb_dir = notebooks_folder(notebooks_dir)
     out = Path(out_dir).resolve()
     (out / "executed").mkdir(parents=True, exist_ok=True)
     (out / "tables").mkdir(parents=True, exist_ok=True)
     paths = sorted(Path(p) for p in notebooks) if notebooks else sorted(nb_dir.glob("[0-9]*.ipynb"))
+    if not paths:
+        raise FileNotFoundError(f"{nb_dir}: no notebooks (00_*.ipynb ...) to run; pass notebooks_dir= "
+                                "(--notebooks) the folder that holds them")
     solutions = sorted((nb_dir / "solutions").glob("*.ipynb")) if not notebooks and (nb_dir / "solutions").is_dir() else []
     figures = Path(figures_dir).resolve() if figures_dir is not None else out / "figures"
     params = {"corpus_dir": str(Path(corpus_dir).resolve()), "figures_dir": str(figures),
