@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import clean, meta
 from ..stored import ARTICLE_COLUMNS, LINE_COLUMNS  # noqa: F401  (public here too)
+from . import clean, meta
 from .decoding import (  # noqa: F401  (public here too: newsframe.reading.corpus.decode_bytes ...)
     FTFY_OPTIONS, WESTERN_SINGLE_BYTE, InputError, decode_bytes, decode_raw, html_to_text, looks_like_html, repair_text,
 )

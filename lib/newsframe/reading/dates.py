@@ -25,8 +25,8 @@ from functools import lru_cache
 import pandas as pd
 
 from .clean import column
-from . import page_fields
 from ..resources import read_table
+from . import page_fields
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",

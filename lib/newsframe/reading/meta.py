@@ -31,11 +31,11 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .clean import TITLE_PART_REASON, column, function_words
-from . import outlet_fields, page_fields
-from .page_fields import split_title
 from ..resources import read_lines, read_table
+from . import outlet_fields, page_fields
+from .clean import TITLE_PART_REASON, column, function_words
 from .dates import MAX_BYLINE_CHARS, MONTH_NAME_RE, published_from_lines
+from .page_fields import split_title
 # public names of the module split off, importable from here as before
 from .dates import (MONTHS, FOREIGN_MONTHS, DATE_PATTERNS, MONTH_DAY, DAY_MONTH, YEAR, HEADER_LABELS,
     HEADER_LINES_AFTER_BODY_START, parse_dates, find_published, published_from_manifest, infer_missing_years)  # noqa: F401
