@@ -207,6 +207,49 @@ def test_templates_across_partitions_equal_load_corpus(tmp_path):
     assert built.set_index("id").at["page4", "duplicate_of"] == "page0"
 
 
+def _site_page(title: str, body: str, *, signed: bool) -> str:
+    """A page of a made-up site without a manifest: the same header and footer on every page; the
+    masthead is named in the copyright line only when ``signed``."""
+    head = "Harbour Tribune\nHome\nWorld\nBusiness\nSport\nOpinion\nWeather\nSubscribe\n\n"
+    foot = "About us\nContact the newsroom\nPrivacy policy\nTerms of use\nAdvertise with us\nCareers\n"
+    foot += "Copyright 2024 Harbour Tribune. All rights reserved.\n" if signed else "All rights reserved.\n"
+    return f"{head}{title}\n\nBy a staff reporter\n\n{body}\n\n{_story(title)}\n\n{foot}"
+
+
+@pytest.mark.parametrize("partition_size", [1, 10])
+def test_pages_of_one_site_agree_on_their_outlet_as_in_load_corpus(tmp_path, partition_size):
+    """Without a manifest, a page that names no outlet takes the one its site's other pages show
+    (issue 15), in the build as in load_corpus, also when the pages sit in different partitions."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for i, (title, signed) in enumerate([("Ferry service resumes after storm", True),
+                                         ("Council approves new fish market", True),
+                                         ("Lighthouse to open for visitors", False)]):
+        (folder / f"page{i}.txt").write_text(_site_page(title, _story(title), signed=signed), encoding="utf-8")
+    out = tmp_path / "site.parquet"
+    build(folder, out, jobs=1, partition_size=partition_size, progress=False)
+    built, built_lines = load_corpus(out, with_lines=True)
+    direct, direct_lines = load_corpus(folder, with_lines=True)
+    assert list(direct["outlet"]) == ["Harbour Tribune"] * 3
+    # (one page per partition: a column Parquet holds as strings in one part and as nulls in another
+    # comes back with another dtype and NaN for None, so missing values are made alike first)
+    def alike(df):
+        df = _comparable(df).astype(object)
+        return df.where(df.notna(), None)
+    pd.testing.assert_frame_equal(alike(built), alike(direct))
+    pd.testing.assert_frame_equal(built_lines.reset_index(drop=True), direct_lines.reset_index(drop=True),
+                                  check_dtype=False)
+
+
+def test_keyed_line_hashes_are_those_of_line_hash():
+    from newsframe.scale.engine import key_hashes, keyed_hashes, line_hash
+
+    keys = ["home", "about us", "copyright 2024 harbour tribune."]
+    assert [int(h) for h in keyed_hashes("Harbour Tribune", key_hashes(keys))] == \
+        [line_hash("Harbour Tribune", k) for k in keys]
+    assert len({line_hash(o, "home") for o in ("A", "B", "")}) == 3   # the outlet is part of the key
+
+
 def test_analyses_written_per_partition_equal_the_functions_on_the_built_articles(tmp_path):
     """build(analyses=True) runs time expressions, attributions and frame cues on the workers; the tables
     it writes equal those functions run on the built articles afterwards."""

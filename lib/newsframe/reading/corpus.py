@@ -236,6 +236,16 @@ def agree_on_outlets(texts, outlets: list[str], guessed: list[bool]) -> list[str
     page of the group takes that name, also those that found none. Pages with an outlet from a
     manifest or from the input's metadata are never changed.
     """
+    guessed = list(guessed)
+    if sum(guessed) < 2:
+        return list(outlets)
+    texts = list(texts)
+    return agree_on_site_outlets([site_signature(t) if g else None for t, g in zip(texts, guessed)], outlets, guessed)
+
+
+def agree_on_site_outlets(signatures, outlets: list[str], guessed: list[bool]) -> list[str]:
+    """:func:`agree_on_outlets` from the pages' :func:`site_signature` (None where not guessed), for
+    the parallel build, whose driver holds signatures and not texts."""
     from .dedup import similar_groups
     from .page_fields import compact
 
@@ -243,8 +253,7 @@ def agree_on_outlets(texts, outlets: list[str], guessed: list[bool]) -> list[str
     idx = [i for i, g in enumerate(guessed) if g]
     if len(idx) < 2:
         return outlets
-    texts = list(texts)
-    groups = similar_groups([site_signature(texts[i]) for i in idx], threshold=SITE_SIMILARITY)
+    groups = similar_groups([signatures[i] for i in idx], threshold=SITE_SIMILARITY)
     members: dict[int, list[int]] = defaultdict(list)
     for i, g in zip(idx, groups):
         members[g].append(i)      # (g: the position of the group's leader in idx)

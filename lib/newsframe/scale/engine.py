@@ -25,8 +25,11 @@ documents in input order, so that every engine sees the same partitions.
    so that it works while the workers do), counts each line once per group
    (a sort of 64-bit hashes: 8 bytes per distinct page line, not the text)
    and keeps those seen in two or more groups: the templates of each site,
-   the same evidence :func:`newsframe.load_corpus` uses. Decoded documents
-   are kept in a work folder for pass 2.
+   the same evidence :func:`newsframe.load_corpus` uses. Before counting, pages whose outlet was
+   guessed from the page (no manifest or input metadata names it) agree on it across their site,
+   as in ``load_corpus`` (:func:`newsframe.scale.templates.agree_on_site_outlets`: site signatures and unkeyed line hashes
+   come back from the workers, so the driver re-keys a changed page without its text). Decoded
+   documents are kept in a work folder for pass 2.
 2. *Article pass*: each partition is cleaned with
    :func:`newsframe.reading.corpus.process_document`; years missing from a page's
    date are inferred within the partition; MinHash signatures of the bodies
@@ -60,7 +63,6 @@ is inferred from the most similar dated article *of its partition* (default
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import logging
 import os
@@ -76,6 +78,7 @@ import pandas as pd
 
 # the built corpus is read by the reading layer (newsframe.stored); public here too, as before
 from ..stored import MARKER, is_built_corpus, read_built_corpus, read_parts  # noqa: F401
+from .templates import agree_on_site_outlets, key_hashes, keyed_hashes, line_hash, repeated_hashes  # noqa: F401
 
 PARTITION_SIZE = 250
 
@@ -132,11 +135,6 @@ def _read_items(items) -> tuple[list, list[str]]:
 
 
 # --------------------------------------------------------------------------- pass 1: templates
-def line_hash(outlet: str, key: str) -> int:
-    """64-bit hash of an (outlet, normalised line) pair, the same in every process."""
-    return int.from_bytes(hashlib.blake2b(f"{outlet}\x00{key}".encode(), digest_size=8).digest(), "little")
-
-
 def template_pass(index: int, items, manifest: dict, work_dir: str) -> dict:
     """Read one partition, keep its documents in ``work_dir``; return per page its line hashes and story signature.
 
@@ -145,52 +143,32 @@ def template_pass(index: int, items, manifest: dict, work_dir: str) -> dict:
     the records' own columns (``extra_columns``) and the manifest row each page
     used (``manifest_files``).
     """
-    from ..reading.corpus import input_columns, normalised_lines, page_outlet, story_signature, template_keys
+    from ..reading.corpus import (input_columns, normalised_lines, page_outlet, site_signature, story_signature,
+                                  template_keys)
 
     docs, problems = _read_items(items)
-    page_hashes, stories, outlets, keyed = [], [], [], []
-    for d in docs:
+    page_hashes, stories, outlets, keyed, guessed = [], [], [], [], []
+    for pos, d in enumerate(docs):
         outlet, country, row = page_outlet(d, manifest)
         outlets.append((outlet, country, row))
         norm = normalised_lines(d.text)
-        keys = list(template_keys(d.text, norm)) if outlet else []
-        hashes = np.fromiter((line_hash(outlet, k) for k in keys), dtype=np.uint64, count=len(keys))
-        keyed.append((keys, hashes))
+        is_guessed = not (row.get("outlet") or d.meta.get("outlet"))
+        # a guessed outlet may change in the site agreement: its page's lines are hashed even without one
+        keys = list(template_keys(d.text, norm)) if outlet or is_guessed else []
+        unkeyed = key_hashes(keys)
+        hashes = keyed_hashes(outlet, unkeyed) if outlet else np.zeros(0, dtype=np.uint64)
+        keyed.append((keys if outlet else [], hashes))
         page_hashes.append(np.unique(hashes))
         stories.append(story_signature(d.text, norm))
+        if is_guessed:
+            guessed.append((pos, site_signature(d.text), unkeyed))
     with open(Path(work_dir) / f"docs-{index:05d}.pkl", "wb") as fh:
         pickle.dump((docs, outlets, keyed), fh, protocol=pickle.HIGHEST_PROTOCOL)
     return {"index": index, "page_hashes": page_hashes, "stories": stories, "problems": problems,
             "ids": [d.id for d in docs], "extra_columns": input_columns(docs),
             "manifest_files": [row.get("file", "") for _, _, row in outlets if row],
-            "no_outlet": [str(d.source) for d, (outlet, _, _) in zip(docs, outlets) if not outlet]}
-
-
-def repeated_hashes(results, groups: list[int]) -> np.ndarray:
-    """Sorted hashes seen on two or more stories (pages telling the same story count once).
-
-    The same rule as :func:`newsframe.reading.corpus.site_template_lines`, on hashes:
-    pages are grouped with :func:`newsframe.reading.corpus.story_groups`' method
-    (``groups``: each page's group leader, made by the driver with
-    :class:`newsframe.reading.dedup.SimilarGroups` as the results came in), each group
-    contributes the union of its pages' lines.
-    """
-    page_hashes = [h for r in results for h in r["page_hashes"]]
-    groups = np.asarray(groups, dtype=np.uint64)
-    lengths = [len(h) for h in page_hashes]
-    if not sum(lengths):
-        return np.zeros(0, dtype=np.uint64)
-    hashes, owners = np.concatenate(page_hashes), np.repeat(groups, lengths)
-    # each line once per story group: sort by (hash, group), keep the first row of each pair
-    # (a two-key lexsort is three times faster than np.unique over rows)
-    order = np.lexsort((owners, hashes))
-    hashes, owners = hashes[order], owners[order]
-    first = np.empty(len(hashes), dtype=bool)
-    first[0] = True
-    np.not_equal(hashes[1:], hashes[:-1], out=first[1:])
-    first[1:] |= owners[1:] != owners[:-1]
-    values, counts = np.unique(hashes[first], return_counts=True)
-    return values[counts >= 2]
+            "outlets": [outlet for outlet, _, _ in outlets], "guessed": guessed,
+            "sources": [str(d.source) for d in docs]}
 
 
 # --------------------------------------------------------------------------- pass 2: articles
@@ -219,11 +197,12 @@ def analysis_tables(articles: pd.DataFrame, *, share_sentences: bool = True) -> 
 
 
 def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyses: bool = False,
-                 extra_columns=()) -> dict:
+                 extra_columns=(), outlet_fixes: dict | None = None) -> dict:
     """Clean one partition and write its Parquet parts; return its duplicate signatures.
 
     ``analyses``: also write the per-article analysis tables (:data:`ANALYSES`) of the partition.
     ``extra_columns``: the extra article columns of the whole build, written by every partition.
+    ``outlet_fixes``: ``{position: outlet}`` of the pages the site agreement gave another outlet.
     """
     from ..reading.corpus import assemble_articles, process_document
     from ..reading.dedup import body_fingerprint
@@ -238,6 +217,12 @@ def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyse
             if pos in renames:
                 d.notes.append(f"id {d.id} already used: renamed {renames[pos]}")
                 d.id = renames[pos]
+            if outlet_fixes and pos in outlet_fixes:
+                outlet = outlet_fixes[pos]
+                from ..reading.corpus import template_keys
+
+                keys = list(template_keys(d.text)) if outlet else []
+                h = keyed_hashes(outlet, key_hashes(keys))
             site = frozenset()
             if outlet and len(repeated) and keys:
                 at = np.searchsorted(repeated, h)
@@ -454,7 +439,8 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
             warnings.warn(m, UserWarning, stacklevel=2)
         if man and all(Path(p).is_dir() for p in paths):
             warn_unmatched_manifest(manifest, man, (f for r in first for f in r["manifest_files"]))
-        warn_unknown_outlets([f for r in first for f in r["no_outlet"]])
+        outlet_fixes = agree_on_site_outlets(first)   # pages of one site agree on their outlet, as in load_corpus
+        warn_unknown_outlets([src for r in first for src, outlet in zip(r["sources"], r["outlets"]) if not outlet])
         # the same extra columns in every partition: the manifest's, then the records' own in corpus order
         extra_columns = list(dict.fromkeys(manifest_columns(man) + [c for r in first for c in r["extra_columns"]]))
         stories = None   # (its index is not needed after pass 1)
@@ -464,8 +450,8 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
         np.save(work / "repeated.npy", repeated_hashes(first, groups))
         first = groups = None   # (the line hashes and stories of every page are not needed in pass 2)
         stage("site templates")
-        second = run(article_pass, [(i, str(out), str(work), renames.get(i, {}), analyses, extra_columns)
-                                    for i in range(len(parts))], "cleaning" + (" and analysing" if analyses else ""),
+        second = run(article_pass, [(i, str(out), str(work), renames.get(i, {}), analyses, extra_columns,
+                                     outlet_fixes.get(i, {})) for i in range(len(parts))], "cleaning" + (" and analysing" if analyses else ""),
                      flag_duplicates)
         stage("cleaning and analyses (pass 2)" if analyses else "cleaning (pass 2)")
     finally:
