@@ -122,3 +122,15 @@ def test_the_sentence_table_does_not_keep_the_stored_table_from_being_used(name,
     read = ANALYSES[name](articles, sentences=text.sentence_table(articles))
     assert spy == [(name, True)]
     pd.testing.assert_frame_equal(read.astype(str), ANALYSES[name](articles).astype(str), obj=name)
+
+
+def test_parts_with_an_all_null_column_read_back_as_one_part_would(tmp_path):
+    """A part whose text column is all null (one page, no headline) takes the other parts' type."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    pd.DataFrame({"id": ["a", "b"], "headline": ["Ferry resumes", None]}).to_parquet(folder / "part-00000.parquet")
+    pd.DataFrame({"id": ["c"], "headline": [None]}).to_parquet(folder / "part-00001.parquet")
+    read = stored.read_parts(folder)
+    whole = pd.DataFrame({"id": ["a", "b", "c"], "headline": ["Ferry resumes", None, None]})
+    whole.to_parquet(tmp_path / "whole.parquet")
+    pd.testing.assert_frame_equal(read, pd.read_parquet(tmp_path / "whole.parquet"))

@@ -56,8 +56,21 @@ def _parts(folder: Path) -> list[Path]:
 
 
 def _read(folder: Path, columns=None) -> pd.DataFrame:
+    """The parts as one table. Their schemas are unified first (pyarrow): a column that is all null
+    in one part (no headline on any page of a one-page partition) takes the type the other parts
+    give it, so missing values come back as they do from one part (NaN in a text column)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     parts = _parts(folder)
-    return pd.concat([pd.read_parquet(p, columns=columns) for p in parts], ignore_index=True) if parts else pd.DataFrame()
+    if not parts:
+        return pd.DataFrame()
+    tables = [pq.read_table(p, columns=columns) for p in parts]
+    try:
+        table = pa.concat_tables(tables, promote_options="default")
+    except (pa.ArrowInvalid, pa.ArrowTypeError):   # types that do not unify: pandas decides, part by part
+        return pd.concat([t.to_pandas() for t in tables], ignore_index=True)
+    return table.to_pandas()
 
 
 TIME_COLUMNS = ("published",)   # stored as ISO text in Parquet, read back as timestamps
