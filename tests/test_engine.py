@@ -237,7 +237,7 @@ def test_pages_of_one_site_agree_on_their_outlet_as_in_load_corpus(tmp_path, par
 
 
 def test_keyed_line_hashes_are_those_of_line_hash():
-    from newsframe.scale.engine import key_hashes, keyed_hashes, line_hash
+    from newsframe.scale.templates import key_hashes, keyed_hashes, line_hash
 
     keys = ["home", "about us", "copyright 2024 harbour tribune."]
     assert [int(h) for h in keyed_hashes("Harbour Tribune", key_hashes(keys))] == \

@@ -26,12 +26,12 @@ import pandas as pd
 
 from ..resources import read_lines
 from ..stored import from_json_column, reads_stored
-from ..text import normalize, sentence_spans, stopwords
+from ..text import normalize, sentence_spans, sentences_by_article, sentences_of, stopwords
 from .lexicons import (NAMED_SOURCE_FORMS, NOT_A_CLAUSE_START, NOUN_LIKE_FORMS, agency_table, compiled_cue,
     country_table, cue_regex, document_only_forms, find_countries, lowered, may_contain, phrase_tables,
     quote_only_forms, reporting_verbs, source_cues)
 from .people import people, person_mentions
-from .sentences import articles_iter, mask_quotes, quote_spans, sentences_by_article, sentences_of
+from .sentences import articles_iter, mask_quotes, quote_spans
 
 MAX_SOURCE_WORDS = 8        # longest source phrase kept
 SOURCE_TYPES = ["head_of_state", "official", "anonymous", "wire_outlet", "document", "other"]

@@ -16,9 +16,9 @@ import pandas as pd
 
 from .. import groups
 from ..stored import reads_stored
-from ..text import normalize
+from ..text import normalize, sentences_by_article, sentences_of
 from .lexicons import compile_cues, cues_in, frame_lexicon, match_cues
-from .sentences import articles_iter, sentences_by_article, sentences_of
+from .sentences import articles_iter
 
 
 # ----------------------------------------------------------------- frames

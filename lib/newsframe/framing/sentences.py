@@ -14,7 +14,7 @@ import re
 
 import pandas as pd
 
-from ..text import body_sentences, normalize, sentences_by_article, sentences_of  # noqa: F401  (shared here)
+from ..text import body_sentences, normalize  # noqa: F401  (body_sentences: public here too, as before)
 
 
 # ----------------------------------------------------------------- sentences

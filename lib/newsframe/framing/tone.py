@@ -22,10 +22,10 @@ import pandas as pd
 
 from .. import groups
 from ..resources import read_table
-from ..text import normalize
+from ..text import normalize, sentences_by_article, sentences_of
 from .lexicons import cue_regex, find_countries
 from .people import people, person_mentions
-from .sentences import articles_iter, sentences_by_article, sentences_of
+from .sentences import articles_iter
 
 
 # ----------------------------------------------------------------- tunables

@@ -78,7 +78,7 @@ import pandas as pd
 
 # the built corpus is read by the reading layer (newsframe.stored); public here too, as before
 from ..stored import MARKER, is_built_corpus, read_built_corpus, read_parts  # noqa: F401
-from .templates import agree_on_site_outlets, key_hashes, keyed_hashes, line_hash, repeated_hashes  # noqa: F401
+from .templates import agree_on_site_outlets, key_hashes, keyed_hashes, repeated_hashes
 
 PARTITION_SIZE = 250
 
@@ -204,7 +204,7 @@ def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyse
     ``extra_columns``: the extra article columns of the whole build, written by every partition.
     ``outlet_fixes``: ``{position: outlet}`` of the pages the site agreement gave another outlet.
     """
-    from ..reading.corpus import assemble_articles, process_document
+    from ..reading.corpus import assemble_articles, process_document, template_keys
     from ..reading.dedup import body_fingerprint
 
     with open(Path(work_dir) / f"docs-{index:05d}.pkl", "rb") as fh:
@@ -219,8 +219,6 @@ def article_pass(index: int, out_dir: str, work_dir: str, renames: dict, analyse
                 d.id = renames[pos]
             if outlet_fixes and pos in outlet_fixes:
                 outlet = outlet_fixes[pos]
-                from ..reading.corpus import template_keys
-
                 keys = list(template_keys(d.text)) if outlet else []
                 h = keyed_hashes(outlet, key_hashes(keys))
             site = frozenset()
