@@ -130,6 +130,43 @@ def test_fixed_misses(text, anchor, expected):
     assert expected in values(text, anchor)
 
 
+@pytest.mark.parametrize("text, anchor, expected", [
+    # "a year earlier" is a date shifted from the time the story reports on (its quarter, if it named one)
+    ("Profit rose in the third quarter from $4 million a year earlier.", "2024-10-30",
+     ("a year earlier", "DATE", "2023-Q3")),
+    ("The mill closed in 2011; two years earlier it had been sold.", "2024-10-30", ("two years earlier", "DATE", "2009")),
+    ("Rents are up 4% from a year earlier.", "2024-10-30", ("a year earlier", "DATE", "2023")),
+    ("Third-quarter sales rose 8% from the year-ago quarter.", "2024-10-30", ("the year-ago quarter", "DATE", "2023-Q3")),
+    ("Second-quarter profit doubled from a year ago.", "2024-08-01", ("a year ago", "DATE", "2023-Q2")),
+    ("The shop opened a year ago.", "2024-08-01", ("a year ago", "DATE", "2023")),
+    # a shifted date is no reference for the next one
+    ("Sales in the fourth quarter rose from a year earlier; costs fell from a year earlier.", "2025-02-01",
+     ("a year earlier", "DATE", "2023-Q4")),
+    # "the quarter", "the latest quarter": the quarter the story named, else the last whole quarter
+    ("In the second quarter, orders grew. Costs in the quarter fell.", "2024-08-01", ("the quarter", "DATE", "2024-Q2")),
+    ("Net income in the latest quarter was flat.", "2024-11-05", ("the latest quarter", "DATE", "2024-Q3")),
+    ("Orders slowed this year's third quarter.", "2024-11-05", ("this year's third quarter", "DATE", "2024-Q3")),
+    ("Sales in the 2022 second quarter fell.", "2024-11-05", ("the 2022 second quarter", "DATE", "2022-Q2")),
+    ("Revenue rose in the fiscal first quarter.", "2024-11-05", ("the fiscal first quarter", "DATE", "2024-Q1")),
+    # "for the year" is the year reported on; "the year ended June 30" a fiscal year
+    ("For the year, the dairy earned $3 million.", "2024-11-05", ("the year", "DATE", "2024")),
+    ("The dairy earned $3 million in the year ended June 30.", "2024-11-05", ("the year", "DURATION", "P1Y")),
+    # years in words, as in broadcast transcripts
+    ("Atlanta, nineteen ninety-six: a bomb at the games.", "1998-02-27", ("nineteen ninety-six", "DATE", "1996")),
+    ("by the year two thousand", "1998-02-27", ("the year two thousand", "DATE", "2000")),
+])
+def test_periods_of_reports(text, anchor, expected):
+    assert expected in values(text, anchor)
+
+
+@pytest.mark.parametrize("text, anchor", [
+    ("Nineteen ninety-six people signed.", "1998-02-27"),    # a count, not a year
+    ("Three days later the ship sailed.", "1998-02-27"),       # "later": a duration (TimeML), no shifted date
+])
+def test_no_spoken_year_or_later_date(text, anchor):
+    assert not [v for v in values(text, anchor) if v[1] == "DATE"]
+
+
 @pytest.mark.parametrize("text", [
     "She won the marathon in 2:21:07.",        # h:mm:ss without a zone: a race time
     "He finished in 3:07:35, a course record.",
@@ -154,6 +191,13 @@ def test_not_times_of_day(text):
     # a possessive names a known event: past, even in a sentence about the future
     ("The union will appeal against Tuesday's ruling.", "2024-03-14", "2024-03-12"),
     ("Lawyers would try to overturn Monday\u2019s verdict.", "2024-03-14", "2024-03-11"),
+    # a reporting verb that goes on to its object is the clause's own verb, not an attribution
+    ("In September, it announced plans to buy the mill.", "2024-10-30", "2024-09"),
+    # irregular past tenses; an adjective in -ed after an article is no past tense
+    ("In January, the board brought in a new chief, who will stay on.", "2024-10-30", "2024-01"),
+    ("The bonus would be paid on a still unspecified date in January.", "2024-10-30", "2025-01"),
+    # a cue after a comma is in another clause
+    ("The talks that are supposed to end by May, invited the rebels back.", "2024-03-22", "2024-05"),
 ])
 def test_tense_cues(text, anchor, value):
     dates = [t["value"] for t in find_timexes(text, anchor) if t["type"] == "DATE"]

@@ -98,11 +98,21 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                       r"(?!\s+(?:ago|earlier|later|before|after|from\s+now)\b)" + E),
         ("weekday", B + r"(?:(?P<rel>last|next|this|past|coming|early|late)\s+)?(?P<wd>" + WD + r")(?:\s+(?P<pod>" + POD + r"))?" + E),
         ("relative_day", B + r"(?P<day>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)" + E),
+        # "a year earlier", "two quarters earlier", "the year-ago quarter": a date shifted from the time the
+        # story is talking about ("later" is left to the duration rule: TimeML marks "three days later" P3D)
+        ("earlier", B + r"(?P<approx>(?:about|some|nearly|almost|around|roughly|just|only)\s+)?(?P<n>" + NUM + r"|a|an)\s+(?P<unit>year|years|quarter|quarters|month|months|week|weeks|day|days)\s+earlier" + E),
+        ("year_ago_adj", B + r"(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period))?" + E),
         ("ago", B + r"(?P<approx>(?:about|some|nearly|almost|around|roughly|more\s+than|less\s+than|over|just|only)\s+)?(?P<n>" + NUM + r"|a|an|a\s+few|several|many|a\s+couple\s+of|half\s+a)\s+(?P<unit>" + UNIT + r")\s+ago" + E),
+        ("quarter", B + r"(?:(?:the|its)\s+)?(?:(?P<poss>this|last|next)\s+year's\s+|(?P<y0>" + YEAR + r")\s+)?(?:fiscal[-\s]+)?"
+                    r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:[-\s]+quarter|\s+quarter)(?:\s+of\s+(?P<y>" + YEAR + r"))?" + E),
+        # "for the year" (the year the story reports on), "the year ended June 30" (a fiscal year: P1Y)
+        ("the_year", B + r"the\s+(?:(?P<w>full|fiscal|current)\s+)?year(?![-'\u2019\w])(?!\s+(?:before|after|earlier|later|ago|of\s+the|\d|two|nineteen))"
+                     + E),
+        # "the quarter", "the latest quarter", "the latest period": the quarter the story reports on
+        ("the_quarter", B + r"the\s+(?:(?P<w>latest|current|most\s+recent)\s+)?(?:fiscal\s+)?quarter(?![-\w])|the\s+(?P<wp>latest|most\s+recent)\s+period" + E),
         ("mod_relative_period", B + r"(?P<mod>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of)[-\s]+(?P<rel>this|last|next)\s+(?P<unit>week|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)" + E),
         ("relative_period", B + REL + r"\s+(?P<unit>day|week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|season)" + E),
         ("relative_n_period", B + r"(?P<rel>the\s+past|past|the\s+last|last|the\s+next|next|the\s+coming|coming|the\s+first|first|the\s+previous|previous)\s+(?P<n>" + NUM + r"|few|several|couple\s+of)\s+(?P<unit>" + UNIT + r")" + E),
-        ("quarter", B + r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:[-\s]+quarter|\s+quarter)(?:\s+of\s+(?P<y>" + YEAR + r"))?" + E),
         ("fiscal_year", B + r"(?:fiscal|financial)(?:\s+year)?\s+(?P<y>" + YEAR + r"|'\d\d)" + E),
         ("century", B + r"(?:the\s+)?" + MOD.replace("(?:in\\s+)?", "") + r"(?P<c>\d{1,2}(?:st|nd|rd|th)|" + ORD + r")[-\s]+century" + E),
         ("season_year", B + MOD + r"(?P<season>" + SEASON + r")\s+(?:of\s+)?(?P<y>" + YEAR + r")" + E),
@@ -117,6 +127,12 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("duration_plural", B + r"(?:(?:for|in|over|within|after)\s+)(?P<unit>years|decades|months|weeks|days|hours|minutes|centuries)" + E),
         ("duration_vague", B + r"(?P<q>recent|coming)\s+(?P<unit>years|decades|months|weeks|days|hours)" + E),
         ("reference", B + r"(?P<w>" + REF + r")" + E),
+        # years said in words, as in broadcast transcripts: "nineteen ninety-six", "the year two thousand"
+        ("spoken_year", B + r"(?:(?P<c>nineteen|eighteen)[-\s]+(?P<r>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                        r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)(?![-\w]))?|ten|eleven|twelve|thirteen|fourteen|"
+                        r"fifteen|sixteen|seventeen|eighteen|nineteen|oh[-\s](?:one|two|three|four|five|six|seven|eight|nine))"
+                        r"|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<r2>one|two|three|four|five|six|seven|eight|nine|ten))?)"
+                        r"(?!-)(?![-\s]+(?:hundred|thousand|million|percent|people|dollars|years|of)\b)" + E),
         ("year", B + r"(?:in\s+|of\s+|since\s+|by\s+|until\s+|from\s+|to\s+|during\s+|before\s+|after\s+)?(?P<y>" + YEAR + r")" + E),
     ]
     return [(name, re.compile(p, re.I)) for name, p in pats]
@@ -125,9 +141,9 @@ def patterns() -> list[tuple[str, re.Pattern]]:
 CAP_MONTH_ONLY = re.compile(r"^[A-Z]")
 RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|million|billion|trillion|dollars|cents|yen|euros|pounds|people|times|hours|days)?|once|twice|times)\s+$", re.I)
 # (the word boundary first: the alternatives are then tried only at the starts of words)
-_FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|scheduled\s+(?:to|for)|planned|planning|would|scheduled|as\s+(?:soon|early)\s+as|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|to\s+be\s+held)\b|'ll\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|scheduled\s+(?:to|for)|planned|planning|would|scheduled|as\s+(?:soon|early)\s+as|expected\s+to|due\s+to|supposed\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|set\s+to|is\s+to|are\s+to|upcoming|to\s+be\s+held)\b|'ll\b", re.I)
 # a participle after "be", "is", "are" ("is due to be published", "will be held", "is argued") is no past tense
-_PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)(?:(?:was|were)(?!\s+(?:going|planning|expected|scheduled|due|set|about)\s+to\b)|had|did|said|told|announced|reported|agreed|met|held|ended|began|started|took|came|went|made|gave|left|won|lost|sent|saw|fell|rose|found|became|ago|since|(?!(?:scheduled|planned|expected)\b)(?-i:[a-z]\w*ed))\b", re.I)
+_PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)(?:(?:was|were)(?!\s+(?:going|planning|expected|scheduled|due|set|about)\s+to\b)|had|did|said|told|announced|reported|agreed|met|held|ended|began|started|took|came|went|made|gave|left|won|lost|sent|saw|fell|rose|found|became|brought|bought|sold|thought|paid|built|spent|struck|led|felt|kept|ran|wrote|spoke|chose|drew|grew|knew|threw|flew|broke|stood|sought|taught|caught|fought|heard|drove|forgot|got|ago|since|(?!(?:scheduled|planned|expected)\b)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bstill\s)(?<!\bvery\s)(?<!\bnewly\s)(?-i:[a-z]\w*ed))\b", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:to|going|expected|due|set|scheduled|planning)\b)", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _SENT_SPLIT = re.compile(r"[.!?]['\"`]*\s|\n\n")
@@ -135,6 +151,13 @@ _SENT_SPLIT = re.compile(r"[.!?]['\"`]*\s|\n\n")
 # when it was said, not when the reported event is
 _REPORTING = frozenset({"said", "told", "added", "announced", "reported", "says", "explained"})
 _COMMA_OR_QUOTE = re.compile(r"[,'\"]")
+# ... when the attribution ends the clause ("he said." "officials said in a statement"), not when the verb
+# goes on to its object ("In September, it announced plans to ...": the verb's own time)
+_ATTRIBUTION_TAIL = re.compile(r"\s*(?:[,;:]|$|(?:\S+\s*){0,3}$|(?:in|on|at|after|during|via|through|to|from)\b)")
+
+
+# a cue after a comma is in another clause: it counts as this many characters further away
+CLAUSE_PENALTY = 20
 
 
 def sentence_tense(text: str, start: int, end: int) -> str:
@@ -161,9 +184,11 @@ def sentence_tense(text: str, start: int, end: int) -> str:
             if best_dist is None or dist < best_dist:
                 best, best_dist = tense, dist
         for c in pat.finditer(right):
-            if tense == "past" and c.group().lower() in _REPORTING and _COMMA_OR_QUOTE.search(right, 0, c.start()):
+            if (tense == "past" and c.group().lower() in _REPORTING and _COMMA_OR_QUOTE.search(right, 0, c.start())
+                    and (c.group().lower() == "told" or _ATTRIBUTION_TAIL.match(right, c.end()))):
                 continue
-            if best_dist is None or c.start() < best_dist:
-                best, best_dist = tense, c.start()
+            dist = c.start() + (CLAUSE_PENALTY if "," in right[:c.start()] else 0)
+            if best_dist is None or dist < best_dist:
+                best, best_dist = tense, dist
             break
     return best

@@ -19,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from .timex_patterns import (CAP_MONTH_ONLY, PAST_MAX_DAYS, POD_SUFFIXES, RATE_BEFORE, format_number,
     number_value, sentence_tense, timex_words)
+from .timex_periods import ANAPHORA, ANAPHORIC_REL, ANAPHORIC_UNITS, ANCHOR_FALLBACK, iso_week, period_value, season_code
 
 # prefix of fiscal-year values: "" writes "fiscal 2024" as 2024, as the TempEval-3 (TimeBank) annotations do;
 # "FY" gives the TIDES 2005 form FY2024
@@ -80,40 +81,6 @@ def _weekday_date(anchor: dt.date, wd: int, rel: str | None, direction: str) -> 
     return anchor - dt.timedelta(days=(anchor.weekday() - wd) % 7)
 
 
-def _week(d: dt.date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w}"  # TimeML writes week numbers without a leading zero (2000-W7)
-
-
-def _season_code(word: str) -> str:
-    return timex_words()["season"][word.lower()]
-
-
-def _period_value(anchor: dt.date, unit: str, offset: int) -> str | None:
-    if unit == "week":
-        return _week(anchor + dt.timedelta(weeks=offset))
-    if unit == "weekend":
-        return _week(anchor + dt.timedelta(weeks=offset)) + "-WE"
-    if unit == "month":
-        d = anchor + relativedelta(months=offset)
-        return f"{d.year}-{d.month:02d}"
-    if unit == "year":
-        return str(anchor.year + offset)
-    if unit == "quarter":
-        q = (anchor.month - 1) // 3 + offset
-        y = anchor.year + q // 4
-        return f"{y}-Q{q % 4 + 1}"
-    if unit == "decade":
-        return str((anchor.year // 10 + offset))
-    if unit == "century":
-        return str(anchor.year // 100 + offset)
-    if unit in ("spring", "summer", "fall", "autumn", "winter", "season"):
-        if unit == "season":
-            return None
-        code = _season_code(unit)
-        return f"{anchor.year + offset}-{code}"
-    return None
-
 
 def _duration_value(n: float | None, unit_code: str) -> str:
     if unit_code == "DE":  # TimeBank writes decades in years: "a decade" P10Y, "decades" PXY
@@ -159,84 +126,7 @@ _ORDINALS = {w: k for k, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
     "sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)} | {"twenty first": 21, "twenty second": 22}
 
-# Anaphoric periods ("the following decade", "the previous year", "that day") are relative to the time the
-# story is talking about, not to the anchor: TimeML gives them the value worked out from that time (their
-# anchorTimeID). Their value is the offset from the nearest date found before them in the text that is at
-# least as precise as the unit ("in the 1990s ... the following decade" -> 200). Without such a date,
-# "that year" / "the previous year" fall back to the anchor (most often what they mean in news) and
-# "the following ..." / "that day" are left out (their time is not in the text).
-ANAPHORA = "\x00anaphora:"
-_ANAPHORIC_REL = {"following": 1, "the following": 1, "previous": -1, "the previous": -1, "that": 0, "same": 0,
-                  "the same": 0, "that same": 0}
-_ANCHOR_FALLBACK = frozenset({"previous", "the previous", "that", "same", "the same", "that same"})
-_ANAPHORIC_UNITS = frozenset({"day", "week", "month", "quarter", "year", "decade", "century"})
-_DATE_PARTS = re.compile(r"(?P<y>\d{2,4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d))?|Q(?P<q>\d)|W(?P<w>\d+)(?![\d-])))?")
-
-
-def _anaphora_value(unit: str, off: int, ref: str) -> str | None:
-    """The value of an anaphoric period from the value ``ref`` of the time referred to, or None if
-    ``ref`` is not precise enough for ``unit``."""
-    m = _DATE_PARTS.match(ref)
-    if not m or (m.group("y") and len(m.group("y")) == 4 and not ref[4:5] in ("", "-", "T")):
-        return None
-    y = m.group("y")
-    if unit == "century":
-        return f"{int(y[:2]) + off:02d}"
-    if unit == "decade":
-        return str(int(y[:3]) + off) if len(y) >= 3 else None
-    if len(y) < 4:
-        return None
-    year = int(y)
-    if unit == "year":
-        return str(year + off)
-    if unit == "quarter":
-        if m.group("q"):
-            q = int(m.group("q")) - 1
-        elif m.group("m"):
-            q = (int(m.group("m")) - 1) // 3
-        else:
-            return None
-        q += off
-        return f"{year + q // 4}-Q{q % 4 + 1}"
-    if unit == "month":
-        if not m.group("m"):
-            return None
-        d = dt.date(year, int(m.group("m")), 1) + relativedelta(months=off)
-        return f"{d.year}-{d.month:02d}"
-    if unit in ("week", "day"):
-        if m.group("d"):
-            day = dt.date(year, int(m.group("m")), int(m.group("d")))
-        elif m.group("w") and unit == "week":
-            day = dt.date.fromisocalendar(year, int(m.group("w")), 1)
-        else:
-            return None
-        return _week(day + dt.timedelta(weeks=off)) if unit == "week" else (day + dt.timedelta(days=off)).isoformat()
-    return None
-
-
-def resolve_anaphora(found: list[dict], anchor: dt.date) -> list[dict]:
-    """Values for the anaphoric periods of ``found`` (in text order): see ANAPHORA."""
-    out, refs = [], []
-    for t in found:
-        v = t["value"]
-        if v.startswith(ANAPHORA):
-            unit, off, fallback = v[len(ANAPHORA):].split(":")
-            off = int(off)
-            value = None
-            for ref in reversed(refs):
-                value = _anaphora_value(unit, off, ref)
-                if value is not None:
-                    break
-            if value is None and fallback == "keep" and unit != "day":
-                value = _period_value(anchor, unit, off)
-            if value is None:
-                continue
-            t["value"] = v = value
-        if t["type"] in ("DATE", "TIME") and v[:1].isdigit():
-            refs.append(v)
-            del refs[:-8]
-        out.append(t)
-    return out
+_YEAR_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through)\b", re.I)   # "the year ended June 30"
 
 # the rules whose value depends on the tense of the sentence (see _tense)
 _RULES_WITH_TENSE = frozenset({"week_of", "weekday_month_day", "month_day", "day_month", "time_clock", "time_24h", "time_word", "time_in_pod",
@@ -273,7 +163,7 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
         return "DATE", f"{y}-{mon:02d}-{d:02d}"
     if name == "week_of":  # "the week of March 6"
         mon, d = _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))
-        return "DATE", _week(dt.date(_nearest_year(anchor, mon, d, direction), mon, d))
+        return "DATE", iso_week(dt.date(_nearest_year(anchor, mon, d, direction), mon, d))
     if name in ("month_day", "day_month"):
         mon, d = _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))
         if g.get("rel") == "last":
@@ -377,6 +267,25 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
                "the day after tomorrow": 2}[w]
         day = anchor + dt.timedelta(days=off)
         return ("TIME", f"{day.isoformat()}TNI") if w == "tonight" else ("DATE", day.isoformat())
+    if name == "spoken_year":
+        if not g.get("c"):
+            return "DATE", str(2000 + int(number_value(g["r2"]) or 0) if g.get("r2") else 2000)
+        rest = re.sub(r"^oh[-\s]+", "", g["r"].lower())
+        n = number_value(rest)
+        return ("DATE", str((1900 if g["c"].lower() == "nineteen" else 1800) + int(n))) if n is not None else None
+    if name == "the_year":
+        if _YEAR_ENDED.match(text, m.end()) or (g.get("w") or "").lower() == "fiscal":
+            return "DURATION", "P1Y"
+        return "DATE", f"{ANAPHORA}year:0:keep"
+    if name == "the_quarter":
+        w = re.sub(r"\s+", " ", (g.get("w") or g.get("wp") or "").lower())
+        return "DATE", f"{ANAPHORA}quarter:0:{'current' if w == 'current' else 'latest' if w else 'quarter_only'}"
+    if name in ("earlier", "year_ago_adj"):
+        n = 1.0 if name == "year_ago_adj" else _n_of(g["n"])
+        unit = "year" if name == "year_ago_adj" else g["unit"].lower().rstrip("s")
+        if n is None or not float(n).is_integer():
+            return None
+        return "DATE", f"{ANAPHORA}{unit}:{-int(n)}:shift"
     if name == "ago":
         n = _n_of(g["n"])
         unit = _unit(g["unit"])
@@ -384,6 +293,8 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
             return "DATE", "PAST_REF"
         n = float(n)
         if unit == "Y":
+            if n.is_integer():    # "a year ago" in a story about a quarter: that quarter a year before
+                return "DATE", f"{ANAPHORA}year:{-int(n)}:quarter"
             return "DATE", str(anchor.year - int(round(n)))
         if unit == "DE":
             return "DATE", str(anchor.year - int(round(n * 10)))
@@ -393,22 +304,22 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
             d = anchor - relativedelta(months=int(round(n)))
             return "DATE", f"{d.year}-{d.month:02d}"
         if unit == "W":
-            return "DATE", _week(anchor - dt.timedelta(weeks=int(round(n))))
+            return "DATE", iso_week(anchor - dt.timedelta(weeks=int(round(n))))
         if unit == "D":
             return "DATE", (anchor - dt.timedelta(days=int(round(n)))).isoformat()
         return "DATE", "PAST_REF"
     if name == "mod_relative_period":
         rel = g["rel"].lower()
         off = {"this": 0, "last": -1, "next": 1}[rel]
-        v = _period_value(anchor, g["unit"].lower(), off)
+        v = period_value(anchor, g["unit"].lower(), off)
         return ("DATE", v) if v else None
     if name == "relative_period":
         rel = re.sub(r"\s+", " ", g["rel"].lower())
         unit = g["unit"].lower()
-        if rel in _ANAPHORIC_REL or rel == "the next" and unit == "day":
-            if unit in _ANAPHORIC_UNITS:
+        if rel in ANAPHORIC_REL or rel == "the next" and unit == "day":
+            if unit in ANAPHORIC_UNITS:
                 # relative to the time the story is talking about: the last date before it (see _resolve_anaphora)
-                return "DATE", f"{ANAPHORA}{unit}:{_ANAPHORIC_REL.get(rel, 1)}:{'keep' if rel in _ANCHOR_FALLBACK else 'drop'}"
+                return "DATE", f"{ANAPHORA}{unit}:{ANAPHORIC_REL.get(rel, 1)}:{'keep' if rel in ANCHOR_FALLBACK else 'drop'}"
             if unit == "day":
                 return None
         elif unit == "day":
@@ -423,21 +334,23 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
                "this": 0, "same": 0, "that": 0, "coming": 1}.get(rel, 0)
         if unit in ("spring", "summer", "fall", "autumn", "winter") and rel == "last":
             # "last summer" = the most recent one before the anchor
-            code = _season_code(unit)
+            code = season_code(unit)
             start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
             y = anchor.year if anchor.month > start_month + 2 or code == "WI" and anchor.month < 3 else anchor.year - 1
             if code == "WI":
                 y = anchor.year - 1
             return "DATE", f"{y}-{code}"
-        v = _period_value(anchor, unit, off)
+        v = period_value(anchor, unit, off)
         return ("DATE", v) if v else None
     if name == "relative_n_period":
         n = _n_of(g["n"])
         return "DURATION", _duration_value(n, _unit(g["unit"]))
     if name == "quarter":
         q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[g["q"].lower()]
-        if g.get("y"):
-            return "DATE", f"{g['y']}-Q{q}"
+        if g.get("y") or g.get("y0"):
+            return "DATE", f"{g.get('y') or g['y0']}-Q{q}"
+        if g.get("poss"):
+            return "DATE", f"{anchor.year + {'this': 0, 'last': -1, 'next': 1}[g['poss'].lower()]}-Q{q}"
         cur = (anchor.month - 1) // 3 + 1
         y = anchor.year if q <= cur else anchor.year - 1
         if direction == "future" and q > cur:
@@ -455,7 +368,7 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
             return None
         return "DATE", f"{n - 1:02d}"
     if name == "season_year":
-        return "DATE", f"{g['y']}-{_season_code(g['season'])}"
+        return "DATE", f"{g['y']}-{season_code(g['season'])}"
     if name == "decade":
         return "DATE", g["dec"][:3]
     if name == "year_range":
@@ -487,7 +400,7 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
         return "DATE", f"{y}-{mon:02d}"
     if name == "season":
         rel = (g.get("rel") or "").lower()
-        code = _season_code(g["season"])
+        code = season_code(g["season"])
         if code in ("FA", "SP") and not rel and not g.get("mod") and g["season"].islower() \
                 and not _SEASON_PREP_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             return None  # "prices fall", "spring up": verbs, not seasons
@@ -506,7 +419,7 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
             if unit in timex_words()["part_of_day"]:   # "every morning": mornings, as TIDES writes them
                 return "SET", "XXXX-XX-XX" + timex_words()["part_of_day"][unit]
             if unit in timex_words()["season"]:       # "every summer"
-                return "SET", "XXXX-" + _season_code(unit)
+                return "SET", "XXXX-" + season_code(unit)
             if unit == "weekend":
                 return "SET", "XXXX-WXX-WE"
         if unit == "season":  # "each season": a season (or a sports season) comes round once a year
