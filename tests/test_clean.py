@@ -570,3 +570,34 @@ def test_related_headings_in_other_languages_claim_their_links(heading):
     labels = dict(zip(table["text"], table["label"]))
     assert labels[heading] == "related" and labels["Farmers protest in the capital"] == "related"
     assert (table["label"] == "body").sum() == 4
+
+
+STEPS = [("Cut the foam block a little smaller than the jar and soak it in water.", "The soaked foam block (Ann Lee)"),
+         ("Dig a small hole in the foam with a spoon.", "Digging the hole (Ann Lee)"),
+         ("Set the fern into the hole and press it down gently.", "The fern in place (Ann Lee)"),
+         ("Pin a layer of moss over the foam with floral wire.", "Moss pinned down (Ann Lee)"),
+         ("Lower the glass jar over the plant slowly.", "The jar goes on (Ann Lee)"),
+         ("Stand the finished jar on a saucer near a bright window.", "The finished jar (Ann Lee)")]
+
+
+def _how_to(step_heading):
+    lines = ["How to build a small fern terrarium", "",
+             "A glass jar, some moss and a fern make a tiny garden that needs water only once a month, and "
+             "the whole job takes less than an hour on a quiet afternoon at the kitchen table.", ""]
+    for n, (step, caption) in enumerate(STEPS, 1):
+        lines += [step_heading(n), "", step, "", caption, ""]
+    return lines
+
+
+def test_numbered_steps_are_the_article_not_story_cards():
+    table = clean.classify_lines(_how_to(lambda n: f"Step {n}"))
+    labels = dict(zip(table["text"], table["label"]))
+    assert all(labels[step] == "body" for step, _ in STEPS)
+
+
+def test_unnumbered_short_headings_between_short_lines_stay_cards():
+    titles = ["Rail strike ends", "Museum reopens", "Storm warning", "Budget vote tonight", "Cup final moves",
+              "Night bus returns"]
+    table = clean.classify_lines(_how_to(lambda n: titles[n - 1]))
+    labels = dict(zip(table["text"], table["label"]))
+    assert all(labels[step] == "related" for step, _ in STEPS[1:])   # (the first card starts after step 1)

@@ -182,8 +182,30 @@ def _has_alnum(text: str) -> bool:
     return ALNUM.search(text) is not None
 
 
+_NUMBERED_HEADING = re.compile(r"^\W*(?:([^\W\d]+)\s+)?(\d{1,3})\W*$")   # "Step 2", "Day 3", "2."
+
+
+def _numbered_steps(nonblank: list[Line], run: list[tuple[int, int]]) -> bool:
+    """The short lines between the prose lines number it ("Step 1", "Step 2", ...): an article's own
+    sections (a how-to, a day-by-day account), not a list of story cards."""
+    numbers = []
+    for a, b in run:
+        for x in nonblank[a:b]:
+            m = _NUMBERED_HEADING.match(x.text)
+            if m:
+                numbers.append(((m.group(1) or "").lower(), int(m.group(2))))
+                break
+    if len(numbers) < len(run) / 2:
+        return False
+    rising = sum(p[0] == q[0] and q[1] == p[1] + 1 for p, q in zip(numbers, numbers[1:]))
+    return rising >= 0.8 * (len(numbers) - 1)
+
+
 def _looks_like_cards(nonblank: list[Line], run: list[tuple[int, int]]) -> bool:
-    """Cards have short summaries, or their title lines carry dates or repeat (a title printed twice)."""
+    """Cards have short summaries, or their title lines carry dates or repeat (a title printed twice);
+    numbered steps are no cards (:func:`_numbered_steps`)."""
+    if _numbered_steps(nonblank, run):
+        return False
     summaries = sorted(nonblank[b].words for _, b in run)
     if summaries[len(summaries) // 2] <= CARD_SUMMARY_MAX_WORDS:
         return True
