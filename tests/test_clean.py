@@ -601,3 +601,35 @@ def test_unnumbered_short_headings_between_short_lines_stay_cards():
     table = clean.classify_lines(_how_to(lambda n: titles[n - 1]))
     labels = dict(zip(table["text"], table["label"]))
     assert all(labels[step] == "related" for step, _ in STEPS[1:])   # (the first card starts after step 1)
+
+
+TEASERS = [("* Harbour cranes fall silent as dock workers strike",
+            "Dock workers at the three largest ports walked out on Monday morning after talks on a new pay deal "
+            "broke down late on Sunday night, leaving dozens of container ships waiting outside the"),
+           ("* Old lighthouse to become a museum of the sea",
+            "The town council voted on Tuesday to turn the disused lighthouse on the northern cliffs into a small "
+            "museum, with the first rooms due to open to visitors next summer if the"),
+           ("* Farmers warn of a poor apple harvest",
+            "A wet spring and a hailstorm in July have left many orchards in the valley with half the usual crop, "
+            "according to a survey that the regional farmers union published on Wednesday and"),
+           ("* City buses to run all night at weekends",
+            "Night services on the six busiest routes will run every thirty minutes on Friday and Saturday nights "
+            "from next month, the transport authority said after a trial that drew more riders than")]
+
+
+def test_a_stream_of_cards_with_cut_summaries_stays_out():
+    lines = list(ARTICLE) + ["Recommended for you", ""]
+    for title, summary in TEASERS:
+        lines += [title, "", summary, "", "Coast Daily", "+ Save", "+ More like this", ""]
+    table = clean.classify_lines(lines)
+    labels = dict(zip(table["text"], table["label"]))
+    assert all(labels[summary] != "body" for _, summary in TEASERS)
+    assert (table["label"] == "body").sum() == 4
+
+
+def test_one_paragraph_ending_without_a_full_stop_is_no_card():
+    lines = list(ARTICLE[:4]) + ["Key dates", "", "* Talks resumed", "",
+                                 "Officials from both ministries met in the spring and agreed to keep talking through the "
+                                 "summer about the hotline and the patrols in the"] + [""] + list(ARTICLE[4:])
+    table = clean.classify_lines(lines)
+    assert (table["label"] == "body").sum() >= 4

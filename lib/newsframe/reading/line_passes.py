@@ -215,12 +215,33 @@ def _looks_like_cards(nonblank: list[Line], run: list[tuple[int, int]]) -> bool:
     return dates + repeats >= len(run) / 2
 
 
+TEASER_MIN_WORDS = 20   # a summary cut off in mid-sentence ("... a writer, producer and") is this long
+
+
+_LAST_WORD = re.compile(r"(\w+)$")
+
+
+def _cut_teaser(ln: Line) -> bool:
+    """A card's summary cut off in mid-sentence: long, not bulleted, ending in a word ("... a writer,
+    producer and"), not in punctuation or a number."""
+    if ln.words < TEASER_MIN_WORDS or ln.bullet:
+        return False
+    m = _LAST_WORD.search(ln.text)
+    return m is not None and m.group(1).isalpha()
+
+
 def mark_card_lists(nonblank: list[Line]) -> None:
     """Lists of story cards: one prose line (a summary) after a few short lines (title, date, section),
     again and again. An article's paragraphs follow each other or sit under one subheading; a card list
     puts CARD_MIN_SHORT or more short lines between its sentences, CARD_MIN_CARDS times in a row."""
+    # summaries cut off in mid-sentence count when the page has several (a stream of story cards)
+    teasers = {k for k, ln in enumerate(nonblank) if ln.kind in ("good", "near") and ln.label is None
+               and not ln.ends_sentence and _cut_teaser(ln)}
+    if len(teasers) < CARD_MIN_CARDS:
+        teasers = set()
     prose = [k for k, ln in enumerate(nonblank)
-             if ln.kind in ("good", "near") and ln.ends_sentence and not ln.text.endswith("?") and ln.label is None]
+             if ln.kind in ("good", "near") and ln.label is None and (
+                 ln.ends_sentence and not ln.text.endswith("?") or k in teasers)]
     run: list[tuple[int, int]] = []   # (first short line, prose line) of each card
 
     def flush():
