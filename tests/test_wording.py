@@ -495,6 +495,18 @@ def test_variant_table_by_country_and_bounded_columns():
         w.variant_table(split, by="country", articles=GROUPED)
 
 
+def test_variant_table_opens_on_the_names_most_outlets_spell():
+    cols = GROUPED_VARIANTS.columns
+    rows = [("Aa Junk", "Aa Junk", "same", "A", 9, "a1", 2), ("Aa Junk", "AA Junk", "hyphen, space or case", "A", 1, "a1", 2),
+            ("Kim Jong Un", "Kim Jong Un", "same", "A", 1, "a1", 2), ("Kim Jong Un", "Kim Jong-un", "hyphen, space or case", "B", 2, "b1", 2),
+            ("Kim Jong Un", "Kim Jong-un", "hyphen, space or case", "C", 1, "c1", 2),
+            ("Moon Jae-in", "Moon Jae-in", "same", "A", 3, "a1", 2), ("Moon Jae-in", "Moon Jae In", "same", "B", 1, "b1", 2)]
+    t = w.variant_table(pd.DataFrame(rows, columns=cols))
+    # three outlets name Kim, two Moon, one the junk name (though it has the most mentions)
+    assert list(dict.fromkeys(t["group"])) == ["Kim Jong Un", "Moon Jae-in", "Aa Junk"]
+    assert list(t["variant"][:2]) == ["Kim Jong-un", "Kim Jong Un"]   # inside a group: the most mentioned first
+
+
 def test_collocations_and_concordance_by_country():
     c = w.collocations(GROUPED, by="country", min_freq=2)
     assert c.columns[0] == "country" and set(c["country"]) <= {"UK", "US", "JP"}

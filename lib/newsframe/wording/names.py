@@ -440,6 +440,10 @@ def variant_table(variants: pd.DataFrame, *, min_variants: int = 2, by: str = "o
     Then the columns are bounded: with more than :data:`newsframe.groups.MAX_GROUPS` groups the
     :data:`VARIANT_GROUP_COLUMNS` with the most mentions keep a column and the others are summed in
     one ``other (N groups)`` column, last.
+
+    Rows are ordered so that the first ones shown are the names the outlets disagree on most: the
+    groups named by the most outlets (or groups) first, then by mentions, then by name; inside a group
+    its variants by mentions. (Sorted by name, a corpus of many outlets would open on rare junk.)
     """
     v = variants[variants["n_variants"] >= min_variants]
     if v.empty:
@@ -453,7 +457,13 @@ def variant_table(variants: pd.DataFrame, *, min_variants: int = 2, by: str = "o
     ids = v.groupby(["group", "variant", "how"])["ids"].agg(lambda s: ", ".join(sorted(set(", ".join(s).split(", ")))))
     t = t.join(ids).reset_index()
     t.columns.name = None
-    return t
+    counts = t[[c for c in t.columns if c not in ("group", "variant", "how", "ids")]]
+    total = counts.sum(axis=1)
+    spread = counts.gt(0).groupby(t["group"]).any().sum(axis=1)    # outlets (columns) naming the group
+    t = t.assign(_spread=t["group"].map(spread), _mentions=t["group"].map(total.groupby(t["group"]).sum()), _n=total)
+    t = t.sort_values(["_spread", "_mentions", "group", "_n", "variant"], ascending=[False, False, True, False, True],
+                      kind="stable")
+    return t.drop(columns=["_spread", "_mentions", "_n"]).reset_index(drop=True)
 
 
 def variant_map(variants: pd.DataFrame) -> dict[str, str]:
