@@ -167,6 +167,11 @@ def test_no_spoken_year_or_later_date(text, anchor):
     assert not [v for v in values(text, anchor) if v[1] == "DATE"]
 
 
+@pytest.mark.parametrize("text", ["About three-quarters of the shares were sold.", "A quarter of the workers left."])
+def test_fractions_are_no_durations(text):
+    assert values(text, "2024-03-15") == []
+
+
 @pytest.mark.parametrize("text", [
     "She won the marathon in 2:21:07.",        # h:mm:ss without a zone: a race time
     "He finished in 3:07:35, a course record.",

@@ -121,6 +121,8 @@ _HIGH_BEFORE = re.compile(r"\bhigh\s+$", re.I)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.I)
 _DEADLINE_VERB = re.compile(r"\b(?:postponed|delayed|extended|adjourned|deferred|put\s+off|gave|given|granted|deadline)\b", re.I)
 _ZONE_THEN_DAY = re.compile(r"\s*\([^()]{1,16}\)\s*(?:on\s+)?(?P<wd>[A-Z][a-z]+day)\b")
+# "... quarters of" followed by no time word: a fraction ("a quarter of the workers"), not three months
+_FRACTION_OF = re.compile(r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|fiscal\s+)?(?:year|fiscal|\d{4}|19|20|this|last|next)\b)", re.I)
 _RACE_TIME_BEFORE = re.compile(r"\b(?:in|of|clocked|timed)\s+$", re.I)
 _ORDINALS = {w: k for k, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
@@ -433,6 +435,8 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
         if g["w"][0].islower() and _NAME_AFTER.match(text, m.end()) and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             return None  # "the Communist Party daily Granma": a newspaper
         return "SET", timex_words()["set"][g["w"].lower()]
+    if name in ("duration_hyphen", "duration") and _unit(g["unit"]) == "Q" and _FRACTION_OF.match(text, m.end()):
+        return None  # "three-quarters of the shares", "a quarter of the workers": a fraction
     if name == "duration_hyphen":
         n = _n_of(g["n"])
         return "DURATION", _duration_value(n, _unit(g["unit"]))
