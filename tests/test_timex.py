@@ -151,6 +151,11 @@ def test_fixed_misses(text, anchor, expected):
     # "for the year" is the year reported on; "the year ended June 30" a fiscal year
     ("For the year, the dairy earned $3 million.", "2024-11-05", ("the year", "DATE", "2024")),
     ("The dairy earned $3 million in the year ended June 30.", "2024-11-05", ("the year", "DURATION", "P1Y")),
+    # a time of day with its day after it, or after a date
+    ("Bids closed at noon Thursday, the agency said.", "1989-10-30", ("noon Thursday", "TIME", "1989-10-26T12:00")),
+    ("The offer expires at 5 p.m. EST, Nov. 6, the company said.", "1989-10-30",
+     ("5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00")),
+    ("They met on Friday, Nov. 3 at 5 p.m. in Bonn.", "1989-11-06", ("5 p.m.", "TIME", "1989-11-03T17:00")),
     # years in words, as in broadcast transcripts
     ("Atlanta, nineteen ninety-six: a bomb at the games.", "1998-02-27", ("nineteen ninety-six", "DATE", "1996")),
     ("by the year two thousand", "1998-02-27", ("the year two thousand", "DATE", "2000")),

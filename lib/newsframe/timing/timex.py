@@ -277,6 +277,19 @@ def find_timexes(text: str, anchor) -> list[dict]:
                               "anchor": a.isoformat(), "rule": name})
             taken[m.start():e] = b"\x01" * (e - m.start())
     found.sort(key=lambda t: t["start"])
+    _times_on_their_dates(found, text)
     if any(t["value"].startswith(ANAPHORA) for t in found):
         found = resolve_anaphora(found, a)
     return found
+
+
+_DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|from\s+)?")
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _times_on_their_dates(found: list[dict], text: str) -> None:
+    """A clock time right after a day ("Friday, Nov. 3 at 5 p.m.") is on that day, not on the anchor's."""
+    for prev, t in zip(found, found[1:]):
+        if t["type"] == "TIME" and t["rule"] in ("time_clock", "time_24h") and _DAY_VALUE.match(prev["value"]) \
+                and _DATE_THEN_TIME.fullmatch(text, prev["end"], t["start"]) and "T" in t["value"]:
+            t["value"] = prev["value"] + t["value"][t["value"].index("T"):]

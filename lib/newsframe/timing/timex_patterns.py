@@ -82,14 +82,15 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("month_year", B + MOD + r"(?P<mon>" + MON + r")\.?,?\s+(?:of\s+)?(?P<y>" + YEAR + r")" + E),
         ("weekday_month_day", B + r"(?:" + WD + r"),?\s+(?P<mon>" + MON + r")\.?\s+(?P<d>" + DAY + r")(?:,?\s+(?P<y>" + YEAR + r"))?" + E),
         ("week_of", B + r"the\s+week\s+of\s+(?P<mon>" + MON + r")\.?\s+(?P<d>" + DAY + r")" + E),
+        ("time_clock", B + r"(?:(?P<day>today|tonight|yesterday|tomorrow|" + WD + r")\s+(?:at\s+)?)?(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?(?:\s+(?:on\s+)?(?P<day2>today|tomorrow|yesterday|" + WD + r")\b|,?\s+(?:on\s+)?(?P<mon2>" + MON + r")\.?\s+(?P<d2>" + DAY + r")(?![\d:]))?"),
         ("month_day", B + r"(?:(?P<rel>last|next|this)\s+)?(?P<mon>" + MON + r")\.?\s+(?P<d>" + DAY + r")"
                       r"(?:\s*(?:and|or|to|through|-|–)\s*(?P<d2>" + DAY + r")(?!\s*(?:,\s*)?" + YEAR + r"|\s*(?:[ap]\.?m\b|:\d|%|percent)))?" + E),
         ("day_month", B + r"(?P<d>" + DAY + r")\s+(?:of\s+)?(?P<mon>" + MON + r")" + E),
-        ("time_clock", B + r"(?:(?P<day>today|tonight|yesterday|tomorrow|" + WD + r")\s+(?:at\s+)?)?(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?(?:\s+(?:on\s+)?(?P<day2>today|tomorrow|yesterday|" + WD + r")\b)?"),
         ("time_24h", B + r"(?<!:)(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:(?::(?P<sec>[0-5]\d))?\s*(?P<tz>" + TZ + r")\b|(?!:\d))"
                      r"(?:,?\s+(?:on\s+)?(?P<day2>today|tomorrow|yesterday|" + WD + r")\b)?" + E),
         ("time_in_pod", B + r"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?(?:\s+o'clock)?\s+(?P<pod>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)" + E),
-        ("time_word", B + r"(?:(?P<day>today|yesterday|tomorrow|" + WD + r")\s+(?:at\s+)?)?(?P<w>noon|midday|midnight)" + E),
+        ("time_word", B + r"(?:(?P<day>today|yesterday|tomorrow|" + WD + r")\s+(?:at\s+)?)?(?P<w>noon|midday|midnight)"
+                      r"(?:\s+(?:on\s+)?(?P<day2>today|yesterday|tomorrow|" + WD + r")\b)?" + E),
         ("relative_day_pod", B + r"(?P<day>today|yesterday|tomorrow|this|last)\s+(?P<pod>" + POD + r")" + E),
         ("holiday", B + r"(?:(?P<rel>last|next|this)\s+)?(?P<hol>" + _alt("holiday") + r")" + E),
         ("the_weekend", B + r"the\s+weekend" + E),

@@ -189,6 +189,12 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
             day = {"yesterday": anchor - dt.timedelta(days=1), "tomorrow": anchor + dt.timedelta(days=1)}.get(w, anchor)
             if w in timex_words()["weekday"]:
                 day = _weekday_date(anchor, _weekday(w), None, direction)
+        elif g.get("mon2"):   # "5 p.m. EST, Nov. 6"
+            mon, d = _month(g["mon2"]), int(re.sub(r"\D", "", g["d2"]))
+            try:
+                day = dt.date(_nearest_year(anchor, mon, d, direction), mon, d)
+            except ValueError:
+                return None
         if name == "time_word":
             hhmm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["w"].lower()]
         elif name == "time_in_pod":  # "4 in the morning", "9 at night"
