@@ -59,7 +59,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from .timex_patterns import RULE_START, patterns, timex_words
+from .timex_patterns import RULE_START, patterns, timex_words, word_trie
 from .timex_periods import ANAPHORA, resolve_anaphora
 from .timex_values import TRIM_LEFT, coerce_anchor, timex_value
 
@@ -107,25 +107,7 @@ def _trigger_scanner() -> re.Pattern | None:
     keys = sorted(w for w in _trigger_words() if _TOKEN.fullmatch(w))   # "year's" is never one token
     if not all(k.isascii() for k in keys):
         return None
-    return re.compile(r"\b(?=\w)(?:\d|[^\x00-\x7f]|(?i:" + _trie(keys) + r")\b)")
-
-
-def _trie(words) -> str:
-    """An expression matching exactly the given words, branching letter by letter (fast to try)."""
-    if not words:
-        return ""
-    groups: dict[str, list[str]] = {}
-    ends = False
-    for w in words:
-        if w:
-            groups.setdefault(w[0], []).append(w[1:])
-        else:
-            ends = True
-    if not groups:
-        return ""
-    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(groups.items())]
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return "(?:" + body + ")?" if ends else body
+    return re.compile(r"\b(?=\w)(?:\d|[^\x00-\x7f]|(?i:" + word_trie(keys) + r")\b)")
 
 
 def _windows(text: str) -> list[tuple[int, int, set]]:

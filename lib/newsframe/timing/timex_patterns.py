@@ -139,13 +139,38 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     return [(name, re.compile(p, re.I)) for name, p in pats]
 
 
+def word_trie(words) -> str:
+    """An expression matching exactly the given words, branching letter by letter (fast to try)."""
+    if not words:
+        return ""
+    groups: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            ends = True
+    if not groups:
+        return ""
+    alts = [re.escape(c) + word_trie(rest) for c, rest in sorted(groups.items())]
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return "(?:" + body + ")?" if ends else body
+
+
+# past-tense words of the tense cue (irregular verbs; regular ones are found by their -ed)
+_PAST_WORDS = ("had did said told announced reported agreed met held ended began started took came went made gave "
+               "left won lost sent saw fell rose found became brought bought sold thought paid built spent struck "
+               "led felt kept ran wrote spoke chose drew grew knew threw flew broke stood sought taught caught "
+               "fought heard drove forgot got ago since").split()
 CAP_MONTH_ONLY = re.compile(r"^[A-Z]")
 RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|million|billion|trillion|dollars|cents|yen|euros|pounds|people|times|hours|days)?|once|twice|times)\s+$", re.I)
 # (the word boundary first: the alternatives are then tried only at the starts of words)
 _FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|scheduled\s+(?:to|for)|planned|planning|would|scheduled|as\s+(?:soon|early)\s+as|expected\s+to|due\s+to|supposed\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|set\s+to|is\s+to|are\s+to|upcoming|to\s+be\s+held)\b|'ll\b", re.I)
 # a participle after "be", "is", "are" ("is due to be published", "will be held", "is argued") is no past tense
-_PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)(?:(?:was|were)(?!\s+(?:going|planning|expected|scheduled|due|set|about)\s+to\b)|had|did|said|told|announced|reported|agreed|met|held|ended|began|started|took|came|went|made|gave|left|won|lost|sent|saw|fell|rose|found|became|brought|bought|sold|thought|paid|built|spent|struck|led|felt|kept|ran|wrote|spoke|chose|drew|grew|knew|threw|flew|broke|stood|sought|taught|caught|fought|heard|drove|forgot|got|ago|since|(?!(?:scheduled|planned|expected)\b)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bstill\s)(?<!\bvery\s)(?<!\bnewly\s)(?-i:[a-z]\w*ed))\b", re.I)
+_PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)(?:(?:was|were)(?!\s+(?:going|planning|expected|scheduled|due|set|about)\s+to\b)|" + word_trie(sorted(_PAST_WORDS)) + r"|(?!(?:scheduled|planned|expected)\b)(?-i:[a-z]\w*ed))\b", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:to|going|expected|due|set|scheduled|planning)\b)", re.I)
+# an adjective in -ed after an article or an adverb ("a still unspecified date") is no past tense
+_ADJECTIVE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the|its|still|very|newly)\s$", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _SENT_SPLIT = re.compile(r"[.!?]['\"`]*\s|\n\n")
 # a reporting verb after the expression and a comma or a closing quote ("... on Monday,'' he said") tells
@@ -155,6 +180,10 @@ _COMMA_OR_QUOTE = re.compile(r"[,'\"]")
 # ... when the attribution ends the clause ("he said." "officials said in a statement"), not when the verb
 # goes on to its object ("In September, it announced plans to ...": the verb's own time)
 _ATTRIBUTION_TAIL = re.compile(r"\s*(?:[,;:]|$|(?:\S+\s*){0,3}$|(?:in|on|at|after|during|via|through|to|from)\b)")
+
+
+def _is_adjective(text: str, c: re.Match) -> bool:
+    return c.group().endswith("ed") and _ADJECTIVE_BEFORE.search(text, max(0, c.start() - 7), c.start()) is not None
 
 
 # a cue after a comma is in another clause: it counts as this many characters further away
@@ -181,10 +210,14 @@ def sentence_tense(text: str, start: int, end: int) -> str:
     best, best_dist = "none", None
     for tense, pat in (("future", _FUTURE), ("past", _PAST), ("none", _PRESENT)):
         for c in pat.finditer(left):
+            if tense == "past" and _is_adjective(left, c):
+                continue
             dist = len(left) - c.end()
             if best_dist is None or dist < best_dist:
                 best, best_dist = tense, dist
         for c in pat.finditer(right):
+            if tense == "past" and _is_adjective(right, c):
+                continue
             if (tense == "past" and c.group().lower() in _REPORTING and _COMMA_OR_QUOTE.search(right, 0, c.start())
                     and (c.group().lower() == "told" or _ATTRIBUTION_TAIL.match(right, c.end()))):
                 continue
