@@ -206,6 +206,9 @@ def test_not_times_of_day(text):
     # irregular past tenses; an adjective in -ed after an article is no past tense
     ("In January, the board brought in a new chief, who will stay on.", "2024-10-30", "2024-01"),
     ("The bonus would be paid on a still unspecified date in January.", "2024-10-30", "2025-01"),
+    # a bare weekday in the present tense is the coming one ("is Tuesday"); in the past, the last one
+    ("The launch day is Tuesday.", "2019-11-18", "2019-11-19"),
+    ("The launch was Tuesday.", "2019-11-18", "2019-11-12"),
     # a cue after a comma is in another clause
     ("The talks that are supposed to end by May, invited the rebels back.", "2024-03-22", "2024-05"),
 ])

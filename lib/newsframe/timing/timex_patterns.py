@@ -191,7 +191,8 @@ CLAUSE_PENALTY = 20
 
 
 def sentence_tense(text: str, start: int, end: int) -> str:
-    """``future``, ``past`` or ``none``: the tense cue nearest to ``text[start:end]`` in its sentence.
+    """``future``, ``past``, ``present`` or ``none`` (no cue): the tense cue nearest to
+    ``text[start:end]`` in its sentence.
 
     A possessive ("Wednesday's ruling", "May's election") names an event the reader is told about as
     known: past, whatever the tense of the sentence around it ("ways to get around Wednesday's ruling")."""
@@ -208,7 +209,7 @@ def sentence_tense(text: str, start: int, end: int) -> str:
     if m:
         right = right[:m.start()]
     best, best_dist = "none", None
-    for tense, pat in (("future", _FUTURE), ("past", _PAST), ("none", _PRESENT)):
+    for tense, pat in (("future", _FUTURE), ("past", _PAST), ("present", _PRESENT)):
         for c in pat.finditer(left):
             if tense == "past" and _is_adjective(left, c):
                 continue

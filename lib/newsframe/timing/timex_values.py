@@ -144,6 +144,8 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
         return None  # "Jan" without a period is more often a name than January ("May" is no abbreviation)
     # the tense of the sentence, for the rules that read it (it is the costly part of a value)
     direction = sentence_tense(text, m.start(), m.end()) if name in _RULES_WITH_TENSE else None
+    if direction == "present":   # "the launch is Tuesday": a bare weekday in the present is the coming one
+        direction = "future" if name == "weekday" and not (g.get("rel") or "") else "none"
     if direction is not None and direction != "future" and _UNTIL_BEFORE.search(text, max(0, m.start() - 8), m.start()) \
             and (direction == "none" or _DEADLINE_VERB.search(text, max(0, m.start() - 80), m.start())):
         direction = "future"  # "has until Tuesday to sign", "postponed until Friday": a deadline ahead
