@@ -182,6 +182,8 @@ def test_fractions_are_no_durations(text):
     "He finished in 3:07:35, a course record.",
     "The champion clocked 1:59 in the final.",  # a race time after "clocked" / "in"
     "The following decade was calmer.",         # "the following ..." with no earlier date: left out
+    "He scored 2:55 into overtime.",            # a game clock
+    "She scored with 1:12 left in the half.",
 ])
 def test_not_times_of_day(text):
     assert [v for v in values(text, "2024-03-15") if v[1] in ("TIME", "DATE")] == []

@@ -255,6 +255,7 @@ def same_story():
     ("2025-05-13", "2025-05", "background", "known only to the month"),
     ("2025-05-13", "2026", "background", "known only to the year"),     # a plan
     ("2025-05-13", "2025-05-20", "background", "7 days after"),         # an announced event
+    ("2025-05-12", "2025-05-13", "background", "1 days after"),         # "opens tomorrow": a plan, not the news
     ("2025-05-13", "2025-W19", "news", "8 days before"),                # last week (from its Monday)
 ])
 def test_mention_roles(published, value, role, reason):

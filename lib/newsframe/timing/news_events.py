@@ -25,7 +25,7 @@ from .events import (GRANULARITY_ORDER, MIN_SHARED_WORDS, ROLE_BACKGROUND, ROLE_
 
 # --------------------------------------------------------------------------- news and background
 NEWS_PAST_DAYS = 14      # a dated mention at most this long before the publication can be the news it reports
-NEWS_AHEAD_DAYS = 1      # ... or this long after it (the page's clock and the event's in different zones)
+NEWS_AHEAD_DAYS = 0      # ... or this long after it: 0, a later day is reached only by a plan ("opens tomorrow")
 LEDE_PARAGRAPHS = 2      # the lede: the first paragraphs of the body
 SAME_STORY_MIN_SHARED = 0.25   # Jaccard share of headline-and-lede content words: the same story
 

@@ -123,6 +123,7 @@ _DEADLINE_VERB = re.compile(r"\b(?:postponed|delayed|extended|adjourned|deferred
 _ZONE_THEN_DAY = re.compile(r"\s*\([^()]{1,16}\)\s*(?:on\s+)?(?P<wd>[A-Z][a-z]+day)\b")
 # "... quarters of" followed by no time word: a fraction ("a quarter of the workers"), not three months
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|fiscal\s+)?(?:year|fiscal|\d{4}|19|20|this|last|next)\b)", re.I)
+_GAME_CLOCK_AFTER = re.compile(r"\s+(?:into|left|remaining|to\s+play|to\s+go)\b", re.I)
 _RACE_TIME_BEFORE = re.compile(r"\b(?:in|of|clocked|timed)\s+$", re.I)
 _ORDINALS = {w: k for k, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
@@ -178,8 +179,9 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
         return "DATE", f"{y}-{mon:02d}-{d:02d}"
     if name == "time_word" and _HIGH_BEFORE.search(text, max(0, m.start() - 6), m.start()):
         return None  # "high noon": an idiom
-    if name == "time_24h" and not g.get("tz") and _RACE_TIME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-        return None  # "finished in 2:08", "a time of 1:59": a lap or race time, not a time of day
+    if name == "time_24h" and not g.get("tz") and (_RACE_TIME_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                                                    or _GAME_CLOCK_AFTER.match(text, m.end())):
+        return None  # "finished in 2:08", "a time of 1:59", "2:55 into overtime": a race or game clock
     if name in ("time_clock", "time_24h", "time_word", "time_in_pod"):
         day = anchor
         if not (g.get("day") or g.get("day2")) and name in ("time_clock", "time_24h"):
