@@ -48,7 +48,12 @@ def triggers() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _trigger_re() -> re.Pattern:
     words = sorted(triggers(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    # not inside a compound or a contraction ("fire-control", "Won-sik", "won't")
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b(?![-'\u2019]\w)", re.I)
+
+
+_SAYING_KINDS = frozenset({"report", "statement"})
+
 
 
 def granularity(value: str) -> str | None:
@@ -170,11 +175,14 @@ def event_mentions(articles: pd.DataFrame, *, timexes: pd.DataFrame | None = Non
         found = list(_trigger_re().finditer(t.sentence))
         if not found:
             continue
-        # the event named by a noun where the sentence has one ("signed an accord": accord)
-        m = next((f for f in found if not f.group(0).lower().endswith(("ed", "ing"))), found[0])
+        # the event named by a noun where the sentence has one ("signed an accord": accord); a reporting
+        # verb ("said", kind report) only when nothing else names the event
+        kinds = triggers()
+        named = [f for f in found if kinds[f.group(0).lower()] != "report"] or found
+        m = next((f for f in named if not f.group(0).lower().endswith(("ed", "ing"))), named[0])
         rows.append({"id": t.id, "outlet": t.outlet, "published": t.published, "date_value": t.value,
                      "granularity": g, "event_date": period_start(t.value), "trigger": m.group(0).lower(),
-                     "kind": triggers()[m.group(0).lower()], "participants": participants(t.sentence),
+                     "kind": kinds[m.group(0).lower()], "participants": participants(t.sentence),
                      "sentence": t.sentence, "timex": t.text})
     cols = ["id", "outlet", "published", "date_value", "granularity", "event_date", "trigger", "kind",
             "participants", "sentence", "timex"]
@@ -288,9 +296,12 @@ def events(mentions: pd.DataFrame, *, min_shared_words: int = MIN_SHARED_WORDS, 
         date_row = sub[sub["granularity"] == finest].iloc[0]
         parts = [p for ps in sub["participants"] for p in ps]
         top = [p for p, _ in pd.Series(parts).value_counts().head(LABEL_PARTICIPANTS).items()] if parts else []
-        trig = sub["trigger"].value_counts().index[0]
+        # (what happened before who said it: a statement word names the event only when nothing else does)
+        said = sub["kind"].isin(_SAYING_KINDS)
+        trig = (sub[~said] if (~said).any() else sub)["trigger"].value_counts().index[0]
         # (the label names the event with a noun when one is nearly as frequent: "accord", not "signed")
-        counts = sub.drop_duplicates(["id", "trigger"])["trigger"].value_counts()
+        counts = sub[~said].drop_duplicates(["id", "trigger"])["trigger"].value_counts() if (~said).any() else \
+            sub.drop_duplicates(["id", "trigger"])["trigger"].value_counts()
         nouns = [t for t in counts.index if not t.endswith(("ed", "ing")) and counts[t] * 2 >= counts.iloc[0]]
         readable = readable_label(sub, nouns[0] if nouns else trig)
         evidence = sub.drop_duplicates("id")[["id", "outlet", "sentence"]].to_dict(orient="records")
