@@ -48,6 +48,20 @@ def test_mentions_need_a_date_and_a_trigger_and_a_publication_date():
     assert {"2023-03-16", "2023-03", "2023-04-17"} <= set(m["date_value"])
 
 
+def test_news_of_any_field_has_triggers_but_not_inside_compounds():
+    docs = corpus([
+        ("a", "A", "2019-11-20", "The ministers signed the accord on Tuesday, an aide said."),
+        ("b", "B", "2019-11-20", "A court sentenced two men on Monday for the robbery."),
+        ("c", "C", "2019-11-20", "On Monday the fire-control unit stayed idle and the band won't tour."),
+        ("d", "D", "2019-11-20", "The mayor said on Monday that the bridge stays shut."),
+    ])
+    m = timing.event_mentions(docs).set_index("id")
+    assert m.loc["b", "kind"] == "justice" and m.loc["b", "date_value"] == "2019-11-18"
+    assert m.loc["d", "kind"] == "report"                    # "said" dates the news when nothing else does
+    assert "c" not in m.index                                 # "fire-control", "won't": no triggers
+    assert m.loc["a", "trigger"] == "accord"                  # what happened is named before who said it
+
+
 def test_events_line_up_across_outlets_and_lags():
     m = timing.event_mentions(SUMMIT)
     ev = timing.events(m)
