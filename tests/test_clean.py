@@ -633,3 +633,24 @@ def test_one_paragraph_ending_without_a_full_stop_is_no_card():
                                  "summer about the hotline and the patrols in the"] + [""] + list(ARTICLE[4:])
     table = clean.classify_lines(lines)
     assert (table["label"] == "body").sum() >= 4
+
+
+APPEAL = ["Support independent journalism", "",
+          "We rely on readers like you. If you value our reporting, please consider making a donation today "
+          "so that we can keep our newsroom open and our articles free for everyone to read.", "", "Donate now", ""]
+
+
+def test_a_donation_appeal_is_no_article_text():
+    table = clean.classify_lines(ARTICLE[:4] + APPEAL + ARTICLE[4:] + APPEAL)
+    labels = dict(zip(table["text"], table["label"]))
+    assert all(labels[x] == "ad" for x in APPEAL if x)
+    assert (table["label"] == "body").sum() == 4
+
+
+@pytest.mark.parametrize("line", [
+    "\u201cWe need your donations now more than ever,\u201d the mayor told reporters at the shelter on Sunday.",
+    "The charity asked residents to donate blankets and food before the winter, and every school took part.",
+])
+def test_news_about_donations_stays_in_the_article(line):
+    table = clean.classify_lines(ARTICLE[:4] + [line, ""] + ARTICLE[4:])
+    assert dict(zip(table["text"], table["label"]))[line] == "body"
