@@ -184,6 +184,26 @@ def test_name_variants_groups_romanisation_acronym_and_typo():
     assert t.set_index("variant").loc["Yoon Seok-youl", "C"] == 1
 
 
+def test_ambiguous_short_acronyms_and_product_codes_join_nothing():
+    corpus = arts(
+        ("a", "A", "Mike Pence spoke in Ohio. The MP later left the hall."),
+        ("b", "B", "The Met Police said the MP was not arrested."),
+        ("c", "C", "The new MacBook Pro plays MP3 files. The MacBook Pro is thin."),
+    )
+    v = w.name_variants(corpus).groupby("variant")["group"].first()
+    assert v["MP"] == "MP"                       # two expansions (Mike Pence, Met Police): ambiguous
+    assert v["MP3"] != v["MacBook Pro"]           # a product code is no set of initials
+    assert v["Mike Pence"] != v["Met Police"]
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Then I've met Lee Min-ho and I told him.", ["Lee Min-ho"]),
+    ("Plan B was dropped, said Jo Cox.", ["Plan", "Jo Cox"]),
+])
+def test_pronouns_and_lone_letters_are_no_names(text, spans):
+    assert [s for _, _, s in w.capitalised_spans(text)] == spans
+
+
 def test_alias_file_and_extra_aliases(tmp_path, monkeypatch):
     corpus = arts(("a", "A", "Officials in Pyongyang spoke. The DPRK said North Korea is ready."))
     v = w.name_variants(corpus)

@@ -99,6 +99,10 @@ def _is_acronym(tok: str) -> bool:
     return len(letters) >= 2 and letters.isupper()
 
 
+# capitalised tokens that are never part of a name: "I" and its contractions, a lone letter ("S", "K")
+_NOT_NAME_TOKEN = re.compile(r"I(?:['\u2019](?:ve|m|ll|d))?|[A-Za-z]")
+
+
 def capitalised_spans(text: str, *, lowercase_vocab: frozenset = frozenset()) -> list[tuple[int, int, str]]:
     """Runs of capitalised words in ``text`` as ``(start, end, span)``, titles cut off.
 
@@ -134,7 +138,7 @@ def capitalised_spans(text: str, *, lowercase_vocab: frozenset = frozenset()) ->
         for k, (s, e, tok) in enumerate(toks):
             first = not seen_alnum
             seen_alnum = seen_alnum or any(c.isalnum() for c in tok)
-            if tok in titles:
+            if tok in titles or _NOT_NAME_TOKEN.fullmatch(tok):
                 flush()
                 continue
             if _is_cap(tok) and not (first and (tok.lower() in sw or tok.lower() in lowercase_vocab)):
@@ -329,15 +333,23 @@ def name_variants(articles, lines: pd.DataFrame | None = None, *, mentions: pd.D
         for aid in ids_of[k]:
             names_in[aid].add(k)
     for acr in acronyms:
+        if any(ch.isdigit() for ch in acr):
+            continue   # "MP3", "G7", "5G": a product or group name, not initials to expand
         spelled_in_order = by_initials.get(_acronym_letters(acr), set())
         beside = set().union(*(names_in.get(aid, ()) for aid in ids_of[acr]))
+        expansions = []
         for k in sorted(spelled_in_order | beside):
             same_article = k in beside
             ordered = _acronym_matches(acr, shown[k], any_order=False) and (len(acr) >= 3 or same_article)
             if ordered or (same_article and _acronym_matches(acr, shown[k], any_order=True)):
-                uf.union(acr, k)
-                how[k] = "expansion"
-                how.setdefault(acr, "acronym")
+                expansions.append(k)
+        # a two-letter acronym with several expansions ("MP": Mike Pence, Met Police) is ambiguous: left alone
+        if len(_acronym_letters(acr)) <= 2 and len({uf.find(k) for k in expansions}) > 1:
+            continue
+        for k in expansions:
+            uf.union(acr, k)
+            how[k] = "expansion"
+            how.setdefault(acr, "acronym")
     # (e) aliases (before short forms, so "US" joins "United States")
     for canonical, variant in list(_alias_rows()) + list(extra_aliases or []):
         ck, vk = variant_key(canonical), variant_key(variant)
