@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newsframe.reading import clean, line_passes, line_rules
+from newsframe.reading import clean, item_lists, line_passes, line_rules
 from newsframe.reading.corpus import read_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -382,7 +382,7 @@ def test_cheap_tests_agree_with_their_expressions():
     for text in [t.strip() for t in _fixture_lines()] + ["Seoul (Yonhap)", "(AP) Seoul", "end ) \n"]:
         assert line_rules.is_photo_credit(text) == bool(line_rules._photo_credit().search(text)), text
         assert line_rules.is_truncated(text) == bool(line_rules.TRUNCATED.search(text)), text
-        assert line_passes._has_alnum(text) == any(c.isalnum() for c in text), text
+        assert item_lists.has_alnum(text) == any(c.isalnum() for c in text), text
         assert line_rules.normalised_line(text) == re.sub(r"\s+", " ", text.strip().lower()), text
 
 

@@ -55,16 +55,17 @@ import pandas as pd
 from .line_rules import (Line, MARKUP_SHOWN, NEAR_MIN_WORDS, SCRIPT_RE, SENT_END, SENT_END_CHARS, TAG_RE, WORD_RE,
     line_features)
 from .line_passes import (cut_comment_threads, header_bonus, join_wrapped, line_score, list_body, main_blocks,
-    mark_body, mark_card_lists, mark_header, mark_live_feeds, mark_navigation_runs, mark_phrase_families, mark_repeats,
-    mark_rest, mark_templates)
+    mark_body, mark_header, mark_navigation_runs, mark_phrase_families, mark_repeats, mark_rest, mark_templates)
+from .item_lists import mark_card_lists, mark_live_feeds
 # public names of the classifier's parts, importable from newsframe.reading.clean as before the split
 from .line_rules import (LABELS, GOOD_MIN_WORDS, GOOD_MIN_FUNCTION, LONG_PROSE_WORDS, WRAP_MIN_WORDS, SHORT_PENALTY,
     HEADER_BONUS, BULLET_WEIGHT, FURNITURE_PENALTY, NAVIGATION_PENALTY, CARD_MIN_CARDS, CARD_MIN_SHORT, CARD_MAX_SHORT,
     CARD_SUMMARY_MAX_WORDS, NAV_RUN_MIN, BLOCK_MAX_LINES, TITLE_PART_REASON, SECOND_BLOCK_SHARE, SECOND_BLOCK_MAX_GAP,
     COMMENT_HEADER_MAX_WORDS, COMMENT_MIN_ARTICLE_LINES, function_words, fold, regex_hints, ASCII_NON_WORD,
     ascii_words)  # noqa: F401
-from .line_passes import (LIVE_FEED_MIN_ENTRIES, LIST_BODY_MIN_ITEMS, LIST_BODY_MIN_WORDS, LIST_BODY_WEAK_BLOCK,
+from .line_passes import (LIST_BODY_MIN_ITEMS, LIST_BODY_MIN_WORDS, LIST_BODY_WEAK_BLOCK,
     headline_candidates)  # noqa: F401
+from .item_lists import LIVE_FEED_MIN_ENTRIES  # noqa: F401
 
 
 # --------------------------------------------------------------------------- API

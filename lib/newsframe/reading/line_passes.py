@@ -3,8 +3,8 @@
 Each pass reads the lines (:class:`~.line_rules.Line`) with their features and the labels the earlier
 passes gave, and labels more of them, always with a reason: :func:`mark_phrase_families` (boilerplate
 phrases and the blocks they head), :func:`mark_templates` (lines repeated on other pages of the outlet),
-:func:`mark_navigation_runs`, :func:`mark_live_feeds` and :func:`mark_card_lists` (menus, live-blog
-tickers, story-card lists), :func:`main_blocks` (the highest-scoring stretch of the page, a
+:func:`mark_navigation_runs` (menus; live-blog tickers, story-card lists and galleries are found by
+:mod:`newsframe.reading.item_lists`), :func:`main_blocks` (the highest-scoring stretch of the page, a
 maximum-sum segment over :func:`line_score`; a list-shaped body is found by :func:`list_body`),
 :func:`mark_body`, :func:`mark_header` (headline, date, byline above the article),
 :func:`mark_repeats` (a lede shown twice counts once) and :func:`mark_rest`. :func:`cut_comment_threads`
@@ -16,11 +16,11 @@ import bisect
 import re
 
 from . import page_fields
-from .line_rules import (ALNUM, BLOCK_MAX_LINES, BRACKETED, BULLET, BULLET_CHARS, BULLET_WEIGHT, CARD_MAX_SHORT,
-    CARD_MIN_CARDS, CARD_MIN_SHORT, CARD_SUMMARY_MAX_WORDS, COMMENT_HEADER_MAX_WORDS, COMMENT_MIN_ARTICLE_LINES,
-    DATE_LINE, FURNITURE_PENALTY, GOOD_MIN_WORDS, HEADER_BONUS, Line, NAVIGATION_PENALTY, NAV_RUN_MIN,
-    SECOND_BLOCK_MAX_GAP, SECOND_BLOCK_SHARE, SHORT_PENALTY, TITLE_PART_REASON, TRUNCATED, W3M_IMAGE, WORD_RE,
-    WRAP_MIN_WORDS, function_words, is_date_line, is_photo_credit, is_truncated, normalised_line, phrase_matcher)
+from .line_rules import (BLOCK_MAX_LINES, BRACKETED, BULLET, BULLET_WEIGHT, COMMENT_HEADER_MAX_WORDS,
+    COMMENT_MIN_ARTICLE_LINES, FURNITURE_PENALTY, GOOD_MIN_WORDS, HEADER_BONUS, Line, NAVIGATION_PENALTY,
+    NAV_RUN_MIN, SECOND_BLOCK_MAX_GAP, SECOND_BLOCK_SHARE, SHORT_PENALTY, TITLE_PART_REASON, TRUNCATED, W3M_IMAGE,
+    WORD_RE, WRAP_MIN_WORDS, function_words, is_date_line, is_photo_credit, is_truncated, normalised_line,
+    phrase_matcher, set_label)
 
 
 def join_wrapped(L: list[Line]) -> None:
@@ -32,11 +32,6 @@ def join_wrapped(L: list[Line]) -> None:
             words = a.words + b.words
             kind = "good" if words >= GOOD_MIN_WORDS else "near"
             a.kind, b.kind, a.ends_sentence = kind, kind, True
-
-
-def _set(ln: Line, label: str, reason: str, *, force: bool = False) -> None:
-    if ln.label is None or force:
-        ln.label, ln.reason = label, reason
 
 
 # --------------------------------------------------------------------------- passes
@@ -51,7 +46,7 @@ def mark_phrase_families(L: list[Line]) -> None:
         if not fam:
             continue
         label, scope = fam
-        _set(ln, label, f"phrase family '{label}' ({ln.text[:40]})")
+        set_label(ln, label, f"phrase family '{label}' ({ln.text[:40]})")
         if scope in ("block", "rest") and not _in_menu(L, ln):
             headings.append((ln, label, scope))
     heading_lines = {h.i for h, _, _ in headings}
@@ -74,7 +69,7 @@ def mark_phrase_families(L: list[Line]) -> None:
                 if nxt.kind == "good" and label != "ticker" and _prose_resumes(L, j):
                     break
                 if nxt.label is None:
-                    _set(nxt, label, f"under the '{ln.text[:30]}' heading ({label} block)")
+                    set_label(nxt, label, f"under the '{ln.text[:30]}' heading ({label} block)")
                 claimed += 1
             j += 1
 
@@ -103,7 +98,7 @@ def _claim_rest(L: list[Line], head: Line, label: str) -> None:
         if short_run >= NAV_RUN_MIN * 2:
             break
         if nxt.label is None:
-            _set(nxt, label, f"below the '{head.text[:30]}' heading ({label} section)")
+            set_label(nxt, label, f"below the '{head.text[:30]}' heading ({label} section)")
 
 
 def _prose_resumes(L: list[Line], j: int) -> bool:
@@ -123,7 +118,7 @@ def mark_templates(L: list[Line], site_boilerplate: frozenset[str]) -> None:
         return
     for ln in L:
         if ln.text and ln.label is None and ln.kind != "good" and ln.key in site_boilerplate:
-            _set(ln, "ui", "repeats on other pages of the same outlet (site template)")
+            set_label(ln, "ui", "repeats on other pages of the same outlet (site template)")
 
 
 def mark_navigation_runs(nonblank: list[Line]) -> None:
@@ -136,7 +131,7 @@ def mark_navigation_runs(nonblank: list[Line]) -> None:
             for r in run:
                 if r.label is None:
                     why = "bulleted" if bullets >= len(run) / 2 else "short"
-                    _set(r, "navigation", f"in a run of {len(run)} {why} link-like lines (menu or link list)")
+                    set_label(r, "navigation", f"in a run of {len(run)} {why} link-like lines (menu or link list)")
         run.clear()
 
     for ln in nonblank:
@@ -145,126 +140,6 @@ def mark_navigation_runs(nonblank: list[Line]) -> None:
             run.append(ln)
         elif run:
             flush()
-    flush()
-
-
-LIVE_FEED_MIN_ENTRIES = 5   # entries of a live feed beside the article ("14:44 Title", newest first)
-_CLOCK_LEAD = re.compile(r"^\W{0,3}([01]?\d|2[0-3])[:h.]([0-5]\d)\b")
-
-
-def mark_live_feeds(nonblank: list[Line]) -> None:
-    """A live feed beside the article: at least :data:`LIVE_FEED_MIN_ENTRIES` lines that open with a
-    clock time, newest first (a timeline inside an article runs forward), after three lines of prose
-    that carry no time. The feed (first to last entry) is a ``ticker``."""
-    entries = []
-    for k, ln in enumerate(nonblank):
-        c = ln.text[:1]
-        if (c.isdigit() or c in BULLET_CHARS) and ln.label is None:
-            m = _CLOCK_LEAD.match(ln.text)
-            if m:
-                entries.append((k, int(m.group(1)) * 60 + int(m.group(2))))
-    if len(entries) < LIVE_FEED_MIN_ENTRIES:
-        return
-    times = [t for _, t in entries]
-    falls = sum(a >= b for a, b in zip(times, times[1:]))
-    if falls < 0.8 * (len(times) - 1):
-        return   # not newest first
-    first, last = entries[0][0], entries[-1][0]
-    if sum(ln.kind == "good" for ln in nonblank[:first]) < 3:
-        return   # no article before it: the feed may be the article (a live blog)
-    stop = last + 1 if last + 1 < len(nonblank) and nonblank[last + 1].kind != "short" and \
-        not _CLOCK_LEAD.match(nonblank[last + 1].text) else last
-    for ln in nonblank[first:stop + 1]:
-        _set(ln, "ticker", f"live feed beside the article ({len(entries)} timestamped entries, newest first)")
-
-
-def _has_alnum(text: str) -> bool:
-    return ALNUM.search(text) is not None
-
-
-_NUMBERED_HEADING = re.compile(r"^\W*(?:([^\W\d]+)\s+)?(\d{1,3})\W*$")   # "Step 2", "Day 3", "2."
-
-
-def _numbered_steps(nonblank: list[Line], run: list[tuple[int, int]]) -> bool:
-    """The short lines between the prose lines number it ("Step 1", "Step 2", ...): an article's own
-    sections (a how-to, a day-by-day account), not a list of story cards."""
-    numbers = []
-    for a, b in run:
-        for x in nonblank[a:b]:
-            m = _NUMBERED_HEADING.match(x.text)
-            if m:
-                numbers.append(((m.group(1) or "").lower(), int(m.group(2))))
-                break
-    if len(numbers) < len(run) / 2:
-        return False
-    rising = sum(p[0] == q[0] and q[1] == p[1] + 1 for p, q in zip(numbers, numbers[1:]))
-    return rising >= 0.8 * (len(numbers) - 1)
-
-
-def _looks_like_cards(nonblank: list[Line], run: list[tuple[int, int]]) -> bool:
-    """Cards have short summaries, or their title lines carry dates or repeat (a title printed twice);
-    numbered steps are no cards (:func:`_numbered_steps`)."""
-    if _numbered_steps(nonblank, run):
-        return False
-    summaries = sorted(nonblank[b].words for _, b in run)
-    if summaries[len(summaries) // 2] <= CARD_SUMMARY_MAX_WORDS:
-        return True
-    titles = [x for a, b in run for x in nonblank[a:b]]
-    dates = sum(bool(DATE_LINE.match(x.text)) for x in titles)
-    repeats = len(titles) - len({x.key for x in titles})
-    return dates + repeats >= len(run) / 2
-
-
-TEASER_MIN_WORDS = 20   # a summary cut off in mid-sentence ("... a writer, producer and") is this long
-
-
-_LAST_WORD = re.compile(r"(\w+)$")
-
-
-def _cut_teaser(ln: Line) -> bool:
-    """A card's summary cut off in mid-sentence: long, not bulleted, ending in a word ("... a writer,
-    producer and"), not in punctuation or a number."""
-    if ln.words < TEASER_MIN_WORDS or ln.bullet:
-        return False
-    m = _LAST_WORD.search(ln.text)
-    return m is not None and m.group(1).isalpha()
-
-
-def mark_card_lists(nonblank: list[Line]) -> None:
-    """Lists of story cards: one prose line (a summary) after a few short lines (title, date, section),
-    again and again. An article's paragraphs follow each other or sit under one subheading; a card list
-    puts CARD_MIN_SHORT or more short lines between its sentences, CARD_MIN_CARDS times in a row."""
-    # summaries cut off in mid-sentence count when the page has several (a stream of story cards)
-    teasers = {k for k, ln in enumerate(nonblank) if ln.kind in ("good", "near") and ln.label is None
-               and not ln.ends_sentence and _cut_teaser(ln)}
-    if len(teasers) < CARD_MIN_CARDS:
-        teasers = set()
-    prose = [k for k, ln in enumerate(nonblank)
-             if ln.kind in ("good", "near") and ln.label is None and (
-                 ln.ends_sentence and not ln.text.endswith("?") or k in teasers)]
-    run: list[tuple[int, int]] = []   # (first short line, prose line) of each card
-
-    def flush():
-        if len(run) >= CARD_MIN_CARDS and _looks_like_cards(nonblank, run):
-            for a, b in run:
-                for ln in nonblank[a:b + 1]:
-                    _set(ln, "related", f"in a list of {len(run)} story cards (short title lines, then a summary)")
-        run.clear()
-
-    prev = -1
-    for k in prose:
-        if k - prev - 1 < CARD_MIN_SHORT:   # too few lines in the gap, whatever they are
-            if run:
-                flush()
-            prev = k
-            continue
-        gap = [g for g in nonblank[prev + 1:k] if _has_alnum(g.text)]   # rules such as "___" are not card lines
-        if CARD_MIN_SHORT <= len(gap) <= CARD_MAX_SHORT and \
-                all(g.kind != "good" and (not g.ends_sentence or g.text.endswith("?")) for g in gap):
-            run.append((prev + 1, k))
-        elif run:
-            flush()
-        prev = k
     flush()
 
 
@@ -372,7 +247,7 @@ def cut_comment_threads(L: list[Line], nonblank: list[Line], blocks: list[tuple[
         prose = sum(x.kind == "good" for x in nonblank[start:k])
         if prose >= COMMENT_MIN_ARTICLE_LINES:
             head = nonblank[k]
-            _set(head, "comment", f"comment header ({len(heads)} of this shape: name and posting time)")
+            set_label(head, "comment", f"comment header ({len(heads)} of this shape: name and posting time)")
             _claim_rest(L, head, "comment")
             cut = nonblank[k - 1].i
             return [(a, cut)] + [(x, y) for x, y in blocks[1:] if y < head.i]
@@ -438,9 +313,9 @@ def mark_body(L: list[Line], blocks: list[tuple[int, int]]) -> None:
             if ln.label is not None:
                 continue
             if is_photo_credit(ln.text) or W3M_IMAGE.match(ln.text):
-                _set(ln, "caption", "photo caption or credit inside the article")
+                set_label(ln, "caption", "photo caption or credit inside the article")
             elif ln.kind in ("good", "near"):
-                _set(ln, "body", f"{ln.kind} prose line ({ln.words} words) in the main block of text")
+                set_label(ln, "body", f"{ln.kind} prose line ({ln.words} words) in the main block of text")
         # short unmarked lines between body lines: subheadings, Q&A turns, list items of the article.
         # The nearest labelled line below one is found before the loop (lines below are not changed
         # before their turn); the nearest above as the loop goes (it may have just become body).
@@ -455,7 +330,7 @@ def mark_body(L: list[Line], blocks: list[tuple[int, int]]) -> None:
             if ln.label is None and ln.kind == "short" and ln.words >= 1:
                 nxt = following[k]
                 if prev is not None and nxt is not None and prev.label == "body" and nxt.label == "body":
-                    _set(ln, "body", "short line between article paragraphs (subheading or list item)")
+                    set_label(ln, "body", "short line between article paragraphs (subheading or list item)")
             if ln.label is not None:
                 prev = ln
 
@@ -488,7 +363,7 @@ def mark_header(L: list[Line], blocks: list[tuple[int, int]]) -> None:
     for ln in L:
         if ln.text and (ln.label is None or ln.label == "navigation" and first_body is not None
                         and ln.i < first_body) and is_date_line(ln):
-            _set(ln, "meta", "a date line", force=True)
+            set_label(ln, "meta", "a date line", force=True)
     if first_body is None:
         return
     found = page_fields.best("headline", headline_candidates(L, first_body), keys=page_fields.headline_keys)
@@ -496,9 +371,9 @@ def mark_header(L: list[Line], blocks: list[tuple[int, int]]) -> None:
         return
     p, (head, text, _) = found
     if text != head.text:   # the headline part of a "Headline | Site" line; the line keeps its text
-        _set(head, "headline", f"{TITLE_PART_REASON} (model, p={p:.2f})", force=True)
+        set_label(head, "headline", f"{TITLE_PART_REASON} (model, p={p:.2f})", force=True)
     else:
-        _set(head, "headline", f"title-like line above the article (model, p={p:.2f})", force=True)
+        set_label(head, "headline", f"title-like line above the article (model, p={p:.2f})", force=True)
     key = normalised_line(text)
     k0 = key[:1]
     for ln in L:
@@ -513,7 +388,7 @@ def mark_header(L: list[Line], blocks: list[tuple[int, int]]) -> None:
         if ln.label == "body" and t != key:
             continue  # a body paragraph may start like the headline; only an exact copy is a repeat
         if t and (t == key or (len(t) > 15 and (key.startswith(t) or t.startswith(key)))):
-            _set(ln, "duplicate", "repeats the headline", force=True)
+            set_label(ln, "duplicate", "repeats the headline", force=True)
 
 
 def headline_candidates(L: list[Line], first_body: int) -> list[tuple]:
@@ -533,11 +408,11 @@ def mark_repeats(L: list[Line]) -> None:
             first = seen[key]
             if first.label == "body" and ln.label == "body" and first.kind == "good":
                 # the earlier copy is a summary above the article text
-                _set(first, "teaser", f"lede repeated as a summary; kept once, at line {ln.i + 1}", force=True)
+                set_label(first, "teaser", f"lede repeated as a summary; kept once, at line {ln.i + 1}", force=True)
             elif ln.label in (None, "body") and first.label != "body":
-                _set(ln, "duplicate", f"repeats line {first.i + 1}", force=True)
+                set_label(ln, "duplicate", f"repeats line {first.i + 1}", force=True)
             elif ln.label is None:
-                _set(ln, "duplicate", f"repeats line {first.i + 1}")
+                set_label(ln, "duplicate", f"repeats line {first.i + 1}")
         else:
             seen[key] = ln
     # a truncated copy ("... next week ...") of a later body paragraph is a teaser
@@ -548,7 +423,7 @@ def mark_repeats(L: list[Line]) -> None:
                 bodies = [o for o in L if o.label == "body"]
             stem = normalised_line(TRUNCATED.sub("", ln.text))
             if len(stem) > 20 and any(o is not ln and o.key.startswith(stem) for o in bodies):
-                _set(ln, "teaser", "truncated copy of an article paragraph (summary)", force=True)
+                set_label(ln, "teaser", "truncated copy of an article paragraph (summary)", force=True)
 
 
 def mark_rest(L: list[Line]) -> None:
@@ -556,12 +431,12 @@ def mark_rest(L: list[Line]) -> None:
         if ln.label is not None:
             continue
         if not ln.text:
-            _set(ln, "blank", "empty line")
+            set_label(ln, "blank", "empty line")
         elif is_photo_credit(ln.text) or W3M_IMAGE.match(ln.text):
-            _set(ln, "caption", "photo caption or credit")
+            set_label(ln, "caption", "photo caption or credit")
         elif ln.kind == "good":
-            _set(ln, "other", f"prose ({ln.words} words) outside the main block of text")
+            set_label(ln, "other", f"prose ({ln.words} words) outside the main block of text")
         elif ln.kind == "near":
-            _set(ln, "other", f"sentence outside the main block of text ({ln.words} words)")
+            set_label(ln, "other", f"sentence outside the main block of text ({ln.words} words)")
         else:
-            _set(ln, "other", f"short line ({ln.words} words) outside the article")
+            set_label(ln, "other", f"short line ({ln.words} words) outside the article")

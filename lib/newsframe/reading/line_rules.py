@@ -542,3 +542,9 @@ def _kind(ln: Line) -> str:
     if ln.words >= NEAR_MIN_WORDS and (ln.ends_sentence or ln.function_share >= GOOD_MIN_FUNCTION):
         return "near"
     return "short"
+
+
+def set_label(ln: Line, label: str, reason: str, *, force: bool = False) -> None:
+    """Give ``ln`` its label and the reason, unless an earlier pass labelled it (or ``force``)."""
+    if ln.label is None or force:
+        ln.label, ln.reason = label, reason
