@@ -654,3 +654,21 @@ def test_a_donation_appeal_is_no_article_text():
 def test_news_about_donations_stays_in_the_article(line):
     table = clean.classify_lines(ARTICLE[:4] + [line, ""] + ARTICLE[4:])
     assert dict(zip(table["text"], table["label"]))[line] == "body"
+
+
+GALLERY = [x for n in range(1, 9) for x in (
+    f"\u2022 {n}/8 Market news in brief number {n}", "",
+    f"Shares in the company rose for the {n}th day in a row as traders bet on a new product line that "
+    f"would be launched before the end of the year.", "", "Getty", "")]
+
+
+def test_a_gallery_of_numbered_slides_beside_the_article_is_captions():
+    table = clean.classify_lines(ARTICLE + GALLERY)
+    labels = dict(zip(table["text"], table["label"]))
+    assert all(labels[x] == "caption" for x in GALLERY if x.startswith("\u2022"))
+    assert (table["label"] == "body").sum() == 4
+
+
+def test_a_slideshow_without_an_article_beside_it_stays():
+    table = clean.classify_lines(["Market news in pictures", ""] + GALLERY)
+    assert "in a gallery" not in " ".join(table["reason"])

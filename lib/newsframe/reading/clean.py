@@ -56,7 +56,7 @@ from .line_rules import (Line, MARKUP_SHOWN, NEAR_MIN_WORDS, SCRIPT_RE, SENT_END
     line_features)
 from .line_passes import (cut_comment_threads, header_bonus, join_wrapped, line_score, list_body, main_blocks,
     mark_body, mark_header, mark_navigation_runs, mark_phrase_families, mark_repeats, mark_rest, mark_templates)
-from .item_lists import mark_card_lists, mark_live_feeds
+from .item_lists import mark_card_lists, mark_galleries, mark_live_feeds
 # public names of the classifier's parts, importable from newsframe.reading.clean as before the split
 from .line_rules import (LABELS, GOOD_MIN_WORDS, GOOD_MIN_FUNCTION, LONG_PROSE_WORDS, WRAP_MIN_WORDS, SHORT_PENALTY,
     HEADER_BONUS, BULLET_WEIGHT, FURNITURE_PENALTY, NAVIGATION_PENALTY, CARD_MIN_CARDS, CARD_MIN_SHORT, CARD_MAX_SHORT,
@@ -103,6 +103,7 @@ def label_lines(lines, *, site_boilerplate=frozenset()) -> list[Line]:
     nonblank = [ln for ln in L if ln.text]
     mark_phrase_families(L)
     mark_templates(L, frozenset(site_boilerplate))
+    mark_galleries(nonblank)
     mark_card_lists(nonblank)
     mark_live_feeds(nonblank)
     mark_navigation_runs(nonblank)

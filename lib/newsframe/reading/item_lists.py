@@ -135,3 +135,36 @@ def mark_card_lists(nonblank: list[Line]) -> None:
             flush()
         prev = k
     flush()
+
+
+GALLERY_MIN_SLIDES = 5   # numbered slides ("4/50", "Image 4 of 50") of one gallery beside the article
+_SLIDE = re.compile(r"^\W{0,3}(?:(?:image|photo|picture|slide|bild|foto)\s+)?(\d{1,3})\s*(?:/|of|von|de|sur)\s*(\d{1,3})\b",
+                    re.I)
+
+
+def mark_galleries(nonblank: list[Line]) -> None:
+    """A photo gallery beside the article: at least :data:`GALLERY_MIN_SLIDES` lines that open with a
+    slide counter of one gallery ("4/50", "Image 5 of 50": the same total, the number rising), after three
+    lines of prose outside it. From the first counter to the caption after the last, the slides' lines
+    (counter, caption, credit) are ``caption``. Without prose outside, the gallery may be the story
+    itself and is left alone."""
+    slides: dict[int, list[tuple[int, int]]] = {}
+    for k, ln in enumerate(nonblank):
+        if ln.label is None and ln.words <= 20:
+            m = _SLIDE.match(ln.text)
+            if m and 0 < int(m.group(1)) <= int(m.group(2)) >= GALLERY_MIN_SLIDES:
+                slides.setdefault(int(m.group(2)), []).append((k, int(m.group(1))))
+    for total, found in slides.items():
+        if len(found) < GALLERY_MIN_SLIDES:
+            continue
+        numbers = [n for _, n in found]
+        if sum(b == a + 1 for a, b in zip(numbers, numbers[1:])) < 0.8 * (len(numbers) - 1):
+            continue   # not one gallery's slides in order
+        first, last = found[0][0], found[-1][0]
+        outside = [ln for j, ln in enumerate(nonblank) if (j < first or j > last) and ln.kind == "good"]
+        if len(outside) < 3:
+            continue
+        # the last slide's caption: the prose line right after its counter, if any
+        stop = last + 1 if last + 1 < len(nonblank) and nonblank[last + 1].kind in ("good", "near") else last
+        for ln in nonblank[first:stop + 1]:
+            set_label(ln, "caption", f"in a gallery of {total} numbered slides beside the article")
