@@ -672,3 +672,10 @@ def test_a_gallery_of_numbered_slides_beside_the_article_is_captions():
 def test_a_slideshow_without_an_article_beside_it_stays():
     table = clean.classify_lines(["Market news in pictures", ""] + GALLERY)
     assert "in a gallery" not in " ".join(table["reason"])
+
+
+def test_an_article_goes_on_after_a_gallery_in_its_middle():
+    table = clean.classify_lines(ARTICLE[:4] + ["Market news in pictures", "", "Show all", ""] + GALLERY + ARTICLE[4:])
+    labels = dict(zip(table["text"], table["label"]))
+    assert all(labels[x] == "body" for x in ARTICLE if x)
+    assert labels["Market news in pictures"] == "caption"

@@ -103,14 +103,16 @@ def label_lines(lines, *, site_boilerplate=frozenset()) -> list[Line]:
     nonblank = [ln for ln in L if ln.text]
     mark_phrase_families(L)
     mark_templates(L, frozenset(site_boilerplate))
-    mark_galleries(nonblank)
+    gallery = mark_galleries(nonblank)
     mark_card_lists(nonblank)
     mark_live_feeds(nonblank)
     mark_navigation_runs(nonblank)
     for ln in nonblank:
         ln.score = line_score(ln)
     header_bonus(nonblank)
-    blocks = list_body(nonblank, cut_comment_threads(L, nonblank, main_blocks(nonblank)))
+    # a gallery set in the middle of the article does not split it: the blocks are found without it
+    prose = [ln for ln in nonblank if ln.i not in gallery] if gallery else nonblank
+    blocks = list_body(nonblank, cut_comment_threads(L, nonblank, main_blocks(prose)))
     mark_body(L, blocks)
     mark_header(L, blocks)
     mark_repeats(L)

@@ -142,12 +142,15 @@ _SLIDE = re.compile(r"^\W{0,3}(?:(?:image|photo|picture|slide|bild|foto)\s+)?(\d
                     re.I)
 
 
-def mark_galleries(nonblank: list[Line]) -> None:
+def mark_galleries(nonblank: list[Line]) -> set[int]:
     """A photo gallery beside the article: at least :data:`GALLERY_MIN_SLIDES` lines that open with a
     slide counter of one gallery ("4/50", "Image 5 of 50": the same total, the number rising), after three
     lines of prose outside it. From the first counter to the caption after the last, the slides' lines
-    (counter, caption, credit) are ``caption``. Without prose outside, the gallery may be the story
-    itself and is left alone."""
+    (counter, caption, credit) are ``caption``, and so are the short lines of the gallery's own header
+    above the first counter ("Business news in pictures", its buttons). Without prose outside, the
+    gallery may be the story itself and is left alone. Returns the line numbers (``Line.i``) of the
+    galleries: an article that goes on after a gallery set in its middle is one article."""
+    inside: set[int] = set()
     slides: dict[int, list[tuple[int, int]]] = {}
     for k, ln in enumerate(nonblank):
         if ln.label is None and ln.words <= 20:
@@ -166,5 +169,10 @@ def mark_galleries(nonblank: list[Line]) -> None:
             continue
         # the last slide's caption: the prose line right after its counter, if any
         stop = last + 1 if last + 1 < len(nonblank) and nonblank[last + 1].kind in ("good", "near") else last
-        for ln in nonblank[first:stop + 1]:
+        start = first
+        while start > 0 and nonblank[start - 1].kind != "good" and nonblank[start - 1].label is None:
+            start -= 1      # the gallery's header: short lines up to the prose above
+        for ln in nonblank[start:stop + 1]:
             set_label(ln, "caption", f"in a gallery of {total} numbered slides beside the article")
+            inside.add(ln.i)
+    return inside
