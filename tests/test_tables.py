@@ -42,3 +42,10 @@ def test_sample_corpus_keeps_a_small_corpus_and_samples_a_large_one_in_table_ord
     assert big["id"].tolist() == sorted(big["id"])                   # table order, not draw order
     assert big["outlet"].value_counts().to_dict() == {"X": 3, "Y": 3, "Z": 3}   # every group in turn
     assert tables.sample_corpus(arts, 9)["id"].tolist() == big["id"].tolist()  # seeded
+
+
+def test_an_empty_note_is_shown_only_for_an_empty_table():
+    empty = tables.show(pd.DataFrame({"a": []}), empty_note="No name is spelled two ways.")
+    assert empty.caption() == "No name is spelled two ways."
+    full = tables.show(pd.DataFrame({"a": [1, 2]}), empty_note="No name is spelled two ways.")
+    assert "No name" not in full.caption() and full.caption() == "All 2 rows."

@@ -27,13 +27,13 @@ class TablePreview:
     ``table`` holds the rows shown, ``total`` the rows of the full table, ``path`` its CSV file.
     """
 
-    def __init__(self, table: pd.DataFrame, total: int, path: Path | None, note: str = ""):
-        self.table, self.total, self.path, self.note = table, total, path, note
+    def __init__(self, table: pd.DataFrame, total: int, path: Path | None, note: str = "", empty_note: str = ""):
+        self.table, self.total, self.path, self.note, self.empty_note = table, total, path, note, empty_note
 
     def caption(self) -> str:
         where = f" The full table is in `{self.path.name}`." if self.path is not None else ""
         if self.total == 0:
-            return (self.note or "This table is empty.") + where
+            return (self.empty_note or self.note or "This table is empty.") + where
         shown = (f"All {self.total:,} rows." if len(self.table) >= self.total
                  else f"The first {len(self.table):,} of {self.total:,} rows.")
         return f"{shown}{where}" + (f" {self.note}" if self.note else "")
@@ -57,12 +57,14 @@ def _short(value, width: int):
 
 
 def show(table: pd.DataFrame, name: str | None = None, *, tables_dir=None, n: int = SHOW_ROWS, columns=None,
-         sort_by=None, ascending=False, note: str = "", width: int = CELL_WIDTH) -> TablePreview:
+         sort_by=None, ascending=False, note: str = "", empty_note: str = "", width: int = CELL_WIDTH) -> TablePreview:
     """Write ``table`` to ``tables_dir/<name>.csv`` (when both are given) and return its first ``n`` rows.
 
     ``sort_by`` (a column or list) sorts before the cut, ``ascending`` as in pandas; ``columns``
     picks the columns shown (the CSV has them all); long text cells are cut to ``width``
-    characters on screen. ``note``: a sentence added to the caption (also shown for an empty table).
+    characters on screen. ``note``: a sentence added to the caption (also shown for an empty table);
+    ``empty_note``: the sentence shown instead of the rows when the table is empty ("No quotation marks
+    in the article bodies."), never beside rows.
     """
     path = None
     if tables_dir is not None and name:
@@ -78,7 +80,7 @@ def show(table: pd.DataFrame, name: str | None = None, *, tables_dir=None, n: in
     for c in view.columns:
         if view[c].dtype == object or pd.api.types.is_string_dtype(view[c]):
             view[c] = view[c].map(lambda v: _short(v, width))
-    return TablePreview(view.reset_index(drop=True), len(table), path, note)
+    return TablePreview(view.reset_index(drop=True), len(table), path, note, empty_note)
 
 
 def sample_articles(articles: pd.DataFrame, n: int = 5, *, by: str = "outlet", seed: int = SAMPLE_SEED) -> list[str]:
