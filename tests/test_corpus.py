@@ -446,3 +446,20 @@ def test_pages_of_different_sites_keep_their_own_outlets():
                         "and what it means for the city, in many words here.", "", "Contact", "Jobs", "Legal", "Other Site"])]
     agreed = corpus.agree_on_outlets(texts, ["Bayline Gazette", "Bayline Gazette", "Other Site"], [True, True, True])
     assert agreed[2] == "Other Site"
+
+
+def test_a_corpus_of_many_bad_files_gives_few_warnings(tmp_path):
+    from newsframe.reading import WARNINGS_SHOWN, input_problems
+
+    (tmp_path / "good.txt").write_text("Seoul and Tokyo agreed on Monday to resume their defence talks, officials said.\n",
+                                       encoding="utf-8")
+    for k in range(WARNINGS_SHOWN + 15):
+        (tmp_path / f"empty_{k:02d}.txt").write_bytes(b"")
+    with pytest.warns(CorpusWarning) as rec:
+        articles = nf.load_corpus(tmp_path, progress=False)
+    messages = [str(w.message) for w in rec if issubclass(w.category, CorpusWarning)]
+    named = [m for m in messages if m.startswith(str(tmp_path))]
+    assert len(named) == WARNINGS_SHOWN                         # the first files by name ...
+    assert any(m.startswith("15 more file(s) could not be read") for m in messages)   # ... the others counted
+    assert len(articles) == 1
+    assert len(input_problems(tmp_path)) == WARNINGS_SHOWN + 15  # and every one can be listed

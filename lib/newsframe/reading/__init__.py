@@ -22,6 +22,7 @@ from __future__ import annotations
 from .corpus import (CorpusWarning, Page, label_counts, load_corpus, overview, read_page, removed_lines)
 from .decoding import InputError, decode_bytes, html_to_text, looks_like_html, repair_text
 from .dedup import duplicates_table, flag_duplicates
-from .formats import FORMATS, Document, InputProblem, detect_format, iter_documents, list_inputs
+from .formats import (FORMATS, WARNINGS_SHOWN, Document, InputProblem, detect_format, input_problems, iter_documents,
+    list_inputs, warn_files)
 from .meta import extract_metadata, find_credits, parse_dates
 from .clean import assemble_body, classify_lines, label_lines

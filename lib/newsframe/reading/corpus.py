@@ -28,15 +28,12 @@ import pandas as pd
 
 from ..stored import ARTICLE_COLUMNS, LINE_COLUMNS  # noqa: F401  (public here too)
 from . import clean, meta
+from .formats import CorpusWarning, warn_files  # noqa: F401  (CorpusWarning: public here too)
 from .decoding import (  # noqa: F401  (public here too: newsframe.reading.corpus.decode_bytes ...)
     FTFY_OPTIONS, WESTERN_SINGLE_BYTE, InputError, decode_bytes, decode_raw, html_to_text, looks_like_html, repair_text,
 )
 
 MANIFEST_NAME = "manifest.csv"
-class CorpusWarning(UserWarning):
-    """A file of the corpus could not be read, or was read with a repair."""
-
-
 @dataclass
 class Page:
     """One decoded input file."""
@@ -431,16 +428,21 @@ def assemble_articles(records: list[dict], *, extra_columns=()) -> pd.DataFrame:
 
 
 def read_documents(path, *, format: str = "auto"):
-    """Documents of the inputs, with a :class:`CorpusWarning` naming each file that could not be read."""
+    """Documents of the inputs; then :class:`CorpusWarning` s naming the files that could not be read
+    and those read with a repair (the first ones by name, the others counted: :func:`warn_files`)."""
     from .formats import InputProblem, iter_documents
 
+    problems, notes = [], []
     for item in iter_documents(path, format=format):
         if isinstance(item, InputProblem):
-            warnings.warn(item.message, CorpusWarning, stacklevel=3)
+            problems.append(item.message)
             continue
-        for note in item.notes:
-            warnings.warn(f"{item.source}: {note}", CorpusWarning, stacklevel=3)
+        notes.extend(f"{item.source}: {note}" for note in item.notes)
         yield item
+    warn_files(problems, what="could not be read", stacklevel=4,
+               where="newsframe.reading.input_problems(path) lists them all.")
+    warn_files(notes, what="were read with a repair", stacklevel=4,
+               where="Each article's repairs are in the input_notes column of the article table.")
 
 
 # --------------------------------------------------------------------------- main entry

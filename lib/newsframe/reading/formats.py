@@ -456,3 +456,35 @@ def _unique_ids(items: Iterable[Document | InputProblem]) -> Iterator[Document |
                 item.notes.append(f"id {base!r} already used by {seen[base]}: renamed to {item.id!r}")
             seen[item.id] = item.source
         yield item
+
+
+# --------------------------------------------------------------------------- telling the user
+class CorpusWarning(UserWarning):
+    """A file of the corpus could not be read, or was read with a repair."""
+
+
+WARNINGS_SHOWN = 10   # files named one by one in warnings; the others are counted in one warning more
+
+
+def warn_files(messages: list[str], *, what: str, where: str, stacklevel: int = 3) -> None:
+    """One :class:`CorpusWarning` per message (each names its file) for the first :data:`WARNINGS_SHOWN`,
+    then one that counts the others by kind ("2,310 more files were read with a repair: mojibake ...
+    repaired (2,300), ..."), so that a corpus of thousands of pages does not bury the notebook.
+    ``what``: what happened to the files; ``where``: where the full list is."""
+    import warnings
+    from collections import Counter
+
+    for m in messages[:WARNINGS_SHOWN]:
+        warnings.warn(m, CorpusWarning, stacklevel=stacklevel)
+    rest = messages[WARNINGS_SHOWN:]
+    if rest:
+        kinds = Counter(m.split(": ", 1)[1] if ": " in m else m for m in rest)
+        shown = "; ".join(f"{k} ({n:,})" for k, n in kinds.most_common(5))
+        more = f"; {len(kinds) - 5:,} other kinds" if len(kinds) > 5 else ""
+        warnings.warn(f"{len(rest):,} more file(s) {what}: {shown}{more}. {where}", CorpusWarning, stacklevel=stacklevel)
+
+
+def input_problems(paths, *, format: str = "auto") -> list[InputProblem]:
+    """Every input of ``paths`` that could not be read, with its message (what the warnings of
+    :func:`newsframe.load_corpus` count after the first :data:`WARNINGS_SHOWN`). Reads the corpus again."""
+    return [item for item in iter_documents(paths, format=format) if isinstance(item, InputProblem)]

@@ -375,6 +375,7 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
     """
     from ..reading.corpus import (MANIFEST_NAME, STORY_SIMILARITY, manifest_columns, read_manifest, warn_unknown_outlets,
                          warn_unmatched_manifest)
+    from ..reading.formats import warn_files
     from ..reading.dedup import DuplicateFlags, SimilarGroups
 
     t0 = time.perf_counter()
@@ -433,8 +434,8 @@ def build(inputs, out, *, jobs: int | None = None, engine: str = "local", schedu
     try:
         first = run(template_pass, [(i, p, man, str(work)) for i, p in enumerate(parts)], "reading", group_stories)
         problems = [m for r in first for m in r["problems"]]
-        for m in problems:
-            warnings.warn(m, UserWarning, stacklevel=2)
+        warn_files(problems, what="could not be read", stacklevel=2,
+                   where="newsframe.reading.input_problems(path) lists them all.")
         if man and all(Path(p).is_dir() for p in paths):
             warn_unmatched_manifest(manifest, man, (f for r in first for f in r["manifest_files"]))
         outlet_fixes = agree_on_site_outlets(first)   # pages of one site agree on their outlet, as in load_corpus
