@@ -463,3 +463,11 @@ def test_a_corpus_of_many_bad_files_gives_few_warnings(tmp_path):
     assert any(m.startswith("15 more file(s) could not be read") for m in messages)   # ... the others counted
     assert len(articles) == 1
     assert len(input_problems(tmp_path)) == WARNINGS_SHOWN + 15  # and every one can be listed
+
+
+def test_corpus_warnings_are_one_plain_line():
+    import warnings
+
+    assert warnings.formatwarning("page.txt: empty file", CorpusWarning, "cell.py", 3) == \
+        "CorpusWarning: page.txt: empty file\n"
+    assert "cell.py:3" in warnings.formatwarning("other", UserWarning, "cell.py", 3)   # others as Python shows them

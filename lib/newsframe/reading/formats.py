@@ -74,7 +74,9 @@ import gzip
 import json
 import os
 import re
+import warnings
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -463,6 +465,17 @@ class CorpusWarning(UserWarning):
     """A file of the corpus could not be read, or was read with a repair."""
 
 
+def _format_warning(message, category, filename, lineno, line=None, _default=warnings.formatwarning):
+    """A :class:`CorpusWarning` is shown as one plain line ("CorpusWarning: page.txt: empty file"), without
+    the notebook cell's file name and source line; every other warning as Python shows it."""
+    if isinstance(category, type) and issubclass(category, CorpusWarning):
+        return f"{category.__name__}: {message}\n"
+    return _default(message, category, filename, lineno, line)
+
+
+warnings.formatwarning = _format_warning
+
+
 WARNINGS_SHOWN = 10   # files named one by one in warnings; the others are counted in one warning more
 
 
@@ -471,9 +484,6 @@ def warn_files(messages: list[str], *, what: str, where: str, stacklevel: int = 
     then one that counts the others by kind ("2,310 more files were read with a repair: mojibake ...
     repaired (2,300), ..."), so that a corpus of thousands of pages does not bury the notebook.
     ``what``: what happened to the files; ``where``: where the full list is."""
-    import warnings
-    from collections import Counter
-
     for m in messages[:WARNINGS_SHOWN]:
         warnings.warn(m, CorpusWarning, stacklevel=stacklevel)
     rest = messages[WARNINGS_SHOWN:]
