@@ -156,6 +156,9 @@ def test_fixed_misses(text, anchor, expected):
     ("The offer expires at 5 p.m. EST, Nov. 6, the company said.", "1989-10-30",
      ("5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00")),
     ("They met on Friday, Nov. 3 at 5 p.m. in Bonn.", "1989-11-06", ("5 p.m.", "TIME", "1989-11-03T17:00")),
+    # centuries as a duration take the TimeML unit E, as the TimeBank annotations write them
+    ("The abbey stood for centuries.", "1998-02-27", ("centuries", "DURATION", "PXE")),
+    ("The feud lasted a century.", "1998-02-27", ("a century", "DURATION", "P1E")),
     # years in words, as in broadcast transcripts
     ("Atlanta, nineteen ninety-six: a bomb at the games.", "1998-02-27", ("nineteen ninety-six", "DATE", "1996")),
     ("by the year two thousand", "1998-02-27", ("the year two thousand", "DATE", "2000")),

@@ -85,6 +85,8 @@ def _weekday_date(anchor: dt.date, wd: int, rel: str | None, direction: str) -> 
 def _duration_value(n: float | None, unit_code: str) -> str:
     if unit_code == "DE":  # TimeBank writes decades in years: "a decade" P10Y, "decades" PXY
         unit_code, n = "Y", (None if n is None else n * 10)
+    if unit_code == "CE":  # ... and centuries with the TimeML unit E: "centuries" PXE, "a century" P1E
+        unit_code = "E"
     amount = "X" if n is None else format_number(n)
     if unit_code in ("H", "MIN", "S"):
         return f"PT{amount}{'M' if unit_code == 'MIN' else unit_code}"
