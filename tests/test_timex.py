@@ -113,6 +113,7 @@ def test_tense_and_direction(text, anchor, value):
     ("Floods return every summer.", "2024-03-15", ("every summer", "SET", "XXXX-SU")),
     ("The club sells out each season.", "2024-03-15", ("each season", "SET", "P1Y")),
     ("The club meets every Monday.", "2024-03-15", ("every Monday", "SET", "XXXX-WXX-1")),
+    ("The marchers walk through the town each July.", "2024-03-15", ("each July", "SET", "XXXX-07")),
     ("Rooms cost $200 a night.", "2024-03-15", ("a night", "SET", "P1D")),
     # anaphoric periods take the time the story is about
     ("Output doubled in the 1990s and halved in the following decade.", "2024-03-15",

@@ -78,7 +78,7 @@ RULE_NEEDS = {
     "time_in_pod": {"part_of_day"}, "century": {"unit"}, "duration_vague": {"unit"},
     "duration_long": {"unit"}, "weekday": {"weekday"}, "mod_relative_period": {"unit", "season"},
     "relative_period": {"unit", "season"}, "relative_n_period": {"unit"}, "quarter": {"unit"},
-    "season_year": {"season"}, "season": {"season"}, "set_every": {"unit", "weekday", "part_of_day", "season", "misc"},
+    "season_year": {"season"}, "season": {"season"}, "set_every": {"unit", "weekday", "part_of_day", "season", "misc", "month"},
     "set_word": {"set"},
     "duration_hyphen": {"unit"}, "duration": {"unit"}, "duration_plural": {"unit"}, "reference": {"reference", "unit"},
 }

@@ -95,7 +95,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("holiday", B + r"(?:(?P<rel>last|next|this)\s+)?(?P<hol>" + _alt("holiday") + r")" + E),
         ("the_weekend", B + r"the\s+weekend" + E),
         ("duration_long", B + r"(?P<n>" + NUM + r"-)?(?P<unit>day|week|month|year|decade|century|hour|minute|days|weeks|months|years|decades|hours)-long" + E),
-        ("set_every", B + r"(?P<q>every|each|per|a|an)\s+(?P<n>other\s+)?(?P<unit>day|week|month|year|quarter|hour|minute|night|morning|afternoon|evening|weekend|season|" + SEASON + "|" + WD + r")"
+        ("set_every", B + r"(?P<q>every|each|per|a|an)\s+(?P<n>other\s+)?(?P<unit>day|week|month|year|quarter|hour|minute|night|morning|afternoon|evening|weekend|season|" + SEASON + "|" + WD + "|" + MON + r")"
                       r"(?!\s+(?:ago|earlier|later|before|after|from\s+now)\b)" + E),
         ("weekday", B + r"(?:(?P<rel>last|next|this|past|coming|early|late)\s+)?(?P<wd>" + WD + r")(?:\s+(?P<pod>" + POD + r"))?" + E),
         ("relative_day", B + r"(?P<day>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)" + E),

@@ -436,9 +436,11 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
                 return "SET", "XXXX-" + season_code(unit)
             if unit == "weekend":
                 return "SET", "XXXX-WXX-WE"
+            if unit.rstrip(".") in timex_words()["month"]:   # "each July": every July
+                return "SET", f"XXXX-{_month(unit):02d}"
         if unit == "season":  # "each season": a season (or a sports season) comes round once a year
             return "SET", "P1Y"
-        if unit in timex_words()["season"] or unit == "afternoon":
+        if unit in timex_words()["season"] or unit == "afternoon" or unit.rstrip(".") in timex_words()["month"]:
             return None
         code = {"day": "D", "night": "D", "morning": "D", "evening": "D", "week": "W", "weekend": "W", "month": "M",
                 "year": "Y", "quarter": "Q", "hour": "H", "minute": "MIN"}[unit]
