@@ -133,3 +133,16 @@ def test_published_is_the_header_date_not_a_related_story_date():
 def test_a_page_without_a_date_has_none():
     table = clean.classify_lines(page(["Portville Herald", "Home"]))
     assert meta.extract_metadata(table, clean.assemble_body(table))["published"] is None
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("\u201cWe have to cut jobs this week,\u201d the chief executive told staff", True),
+    ("'We will keep talking,' says the minister", True),
+    ("South Dakota doubles down on \u2018Meth. We\u2019re on it.\u2019", False),   # a quote inside a headline
+    ("\u2018Meth. We\u2019re on it.\u2019", False),
+])
+def test_a_pull_quote_is_a_feature_of_the_headline_model(text, quote):
+    from newsframe.reading import page_fields
+
+    assert "pull_quote" in page_fields.HEADLINE_FEATURES
+    assert bool(page_fields._PULL_QUOTE.match(text)) is quote

@@ -63,6 +63,7 @@ close open edit view print comment comments follow followed following like tweet
 _CREDIT_WORDS = frozenset("photograph photographer photo credit credits getty reuters afp ap epa shutterstock "
                           "yonhap xinhua file illustration".split())
 _INNER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+[A-Z\"“]")
+_PULL_QUOTE = re.compile(r"^[\"“‘'«„][^\"”’'»]{12,}[\"”’'»][,.]?\s+\S")   # "“We must cut jobs,” the chief said"
 _SECOND_PERSON = frozenset("you your yours we our us".split())
 _LABEL_GROUPS = {
     None: "unlabelled", "navigation": "navigation", "ui": "ui", "meta": "meta", "body": "body",
@@ -225,6 +226,7 @@ HEADLINE_FEATURES = (
     "title_like_below",
     "inner_sentences",   # sentence ends inside the line (a standfirst or caption has several)
     "credit_words",      # photograph, credit, getty, reuters, ap ... (a caption or credit)
+    "pull_quote",        # opens with a quotation mark and goes on past the closing one (a quote and who said it)
     "breadcrumb",        # "Home > News > Asia": a trail of sections
     "most_overlap",      # no other candidate shares more words with the article's start
     "nearest_above_meta",  # the nearest title-case line above the page's first byline or date line
@@ -301,6 +303,7 @@ def headline_features(text: str, *, label, distance: int, top: bool, from_split:
         "title_like_below": float(title_below),
         "inner_sentences": math.log1p(len(_INNER_SENTENCE.findall(text))),
         "credit_words": float(credit),
+        "pull_quote": float(_PULL_QUOTE.match(text) is not None),
     }
     return f
 
