@@ -215,6 +215,8 @@ def test_not_times_of_day(text):
     # a bare weekday in the present tense is the coming one ("is Tuesday"); in the past, the last one
     ("The launch day is Tuesday.", "2019-11-18", "2019-11-19"),
     ("The launch was Tuesday.", "2019-11-18", "2019-11-12"),
+    ("The summit opens Monday in Seoul.", "2019-11-20", "2019-11-25"),     # the present of a timetable
+    ("He opened the fair on Monday.", "2019-11-20", "2019-11-18"),
     # a cue after a comma is in another clause
     ("The talks that are supposed to end by May, invited the rebels back.", "2024-03-22", "2024-05"),
 ])

@@ -168,7 +168,9 @@ RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|million|billion|trillion|
 _FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|scheduled\s+(?:to|for)|planned|planning|would|scheduled|as\s+(?:soon|early)\s+as|expected\s+to|due\s+to|supposed\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|set\s+to|is\s+to|are\s+to|upcoming|to\s+be\s+held)\b|'ll\b", re.I)
 # a participle after "be", "is", "are" ("is due to be published", "will be held", "is argued") is no past tense
 _PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)(?:(?:was|were)(?!\s+(?:going|planning|expected|scheduled|due|set|about)\s+to\b)|" + word_trie(sorted(_PAST_WORDS)) + r"|(?!(?:scheduled|planned|expected)\b)(?-i:[a-z]\w*ed))\b", re.I)
-_PRESENT = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:to|going|expected|due|set|scheduled|planning)\b)", re.I)
+# (and the present of a timetable: "the summit opens Monday", "talks resume on Friday")
+_PRESENT = re.compile(r"\b(?:is|are|am|opens|begins|starts|ends|closes|resumes|meets|arrives|leaves|returns|visits|"
+                      r"travels|takes\s+effect|goes\s+on\s+sale|kicks\s+off)\b(?!\s+(?:to|going|expected|due|set|scheduled|planning)\b)", re.I)
 # an adjective in -ed after an article or an adverb ("a still unspecified date") is no past tense
 _ADJECTIVE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the|its|still|very|newly)\s$", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
