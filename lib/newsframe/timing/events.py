@@ -55,24 +55,14 @@ def _trigger_re() -> re.Pattern:
 _SAYING_KINDS = frozenset({"report", "statement"})
 
 
+_GRANULARITIES = tuple((name, re.compile(p)) for name, p in (
+    ("day", r"\d{4}-\d\d-\d\d"), ("week", r"\d{4}-W\d{1,2}"), ("month", r"\d{4}-\d\d"),
+    ("season", r"\d{4}-(?:SP|SU|FA|WI)"), ("quarter", r"\d{4}-Q[1-4]"), ("year", r"\d{4}"), ("decade", r"\d{3}")))
+
 
 def granularity(value: str) -> str | None:
     """Granularity of a TimeML DATE value: day, week, month, season, quarter, year, decade (else None)."""
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return "day"
-    if re.fullmatch(r"\d{4}-W\d{1,2}", value):
-        return "week"
-    if re.fullmatch(r"\d{4}-\d\d", value):
-        return "month"
-    if re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", value):
-        return "season"
-    if re.fullmatch(r"\d{4}-Q[1-4]", value):
-        return "quarter"
-    if re.fullmatch(r"\d{4}", value):
-        return "year"
-    if re.fullmatch(r"\d{3}", value):
-        return "decade"
-    return None
+    return next((name for name, pat in _GRANULARITIES if pat.fullmatch(value)), None)
 
 
 def period_start(value: str) -> pd.Timestamp | None:

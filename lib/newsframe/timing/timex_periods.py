@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 
 from dateutil.relativedelta import relativedelta
 
@@ -127,6 +128,11 @@ def _shifted_quarter(unit: str, off: int, ref: str) -> str | None:
     return f"{q // 4}-Q{q % 4 + 1}"
 
 
+def _nearest(value_of, refs: list[str]) -> str | None:
+    """The value worked out from the nearest (last) reference that gives one."""
+    return next((v for v in map(value_of, reversed(refs)) if v is not None), None)
+
+
 def resolve_anaphora(found: list[dict], anchor: dt.date) -> list[dict]:
     """Values for the anaphoric periods of ``found`` (in text order): see ANAPHORA."""
     out, refs = [], []
@@ -137,20 +143,12 @@ def resolve_anaphora(found: list[dict], anchor: dt.date) -> list[dict]:
             off = int(off)
             value = None
             if fallback in _QUARTER_FALLBACKS:
-                value = next((x for x in (_shifted_quarter(unit, off, r) for r in reversed(refs[-QUARTER_LOOKBACK:]))
-                              if x is not None), None)
-                if value is None and fallback == "shift":
-                    value = next((x for x in map(lambda r: _anaphora_value(unit, off, r), reversed(refs))
-                                  if x is not None), None)
-                if value is None and fallback != "quarter_only":
-                    value = period_value(anchor, unit, off - (fallback == "latest"))
-            else:
-                for ref in reversed(refs):
-                    value = _anaphora_value(unit, off, ref)
-                    if value is not None:
-                        break
-            if value is None and fallback == "keep" and unit != "day":
-                value = period_value(anchor, unit, off)
+                value = _nearest(partial(_shifted_quarter, unit, off), refs[-QUARTER_LOOKBACK:])
+            if value is None and fallback in ("shift", "keep", "drop"):
+                value = _nearest(partial(_anaphora_value, unit, off), refs)
+            if value is None and (fallback in ("shift", "quarter", "latest", "current")
+                                  or fallback == "keep" and unit != "day"):
+                value = period_value(anchor, unit, off - (fallback == "latest"))
             if value is None:
                 continue
             t["value"] = v = value
