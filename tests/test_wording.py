@@ -196,6 +196,13 @@ def test_ambiguous_short_acronyms_and_product_codes_join_nothing():
     assert v["Mike Pence"] != v["Met Police"]
 
 
+def test_an_agency_acronym_is_its_agency_not_initials():
+    corpus = arts(("a", "A", "The Adobe Flash Player crashed again, AFP reported."),
+                  ("b", "B", "Agence France-Presse said the AFP bureau in Seoul would stay open."))
+    v = w.name_variants(corpus).groupby("variant")["group"].first()
+    assert v["AFP"] == v["Agence France-Presse"] != v["Adobe Flash Player"]   # data/agencies.csv
+
+
 @pytest.mark.parametrize("text, spans", [
     ("Then I've met Lee Min-ho and I told him.", ["Lee Min-ho"]),
     ("Plan B was dropped, said Jo Cox.", ["Plan", "Jo Cox"]),

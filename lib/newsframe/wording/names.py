@@ -213,7 +213,20 @@ def name_mentions(articles, lines: pd.DataFrame | None = None) -> pd.DataFrame:
 
 @lru_cache(maxsize=4)
 def _alias_rows_cached(env: str) -> tuple[tuple[str, str], ...]:
-    return tuple((r["canonical"], r["variant"]) for r in read_table("aliases.csv"))
+    """``data/aliases.csv``, and the names of ``data/agencies.csv`` ("Agence France-Presse" is AFP)."""
+    rows = [(r["canonical"], r["variant"]) for r in read_table("aliases.csv")]
+    rows += [(r["name"], a.strip()) for r in read_table("agencies.csv") for a in r["aliases"].split("|") if a.strip()]
+    return tuple(rows)
+
+
+def agency_acronyms() -> frozenset[str]:
+    """Agencies and outlets that go by an acronym (AFP, AP, ANI): initials no other name expands."""
+    return _agency_acronyms_cached(os.environ.get("NEWSFRAME_DATA", ""))
+
+
+@lru_cache(maxsize=4)
+def _agency_acronyms_cached(env: str) -> frozenset[str]:
+    return frozenset(variant_key(r["name"]) for r in read_table("agencies.csv") if _is_acronym(r["name"]))
 
 
 @lru_cache(maxsize=4)
@@ -332,9 +345,10 @@ def name_variants(articles, lines: pd.DataFrame | None = None, *, mentions: pd.D
             by_initials[spelled].add(k)
         for aid in ids_of[k]:
             names_in[aid].add(k)
+    agencies = agency_acronyms()
     for acr in acronyms:
-        if any(ch.isdigit() for ch in acr):
-            continue   # "MP3", "G7", "5G": a product or group name, not initials to expand
+        if any(ch.isdigit() for ch in acr) or acr in agencies:
+            continue   # "MP3", "G7", "5G": a product or group name; "AFP": an agency (aliases.csv joins it)
         spelled_in_order = by_initials.get(_acronym_letters(acr), set())
         beside = set().union(*(names_in.get(aid, ()) for aid in ids_of[acr]))
         expansions = []
