@@ -145,7 +145,9 @@ def resolve_anaphora(found: list[dict], anchor: dt.date) -> list[dict]:
             if fallback in _QUARTER_FALLBACKS:
                 value = _nearest(partial(_shifted_quarter, unit, off), refs[-QUARTER_LOOKBACK:])
             if value is None and fallback in ("shift", "keep", "drop"):
-                value = _nearest(partial(_anaphora_value, unit, off), refs)
+                # "the full year" is a year being reported on, never a target year ahead ("by 1992")
+                past = [r for r in refs if r[:4] <= str(anchor.year)] if fallback == "keep" else refs
+                value = _nearest(partial(_anaphora_value, unit, off), past)
             if value is None and (fallback in ("shift", "quarter", "latest", "current")
                                   or fallback == "keep" and unit != "day"):
                 value = period_value(anchor, unit, off - (fallback == "latest"))

@@ -115,6 +115,7 @@ def _n_of(word: str | None) -> float | None:
 
 # --------------------------------------------------------------------------- rules
 _SEASON_PREP_BEFORE = re.compile(r"\b(?:in|during|by|until|since|through|of|this|that|last|next|early|late|mid)[-\s]+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|but|basis|since|from|to|in|at|by|for|through|until|over|with)\b)[a-z]{3,}\b")
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
 _NAME_BEFORE = re.compile(r"(?-i:[A-Z])\w+\s+$")
 _ORDINAL_NOUN_AFTER = re.compile(r"\s+(?!(?:later|earlier|ago|before|after|or|and|of|to|in|on|at|for|when|while|that|longer|"
@@ -448,6 +449,8 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
     if name == "set_word":
         if g["w"][0].islower() and _NAME_AFTER.match(text, m.end()) and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             return None  # "the Communist Party daily Granma": a newspaper
+        if g["w"].lower() == "quarterly" and _NOUN_AFTER.match(text, m.end()):
+            return None  # "its quarterly dividend", "the first quarterly loss": a quarter's figure, not a SET
         return "SET", timex_words()["set"][g["w"].lower()]
     if name in ("duration_hyphen", "duration") and _unit(g["unit"]) == "Q" and _FRACTION_OF.match(text, m.end()):
         return None  # "three-quarters of the shares", "a quarter of the workers": a fraction
