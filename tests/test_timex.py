@@ -152,6 +152,11 @@ def test_fixed_misses(text, anchor, expected):
     # "for the year" is the year reported on; "the year ended June 30" a fiscal year
     ("For the year, the dairy earned $3 million.", "2024-11-05", ("the year", "DATE", "2024")),
     ("The dairy earned $3 million in the year ended June 30.", "2024-11-05", ("the year", "DURATION", "P1Y")),
+    # the period reported on is behind the story, never a target ahead of it
+    ("The mill aims to double output by 2027. It expects a gain for the full year.", "2024-11-05",
+     ("the full year", "DATE", "2024")),
+    ("Third-quarter profit fell. Losses may last through the third quarter of 2025. In the year-ago period, "
+     "it earned $2 million.", "2024-11-05", ("the year-ago period", "DATE", "2023-Q3")),
     # a time of day with its day after it, or after a date
     ("Bids closed at noon Thursday, the agency said.", "1989-10-30", ("noon Thursday", "TIME", "1989-10-26T12:00")),
     ("The offer expires at 5 p.m. EST, Nov. 6, the company said.", "1989-10-30",
@@ -174,6 +179,19 @@ def test_periods_of_reports(text, anchor, expected):
 ])
 def test_no_spoken_year_or_later_date(text, anchor):
     assert not [v for v in values(text, anchor) if v[1] == "DATE"]
+
+
+@pytest.mark.parametrize("text", [
+    "The bank raised its quarterly dividend to 30 cents.",
+    "It posted its first quarterly loss as a public company.",
+])
+def test_quarterly_figure_is_no_set(text):
+    """'quarterly' before a noun is the figure of a quarter, not a recurring time."""
+    assert not [v for v in values(text, "2024-11-05") if v[0] == "quarterly"]
+
+
+def test_quarterly_as_adverb_is_a_set():
+    assert ("quarterly", "SET", "P3M") in values("The fund pays out quarterly.", "2024-11-05")
 
 
 @pytest.mark.parametrize("text", ["About three-quarters of the shares were sold.", "A quarter of the workers left."])

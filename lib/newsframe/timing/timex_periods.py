@@ -128,6 +128,18 @@ def _shifted_quarter(unit: str, off: int, ref: str) -> str | None:
     return f"{q // 4}-Q{q % 4 + 1}"
 
 
+def _ahead_of(ref: str, anchor: dt.date) -> bool:
+    """``ref`` (a date value) is not behind the story: a later year, or a quarter of its year not yet over
+    (a story reports on quarters that have ended; the quarter it is written in is still a forecast)."""
+    m = _DATE_PARTS.match(ref)
+    if not m or len(m.group("y")) != 4:
+        return False
+    year = int(m.group("y"))
+    if year != anchor.year:
+        return year > anchor.year
+    return bool(m.group("q")) and int(m.group("q")) * 3 >= anchor.month
+
+
 def _nearest(value_of, refs: list[str]) -> str | None:
     """The value worked out from the nearest (last) reference that gives one."""
     return next((v for v in map(value_of, reversed(refs)) if v is not None), None)
@@ -142,12 +154,13 @@ def resolve_anaphora(found: list[dict], anchor: dt.date) -> list[dict]:
             unit, off, fallback = v[len(ANAPHORA):].split(":")
             off = int(off)
             value = None
+            # the period a story reports on ("the full year", "the year-ago period") is never a target
+            # ahead of the story ("by 1992", "through the third quarter of 1990")
+            reported = [r for r in refs if not _ahead_of(r, anchor)]
             if fallback in _QUARTER_FALLBACKS:
-                value = _nearest(partial(_shifted_quarter, unit, off), refs[-QUARTER_LOOKBACK:])
+                value = _nearest(partial(_shifted_quarter, unit, off), reported[-QUARTER_LOOKBACK:])
             if value is None and fallback in ("shift", "keep", "drop"):
-                # "the full year" is a year being reported on, never a target year ahead ("by 1992")
-                past = [r for r in refs if r[:4] <= str(anchor.year)] if fallback == "keep" else refs
-                value = _nearest(partial(_anaphora_value, unit, off), past)
+                value = _nearest(partial(_anaphora_value, unit, off), reported if fallback == "keep" else refs)
             if value is None and (fallback in ("shift", "quarter", "latest", "current")
                                   or fallback == "keep" and unit != "day"):
                 value = period_value(anchor, unit, off - (fallback == "latest"))
