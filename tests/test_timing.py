@@ -357,3 +357,22 @@ def test_lag_summary_uses_the_event_kind(same_story):
     summary = timing.lag_summary(lags, day_events_only=False)   # years too: they are background, no lag
     assert (summary["max_lag_days"].dropna() <= timing.NEWS_PAST_DAYS).all()
     assert summary["background_events"].sum() >= 3
+
+
+def test_most_similar_matches_pairwise_jaccard_with_ties_to_largest_id():
+    """The sparse-product search gives what a loop over every pair gives, ties broken to the largest id."""
+    import random
+
+    from newsframe.timing.news_events import SIMILARITY_BLOCK, _most_similar
+
+    rng = random.Random(7)
+    words = [f"w{i}" for i in range(30)]
+    donors = [set(rng.sample(words, rng.randint(1, 8))) for _ in range(40)]
+    donors.append(set(donors[3]))          # an exact tie with donor 3
+    ids = [f"d{i:02d}" for i in range(len(donors))]
+    queries = [set(rng.sample(words, rng.randint(1, 8))) for _ in range(SIMILARITY_BLOCK + 20)] + [set(donors[3])]
+    got = _most_similar(queries, donors, ids)
+    want = [max(((len(q & d) / len(q | d), i) for d, i in zip(donors, ids)), key=lambda x: (x[0], x[1]))
+            for q in queries]
+    assert got == want
+    assert got[-1] == (1.0, ids[-1])

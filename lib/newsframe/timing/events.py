@@ -186,9 +186,14 @@ def porter_stemmer():
     return PorterStemmer()
 
 
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Porter stem of ``word`` (a corpus repeats its words: each is stemmed once)."""
+    return porter_stemmer().stem(word)
+
+
 def mention_words(row) -> set[str]:
     """Stemmed content words of a mention's sentence, its time expression left out."""
-    stem = porter_stemmer().stem
     skip = {w.lower() for w in re.findall(r"\w+", row.timex)}
     return {stem(w) for w in content_words(row.sentence) if w not in skip}
 

@@ -20,7 +20,7 @@ from .. import groups as _groups
 from ..text import content_words
 from .timex import find_timexes
 from .events import (GRANULARITY_ORDER, MIN_SHARED_WORDS, ROLE_BACKGROUND, ROLE_NEWS, as_date, event_mentions, events,
-    granularity, group_labels, mention_words, period_start, porter_stemmer, timex_table)
+    granularity, group_labels, mention_words, period_start, stem, timex_table)
 
 
 # --------------------------------------------------------------------------- news and background
@@ -205,7 +205,6 @@ def article_events(articles: pd.DataFrame, *, by: str = "outlet", min_shared_wor
 
 
 def _stem_words(text: str) -> list[str]:
-    stem = porter_stemmer().stem
     return [stem(w) for w in content_words(text or "")]
 
 
@@ -218,13 +217,9 @@ def _infer_same_story(out: pd.DataFrame, articles: pd.DataFrame, best: dict) -> 
         lede = "\n\n".join(body.split("\n\n")[:LEDE_PARAGRAPHS])
         text_of[art.id] = set(_stem_words(f"{head if isinstance(head, str) else ''} {lede}"))
     donors = [aid for aid in best if text_of.get(aid)]
-    for k in out.index[out["event_date"].isna()]:
-        aid = out.at[k, "id"]
-        mine = text_of.get(aid, set())
-        if not mine or not donors:
-            continue
-        sims = [(len(mine & text_of[d]) / len(mine | text_of[d]), d) for d in donors]
-        sim, donor = max(sims, key=lambda x: (x[0], x[1]))
+    undated = [k for k in out.index[out["event_date"].isna()] if text_of.get(out.at[k, "id"])]
+    for k, (sim, donor) in zip(undated, _most_similar([text_of[out.at[k, "id"]] for k in undated],
+                                                      [text_of[d] for d in donors], donors)):
         b = best[donor]
         pub = as_date(out.at[k, "published"])
         if pub is not None and b["event_date"] is not None and not (
@@ -235,6 +230,46 @@ def _infer_same_story(out: pd.DataFrame, articles: pd.DataFrame, best: dict) -> 
                                                                                  b["event_label"], b["sentence"]]
             out.at[k, "confidence"] = round(b["confidence"] * sim, 2)
             out.at[k, "how"] = f"same story as {donor} (inferred)"
+
+
+SIMILARITY_BLOCK = 256   # undated articles compared with every donor at once (memory bound)
+
+
+def _most_similar(word_sets: list[set], donor_sets: list[set], donor_ids: list) -> list[tuple[float, object]]:
+    """For each of ``word_sets`` the donor of highest Jaccard similarity and that similarity (ties: the
+    largest id). One sparse product per block of sets instead of a Python loop over every pair."""
+    if not word_sets or not donor_sets:
+        return []
+    import numpy as np
+    from scipy import sparse
+
+    vocab: dict = {}
+
+    def matrix(sets):
+        rows, cols = [], []
+        for i, ws in enumerate(sets):
+            for w in ws:
+                rows.append(i)
+                cols.append(vocab.setdefault(w, len(vocab)))
+        return rows, cols
+
+    d_rows, d_cols = matrix(donor_sets)
+    u_rows, u_cols = matrix(word_sets)
+    shape = len(vocab)
+    donors = sparse.csr_matrix((np.ones(len(d_rows), dtype=np.int32), (d_rows, d_cols)), shape=(len(donor_sets), shape))
+    undated = sparse.csr_matrix((np.ones(len(u_rows), dtype=np.int32), (u_rows, u_cols)), shape=(len(word_sets), shape))
+    d_size = np.asarray(donors.sum(axis=1)).ravel()
+    order = np.argsort(np.array([str(d) for d in donor_ids], dtype=object), kind="stable")[::-1]   # largest id first
+    out = []
+    for start in range(0, len(word_sets), SIMILARITY_BLOCK):
+        block = undated[start:start + SIMILARITY_BLOCK]
+        shared = (block @ donors.T).toarray()
+        u_size = np.asarray(block.sum(axis=1)).ravel()
+        sims = shared / (u_size[:, None] + d_size[None, :] - shared)
+        for row in sims[:, order]:
+            j = int(np.argmax(row))      # the first maximum in largest-id order
+            out.append((float(row[j]), donor_ids[order[j]]))
+    return out
 
 
 def dating_summary(per_article: pd.DataFrame) -> pd.DataFrame:
