@@ -465,9 +465,32 @@ def test_a_corpus_of_many_bad_files_gives_few_warnings(tmp_path):
     assert len(input_problems(tmp_path)) == WARNINGS_SHOWN + 15  # and every one can be listed
 
 
-def test_corpus_warnings_are_one_plain_line():
+def test_corpus_warnings_are_one_plain_line(capsys):
+    """A CorpusWarning prints as one line; Python's own formatting is left as it was for every other warning."""
+    import sys
     import warnings
 
-    assert warnings.formatwarning("page.txt: empty file", CorpusWarning, "cell.py", 3) == \
-        "CorpusWarning: page.txt: empty file\n"
-    assert "cell.py:3" in warnings.formatwarning("other", UserWarning, "cell.py", 3)   # others as Python shows them
+    from newsframe.reading.formats import corpus_warning
+
+    before = warnings.formatwarning
+    def show(message, category, filename, lineno, file=None, line=None):   # what Python's default does
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = show       # pytest records warnings; show them as a notebook would
+        corpus_warning("page.txt: empty file")
+        warnings.warn("other", UserWarning)
+    err = capsys.readouterr().err
+    assert err.splitlines()[0] == "CorpusWarning: page.txt: empty file"
+    assert "UserWarning: other" in err and "test_corpus.py" in err      # others as Python shows them
+    assert warnings.formatwarning is before                             # no global left replaced
+
+
+def test_importing_newsframe_leaves_python_warnings_alone():
+    import subprocess
+    import sys
+
+    code = ("import warnings; f = warnings.formatwarning; import newsframe, newsframe.reading.formats; "
+            "print(warnings.formatwarning is f)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "True"

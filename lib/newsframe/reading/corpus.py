@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +27,7 @@ import pandas as pd
 
 from ..stored import ARTICLE_COLUMNS, LINE_COLUMNS  # noqa: F401  (public here too)
 from . import clean, meta
-from .formats import CorpusWarning, warn_files  # noqa: F401  (CorpusWarning: public here too)
+from .formats import CorpusWarning, corpus_warning, warn_files  # noqa: F401  (CorpusWarning: public here too)
 from .decoding import (  # noqa: F401  (public here too: newsframe.reading.corpus.decode_bytes ...)
     FTFY_OPTIONS, WESTERN_SINGLE_BYTE, InputError, decode_bytes, decode_raw, html_to_text, looks_like_html, repair_text,
 )
@@ -146,8 +145,8 @@ def warn_unmatched_manifest(manifest, man: dict, used_files, *, stacklevel: int 
     if missing:
         shown = ", ".join(missing[:MANIFEST_MISSING_SHOWN])
         more = f" and {len(missing) - MANIFEST_MISSING_SHOWN} more" if len(missing) > MANIFEST_MISSING_SHOWN else ""
-        warnings.warn(f"{manifest}: {len(missing)} row(s) name a file that is not in the input: {shown}{more}",
-                      CorpusWarning, stacklevel=stacklevel)
+        corpus_warning(f"{manifest}: {len(missing)} row(s) name a file that is not in the input: {shown}{more}",
+                       stacklevel=stacklevel + 1)
     return missing
 
 
@@ -158,9 +157,9 @@ def warn_unknown_outlets(files, *, stacklevel: int = 3) -> list[str]:
     if files:
         shown = ", ".join(files[:MANIFEST_MISSING_SHOWN])
         more = f" and {len(files) - MANIFEST_MISSING_SHOWN} more" if len(files) > MANIFEST_MISSING_SHOWN else ""
-        warnings.warn(f"{len(files)} page(s) name no outlet that newsframe could recognise (outlet left empty; "
-                      f"give one in a manifest.csv 'outlet' column or a 'url' column): {shown}{more}",
-                      CorpusWarning, stacklevel=stacklevel)
+        corpus_warning(f"{len(files)} page(s) name no outlet that newsframe could recognise (outlet left empty; "
+                       f"give one in a manifest.csv 'outlet' column or a 'url' column): {shown}{more}",
+                       stacklevel=stacklevel + 1)
     return files
 
 

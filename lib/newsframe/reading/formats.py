@@ -473,7 +473,15 @@ def _format_warning(message, category, filename, lineno, line=None, _default=war
     return _default(message, category, filename, lineno, line)
 
 
-warnings.formatwarning = _format_warning
+def corpus_warning(message: str, *, stacklevel: int = 2) -> None:
+    """Warn with a :class:`CorpusWarning`, shown as one plain line. Python's ``warnings.formatwarning``
+    is replaced only while the warning is shown, so other libraries' warnings keep their form."""
+    saved = warnings.formatwarning
+    warnings.formatwarning = _format_warning
+    try:
+        warnings.warn(message, CorpusWarning, stacklevel=stacklevel + 1)
+    finally:
+        warnings.formatwarning = saved
 
 
 WARNINGS_SHOWN = 10   # files named one by one in warnings; the others are counted in one warning more
@@ -485,13 +493,13 @@ def warn_files(messages: list[str], *, what: str, where: str, stacklevel: int = 
     repaired (2,300), ..."), so that a corpus of thousands of pages does not bury the notebook.
     ``what``: what happened to the files; ``where``: where the full list is."""
     for m in messages[:WARNINGS_SHOWN]:
-        warnings.warn(m, CorpusWarning, stacklevel=stacklevel)
+        corpus_warning(m, stacklevel=stacklevel + 1)
     rest = messages[WARNINGS_SHOWN:]
     if rest:
         kinds = Counter(m.split(": ", 1)[1] if ": " in m else m for m in rest)
         shown = "; ".join(f"{k} ({n:,})" for k, n in kinds.most_common(5))
         more = f"; {len(kinds) - 5:,} other kinds" if len(kinds) > 5 else ""
-        warnings.warn(f"{len(rest):,} more file(s) {what}: {shown}{more}. {where}", CorpusWarning, stacklevel=stacklevel)
+        corpus_warning(f"{len(rest):,} more file(s) {what}: {shown}{more}. {where}", stacklevel=stacklevel + 1)
 
 
 def input_problems(paths, *, format: str = "auto") -> list[InputProblem]:
