@@ -146,3 +146,27 @@ def test_a_pull_quote_is_a_feature_of_the_headline_model(text, quote):
 
     assert "pull_quote" in page_fields.HEADLINE_FEATURES
     assert bool(page_fields._PULL_QUOTE.match(text)) is quote
+
+
+@pytest.mark.parametrize("noise", [
+    "Zurück zur Übersicht",                  # "back to the overview": an interface string in German
+    "Retour à l'accueil",
+])
+def test_interface_strings_in_other_languages_are_not_headlines(noise):
+    lines = ["Portville Herald", "Home", "News", "", noise, ""]
+    for b in BODY:
+        lines += [b, ""]
+    assert headline_of(lines) is None
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("Dock workers on the quay at dawn. Source: Supplied", True),    # a caption that ends with its credit
+    ("Photo: Ana Ruiz", True),
+    ("Foto: dpa", True),
+    ("Strike closes the port: what happens next", False),             # a colon inside a headline
+])
+def test_a_caption_that_ends_with_its_credit_has_credit_words(text, credit):
+    f = page_fields.headline_features(text, label=None, distance=2, top=False, from_split=False, repeats=0,
+                                      body_words=set(), top_line="", fw=frozenset(), is_date_line=False,
+                                      is_photo_credit=False, bullet=False)
+    assert f["credit_words"] == float(credit)

@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..resources import DATA_DIR
+from ..resources import DATA_DIR, read_table
 
 MODEL_FILE = "page_fields.json"
 HEADLINE_LOOKBACK = 40     # headline candidates: this many non-blank lines above the article ...
@@ -56,15 +56,20 @@ BODY_START_WORDS = 120     # words at the start of the article compared with a c
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 # "Headline | Site", "Headline - Site", "Headline — Site", "Headline :: Site"
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+|\s*[|｜]\s*")
-UI_WORDS = frozenset("""sign log login logout subscribe subscription menu search share facebook twitter
-email linkedin reddit pinterest whatsapp home skip navigation jump profile account register newsletter
-image images photo photos getty gallery video watch listen advertisement cookie cookies privacy
-close open edit view print comment comments follow followed following like tweet shares""".split())
-_CREDIT_WORDS = frozenset("photograph photographer photo credit credits getty reuters afp ap epa shutterstock "
-                          "yonhap xinhua file illustration".split())
+
+
+def _cue_words(kind: str) -> frozenset:
+    """The words of ``kind`` (ui, credit, second_person) in ``data/headline_cue_words.csv``."""
+    return frozenset(r["word"].strip().lower() for r in read_table("headline_cue_words.csv") if r["kind"].strip() == kind)
+
+
+UI_WORDS = _cue_words("ui")                  # sign, login, share, menu ... zurück, accueil, compartir ...
+_CREDIT_WORDS = _cue_words("credit")         # photo, getty, reuters, supplied, foto ...
+_SECOND_PERSON = _cue_words("second_person")
+# a caption that ends with its credit: "... for two years. Source: Supplied", "Photo: Jane Doe", "Foto: dpa"
+_ENDS_WITH_CREDIT = re.compile(r"(?:^|[.!?)]\s+)(?:source|picture|photo|image|credit|foto|bild)s?\s*:\s*[^.:]{2,40}$", re.I)
 _INNER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+[A-Z\"“]")
 _PULL_QUOTE = re.compile(r"^[\"“‘'«„][^\"”’'»]{12,}[\"”’'»][,.]?\s+\S")   # "“We must cut jobs,” the chief said"
-_SECOND_PERSON = frozenset("you your yours we our us".split())
 _LABEL_GROUPS = {
     None: "unlabelled", "navigation": "navigation", "ui": "ui", "meta": "meta", "body": "body",
     "caption": "caption", "related": "related", "read_also": "related", "ticker": "related",
@@ -259,6 +264,7 @@ def headline_features(text: str, *, label, distance: int, top: bool, from_split:
             n_you += 1
         if t in _CREDIT_WORDS:
             credit = True
+    credit = credit or _ENDS_WITH_CREDIT.search(text) is not None
     n_toks = max(1, len(toks))
     n_letters = n_caps = 0
     for w in words:
