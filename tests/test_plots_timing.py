@@ -122,6 +122,16 @@ def test_lag_chart_by_country_says_the_news_window():
         plots.lag_chart(timing.lag_summary(lags), by="country")
 
 
+def test_lag_chart_with_event_kinds_says_news_not_a_window():
+    """Lags told news from background by the events' kind: the label names that, not the day window."""
+    docs, lags = small()
+    lags = lags.assign(kind=["news"] * (len(lags) - 1) + ["background"])
+    summary = timing.lag_summary(lags, by="country", articles=docs)
+    assert summary.attrs["by_kind"] and summary.attrs["window_days"] is None
+    label = plots.lag_chart(summary, by="country").axes[0].get_xlabel()
+    assert "news events" in label and "within" not in label
+
+
 def test_lag_chart_writes_background_only_groups():
     lags = pd.DataFrame([("E1", "a", "A", 2.0, False), ("E9", "b", "B", 1500.0, False)],
                         columns=["event_id", "id", "outlet", "lag_days", "coarse"])

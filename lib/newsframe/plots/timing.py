@@ -338,8 +338,11 @@ def lag_chart(summary, *, ax=None, by: str = "outlet", max_rows: int = MAX_ROWS)
     ax.invert_yaxis()
     window = summary.attrs.get("window_days", NEWS_WINDOW_DAYS)
     day_only = summary.attrs.get("day_events_only", True)
-    which = ("day-precise " if day_only else "") + "events" + (
-        f" dated within {window:g} days of publication (further away: background, not counted)" if window is not None else "")
+    if summary.attrs.get("by_kind"):
+        which = ("day-precise " if day_only else "") + "news events (history, earlier incidents and plans: background, not counted)"
+    else:
+        which = ("day-precise " if day_only else "") + "events" + (
+            f" dated within {window:g} days of publication (further away: background, not counted)" if window is not None else "")
     ax.set_title(f"How late did each {group_word(by)} report the events it mentions?")
     ax.set_xlabel(f"days from event to publication (median; | = largest)\n{which}{note}")
     ax.set_ylabel(group_word(by))

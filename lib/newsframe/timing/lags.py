@@ -74,7 +74,8 @@ def lag_summary(lags: pd.DataFrame, *, day_events_only: bool = True, window_days
     event (the old behaviour). Columns: ``<by>, events, median_lag_days, max_lag_days,
     background_events, articles`` (articles of the group behind the row); a group with background
     events only has 0 events and no lag. Sorted by median lag, groups without one last. The
-    options are kept in ``attrs`` (``window_days``, ``day_events_only``) for the xlabel of
+    options are kept in ``attrs`` (``window_days``, ``day_events_only``, ``by_kind``: news told from
+    background by the events' ``kind``, the window then unused) for the xlabel of
     :func:`newsframe.plots.lag_chart`.
     """
     cols = [by, "events", "median_lag_days", "max_lag_days", "background_events", "articles"]
@@ -85,7 +86,8 @@ def lag_summary(lags: pd.DataFrame, *, day_events_only: bool = True, window_days
         out.attrs.update(window_days=window_days, day_events_only=day_events_only)
         return out
     use = use.assign(**{by: group_labels(use[by], by)}, lag_days=use["lag_days"].astype(float))
-    if "kind" in use.columns:   # events with their kind (event_kinds): lags of news events only
+    by_kind = "kind" in use.columns
+    if by_kind:   # events with their kind (event_kinds): lags of news events only
         news = use["kind"] == ROLE_NEWS
     else:
         news = use["lag_days"].abs() <= window_days if window_days is not None else pd.Series(True, index=use.index)
@@ -99,7 +101,7 @@ def lag_summary(lags: pd.DataFrame, *, day_events_only: bool = True, window_days
         "articles": use.groupby(by)["id"].nunique().reindex(names, fill_value=0).astype(int),
     }, index=pd.Index(names, name=by)).reset_index()
     out = out.sort_values("median_lag_days", kind="stable", na_position="last").reset_index(drop=True)[cols]
-    out.attrs.update(window_days=window_days, day_events_only=day_events_only)
+    out.attrs.update(window_days=None if by_kind else window_days, day_events_only=day_events_only, by_kind=by_kind)
     return out
 
 
