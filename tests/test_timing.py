@@ -103,12 +103,15 @@ def test_temporal_orientation_shares_and_depth():
     got = timing.temporal_orientation(docs).set_index("outlet").loc["A"]
     assert got["earliest_year"] == 1910 and got["sentences"] == 3
     assert (got["news_day"], got["past"], got["undated"]) == (0.33, 0.33, 0.33)
+    assert timing.temporal_orientation(docs).columns.name is None    # a plain header, shown as is
 
 
 @pytest.mark.parametrize("sentence, years, implied", [
     ("It was the first such summit in 12 years.", 12.0, 2011),
     ("The leaders have not seen each other for 12 years.", 12.0, 2011),
     ("They will hold talks for the first time in five years.", 5.0, 2018),
+    ("The team hasn't won the cup in 20 years.", 20.0, 2003),
+    ("There have been no direct flights for 30 years.", 30.0, 1993),
 ])
 def test_first_in_years_claims(sentence, years, implied):
     docs = corpus([("a", "A", "2023-04-14", sentence)])
@@ -116,9 +119,23 @@ def test_first_in_years_claims(sentence, years, implied):
     assert claims[["years", "implied_year"]].values.tolist() == [[years, implied]]
 
 
-def test_no_claim_without_first_or_negation():
-    docs = corpus([("a", "A", "2023-04-14", "The pact lasted 12 years.")])
+@pytest.mark.parametrize("sentence", [
+    "The pact lasted 12 years.",
+    # a "not" that negates no verb, and a "first" far from the duration, are no such claim
+    "Carriers must keep the who, when and where of a call, but not its content, for two years.",
+    "To a first approximation, the ten companies that gave most to the project gave the same in the last year.",
+])
+def test_no_claim_without_first_or_negation(sentence):
+    docs = corpus([("a", "A", "2023-04-14", sentence)])
     assert timing.first_in_years_claims(docs).empty
+
+
+def test_a_long_claim_is_cut_at_a_word():
+    docs = corpus([("a", "A", "2023-04-14", "In a show of unity after years of quarrels over history, trade and "
+                    "security, the two leaders held the first summit of its kind in 12 years.")])
+    claim = timing.first_in_years_claims(docs)["claim"].iloc[0]
+    assert claim.startswith("…") and claim.endswith("in 12 years") and len(claim) <= 95
+    assert claim[1:].split()[0] in docs["body"].iloc[0].split()     # starts with a whole word
 
 
 def test_page_clocks_flag_pages_saved_late():

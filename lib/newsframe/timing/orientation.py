@@ -71,12 +71,26 @@ def temporal_orientation(articles: pd.DataFrame, *, timexes: pd.DataFrame | None
         columns=["past", "news_day", "future", "undated"], fill_value=0.0).round(2)
     out = shares.assign(articles=df.groupby("_group")["id"].nunique(), sentences=df.groupby("_group").size(),
                         earliest_year=df.groupby("_group")["year"].min())
-    out = out.rename_axis(by).reset_index()
+    out = out.rename_axis(by).reset_index().rename_axis(columns=None)   # no "kind" over the header
     out["earliest_year"] = out["earliest_year"].astype("Int64")
     return out[cols].sort_values("earliest_year").reset_index(drop=True)
 
 
-_FIRST_CLAIM = re.compile(r"\bfirst\b|\bnot\b[^.]{0,60}\bfor\b|\bno\b[^.]{0,40}\bfor\b|\bnever\b|\bsince\b", re.I)
+# "the first summit in 12 years", "have not met for 12 years", "hasn't won in a decade", "no talks for
+# five years", "never ... in", "since ...": the cue word, then at most a few words before "in"/"for"
+_FIRST_CLAIM = re.compile(r"\bfirst\b[^.]{0,50}$|\b(?:has|have|had|did|does|do|was|were|is|are|been|could|would)\s+"
+                          r"(?:\w+\s+)?not\b[^.—–;]{0,60}\bfor\b|n[’']t\b[^.—–;]{0,60}\b(?:for|in)\b|\bno\b[^.—–;]{0,40}"
+                          r"\bfor\b|\bnever\b|\bsince\b", re.I)
+CLAIM_CHARS = 80   # the claim shown: this many characters before the duration, cut at a word
+
+
+def _claim_text(left: str, duration: str) -> str:
+    """The end of ``left`` (at most :data:`CLAIM_CHARS`, from a word start; "…" when cut) and the duration."""
+    if len(left) <= CLAIM_CHARS:
+        return (left + duration).strip()
+    cut = left[-CLAIM_CHARS:]
+    cut = cut[cut.find(" ") + 1:] if " " in cut else cut
+    return "…" + (cut + duration).strip()
 
 
 def first_in_years_claims(articles: pd.DataFrame, *, timexes: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -98,7 +112,7 @@ def first_in_years_claims(articles: pd.DataFrame, *, timexes: pd.DataFrame | Non
         pub = as_date(t.published)
         years = float(m.group(1))
         rows.append({"id": t.id, "outlet": t.outlet, "published": t.published,
-                     "claim": (left[-80:] + t.text).strip(), "years": years,
+                     "claim": _claim_text(left, t.text), "years": years,
                      "implied_year": None if pub is None else int(round(pub.year - years)),
                      "sentence": t.sentence})
     return pd.DataFrame(rows, columns=["id", "outlet", "published", "claim", "years", "implied_year", "sentence"])
