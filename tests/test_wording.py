@@ -196,6 +196,14 @@ def test_ambiguous_short_acronyms_and_product_codes_join_nothing():
     assert v["Mike Pence"] != v["Met Police"]
 
 
+def test_an_acronym_joins_a_name_of_another_article_only_by_its_content_initials():
+    corpus = arts(("a", "A", "The Liberal Democratic Party met. The report of Pai de Francesco was read."),
+                  ("b", "B", "The LDP won. They read the PDF of the report."))
+    v = w.name_variants(corpus).groupby("variant")["group"].first()
+    assert v["LDP"] == v["Liberal Democratic Party"]      # content words spell it: across articles
+    assert v["PDF"] != v["Pai de Francesco"]               # only with "de": not without the name beside it
+
+
 def test_an_agency_acronym_is_its_agency_not_initials():
     corpus = arts(("a", "A", "The Adobe Flash Player crashed again, AFP reported."),
                   ("b", "B", "Agence France-Presse said the AFP bureau in Seoul would stay open."))
@@ -206,6 +214,8 @@ def test_an_agency_acronym_is_its_agency_not_initials():
 @pytest.mark.parametrize("text, spans", [
     ("Then I've met Lee Min-ho and I told him.", ["Lee Min-ho"]),
     ("Plan B was dropped, said Jo Cox.", ["Plan", "Jo Cox"]),
+    ("Tasman came in 1642. [13] In 1645 the map was redrawn.", ["Tasman"]),   # a missed sentence start
+    ("Video: In this talk Will Smith met the WHO chief.", ["Video", "Will Smith", "WHO"]),
 ])
 def test_pronouns_and_lone_letters_are_no_names(text, spans):
     assert [s for _, _, s in w.capitalised_spans(text)] == spans

@@ -130,7 +130,10 @@ def capitalised_spans(text: str, *, lowercase_vocab: frozenset = frozenset()) ->
                     span = norm[s:e]
                     if span.endswith("'s"):
                         span, e = span[:-2], e - 2
-                    if any(c.isalpha() for c in span) and span.lower() not in _CALENDAR_WORDS:
+                    # a lone stop word ("[13] In 1645", "Video: In this talk": a sentence start the
+                    # splitter missed) is no name; "WHO", "IT" (acronyms) and "Will Smith" (two words) are
+                    lone_stop = len(part) == 1 and span.lower() in sw and not _is_acronym(span)
+                    if any(c.isalpha() for c in span) and span.lower() not in _CALENDAR_WORDS and not lone_stop:
                         out.append((s, e, span))
             run.clear()
 
@@ -354,7 +357,11 @@ def name_variants(articles, lines: pd.DataFrame | None = None, *, mentions: pd.D
         expansions = []
         for k in sorted(spelled_in_order | beside):
             same_article = k in beside
-            ordered = _acronym_matches(acr, shown[k], any_order=False) and (len(acr) >= 3 or same_article)
+            # in another article only an acronym of three letters or more spelled by the content words
+            # ("LDP": Liberal Democratic Party); initials with a connector ("PDF": Pai de Francesco) or
+            # two letters need the name in the same article
+            ordered = _acronym_matches(acr, shown[k], any_order=False) and (
+                same_article or len(_acronym_letters(acr)) >= 3 and _acronym_letters(acr) == _initials(shown[k])[0])
             if ordered or (same_article and _acronym_matches(acr, shown[k], any_order=True)):
                 expansions.append(k)
         # a two-letter acronym with several expansions ("MP": Mike Pence, Met Police) is ambiguous: left alone
