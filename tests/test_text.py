@@ -54,7 +54,7 @@ def test_content_words_are_the_lower_case_word_tokens_with_a_letter_that_are_not
     root = Path(__file__).resolve().parents[1]
     texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
     texts += ["\u0141\u00f3d\u017a 3.5-year na\u00efve caf\u00e9 don't $5 100% \u0130stanbul x_y __ 123 a1 \u00df -- ..."]
-    stop = text.stopwords()
+    stop = text.content_stopwords()
 
     def by_definition(t):
         return [w for w in text.tokens(t, lower=True, words_only=True)

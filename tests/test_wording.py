@@ -493,6 +493,17 @@ def test_top_key_terms_and_merge_effect_by_country():
         w.top_key_terms(k, by="lean")
     effect = w.merge_effect(GROUPED, GROUPED_VARIANTS, by="country")
     assert list(effect.columns[:2]) == ["country", "term"]
+    for _, rows in effect.groupby("country"):      # the largest change of G2 first in each group
+        change = (rows["g2_merged"].fillna(0) - rows["g2_raw"].fillna(0)).abs().tolist()
+        assert change == sorted(change, reverse=True)
+
+
+def test_other_languages_function_words_are_no_content_words():
+    from newsframe import text
+
+    assert text.content_words("и на der les la nacion Zug") == ["nacion", "zug"]
+    assert text.content_words("they met a man to die for his son at MIT and the UN") == [
+        "met", "man", "die", "son", "mit", "un"]          # English words and acronyms stay
 
 
 @pytest.mark.parametrize("by,expected", [

@@ -159,8 +159,15 @@ def stopwords() -> frozenset[str]:
     return frozenset(w.lower() for w in read_lines("stopwords_en.txt"))
 
 
+@lru_cache(maxsize=1)
+def content_stopwords() -> frozenset[str]:
+    """The words :func:`content_words` leaves out: the English :func:`stopwords` and the function words of
+    other languages met on news pages (``data/stopwords_other.txt``: "и", "der", "les", none an English word)."""
+    return stopwords() | frozenset(w.lower() for w in read_lines("stopwords_other.txt"))
+
+
 def content_words(text: str) -> list[str]:
-    """Lower-cased word tokens that are not stop words and contain a letter.
+    """Lower-cased word tokens that are not stop words (:func:`content_stopwords`) and contain a letter.
 
     The words of recent texts are kept (:data:`CONTENT_WORDS_CACHE` texts):
     term counts, keyness and the year inference of one corpus ask for the
@@ -178,7 +185,7 @@ IS_CONTENT_CACHE = 200_000           # tokens kept in _IS_CONTENT
 def _is_content_word(t: str) -> bool:
     """Not a stop word, and has a letter (lower case: the ASCII letters are a-z). A token with a letter
     has a word character, so the ``words_only`` test of :func:`tokens` is implied."""
-    if t in stopwords():
+    if t in content_stopwords():
         return False
     if t.isascii():
         return _ASCII_LETTER.search(t) is not None

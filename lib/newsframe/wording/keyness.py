@@ -390,7 +390,8 @@ def merge_effect(articles, variants: pd.DataFrame, *, min_freq: int = KEYNESS_MI
     """What merging name variants changes in keyness: terms whose counts or G2 differ.
 
     Columns ``outlet, term, n_outlet_raw, n_outlet_merged, g2_raw, g2_merged``
-    (NaN where the term is not tested in one of the two runs). ``by``: the
+    (NaN where the term is not tested in one of the two runs), the largest change of G2 first in each
+    group. ``by``: the
     article column whose groups :func:`keyness` compares; the first column is
     named after it (``n_outlet_*`` are then the group's counts). ``merged``: the
     :func:`keyness` table already made with these ``variants``, ``by`` and
@@ -402,4 +403,6 @@ def merge_effect(articles, variants: pd.DataFrame, *, min_freq: int = KEYNESS_MI
     cols = [by, "term", "n_outlet", "g2"]
     both = raw[cols].merge(merged[cols], on=[by, "term"], how="outer", suffixes=("_raw", "_merged"))
     changed = both[(both["n_outlet_raw"] != both["n_outlet_merged"]) | (both["g2_raw"] != both["g2_merged"])]
-    return changed.sort_values([by, "term"]).reset_index(drop=True)
+    change = (changed["g2_merged"].fillna(0) - changed["g2_raw"].fillna(0)).abs()
+    return (changed.assign(_change=change).sort_values([by, "_change", "term"], ascending=[True, False, True])
+            .drop(columns="_change").reset_index(drop=True))
