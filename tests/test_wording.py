@@ -204,6 +204,19 @@ def test_an_acronym_joins_a_name_of_another_article_only_by_its_content_initials
     assert v["PDF"] != v["Pai de Francesco"]               # only with "de": not without the name beside it
 
 
+def test_a_common_word_written_capitalised_is_no_short_form():
+    corpus = arts(("a", "A", "President Yoon Suk Yeol met the Military Intelligence General Security Agreement team. "
+                             "Yoon said the military talks went well."),
+                  ("b", "B", "The Military said military ties and military drills would go on."))
+    v = w.name_variants(corpus)
+    groups = v.groupby("variant")["group"].first()
+    assert groups["Yoon"] == "Yoon Suk Yeol"                                     # a surname joins its name
+    assert groups["Military"] != groups["Military Intelligence General Security Agreement"]
+    stored = w.name_mentions(corpus)
+    stored.attrs.clear()                                                         # a table read back from disk
+    assert w.name_variants(corpus, mentions=stored).equals(v)
+
+
 def test_an_agency_acronym_is_its_agency_not_initials():
     corpus = arts(("a", "A", "The Adobe Flash Player crashed again, AFP reported."),
                   ("b", "B", "Agence France-Presse said the AFP bureau in Seoul would stay open."))

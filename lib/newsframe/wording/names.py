@@ -193,10 +193,8 @@ def name_mentions(articles, lines: pd.DataFrame | None = None) -> pd.DataFrame:
     (headline, tags, caption) that names the story's people too.
     """
     arts = list(articles_iter(articles))
-    lower_vocab = set()
-    for _, _, body in arts:
-        lower_vocab |= {t for t in nftext.tokens(body, words_only=True) if t.islower()}
-    lower_vocab = frozenset(lower_vocab)
+    lower_counts = lowercase_counts(arts)
+    lower_vocab = frozenset(lower_counts)
     all_vocab = frozenset(t.lower() for _, _, body in arts for t in nftext.tokens(body, words_only=True) if t.isalpha())
     rows = []
     named_lines = _groups.split_by_article(lines[lines["label"].isin(NAME_LABELS)]) if lines is not None and len(lines) else {}
@@ -211,7 +209,17 @@ def name_mentions(articles, lines: pd.DataFrame | None = None) -> pd.DataFrame:
                     for s, e, span in capitalised_spans(piece, lowercase_vocab=lower_vocab):
                         rows.append({"id": aid, "outlet": outlet, "where": r.label, "mention": span,
                                      "start": None, "end": None})
-    return pd.DataFrame(rows, columns=["id", "outlet", "where", "mention", "start", "end"])
+    out = pd.DataFrame(rows, columns=["id", "outlet", "where", "mention", "start", "end"])
+    out.attrs["lowercase_counts"] = lower_counts   # for name_variants' short forms
+    return out
+
+
+def lowercase_counts(arts) -> Counter:
+    """How often the bodies of ``arts`` (``(id, outlet, body)`` triples) write each word in lower case."""
+    counts = Counter()
+    for _, _, body in arts:
+        counts.update(t for t in nftext.tokens(body, words_only=True) if t.islower())
+    return counts
 
 
 @lru_cache(maxsize=4)
@@ -386,9 +394,14 @@ def name_variants(articles, lines: pd.DataFrame | None = None, *, mentions: pd.D
         parts = k.split()
         for w in (parts[0], parts[-1]):
             ends[w].add(uf.find(k))
+    lower = m.attrs.get("lowercase_counts")
+    if lower is None:   # mentions made elsewhere (a stored table): count again
+        lower = lowercase_counts(articles_iter(articles)) if articles is not None else Counter()
     for k in singles:
         if k in countries or len(ends.get(k, ())) != 1:
             continue
+        if lower.get(k, 0) >= freq[k]:
+            continue   # a common word the corpus mostly writes in lower case ("the Military"): no surname
         uf.union(k, next(iter(ends[k])))
         how.setdefault(k, "short form")
     # (d) near variants: rare single word, same skeleton, <= N letters from a word in the same article
