@@ -508,6 +508,16 @@ def test_cookie_notices_are_disclaimers(notice):
     assert table.iloc[8]["label"] == "disclaimer"
 
 
+@pytest.mark.parametrize("note", [
+    "A version of this article appears in print on June 3, 2024, on Page A8 of the City edition with the "
+    "headline: Ferries Stop as Port Strike Widens. Order Reprints | Today's Paper | Subscribe",
+    "This article appeared in the print edition of the Portville Herald on Tuesday.",
+])
+def test_a_print_edition_note_is_no_article_text(note):
+    table = clean.classify_lines(ARTICLE + [note, ""])
+    assert table.iloc[8]["label"] == "disclaimer"
+
+
 LIST_ITEMS = ["+ Added a night mode to the map screen", "+ Added offline routes for three more regions",
               "+ Search now finds stations by their old names", "+ Fixed a crash when the phone loses signal",
               "+ Tickets can be shared with another passenger", "+ The timetable shows platform changes sooner",
