@@ -616,3 +616,12 @@ def test_same_person_names(names, expected):
 ])
 def test_people_names_without_title_words(text, names):
     assert [p["name"] for p in framing.people(text)] == names
+
+
+def test_main_speakers_name_people_not_unresolved_pronouns():
+    from newsframe.framing.digest import main_speakers
+
+    a = pd.DataFrame({"source": ["he", "he", "we", "The report", "the report", "Kishida", "he", "We're"],
+                      "source_person": [None, None, None, None, None, None, "Fumio Kishida", None]})
+    got = main_speakers(a)
+    assert got.to_dict() == {"the report": 2, "Kishida": 1, "Fumio Kishida": 1}
