@@ -625,3 +625,12 @@ def test_main_speakers_name_people_not_unresolved_pronouns():
                       "source_person": [None, None, None, None, None, None, "Fumio Kishida", None]})
     got = main_speakers(a)
     assert got.to_dict() == {"the report": 2, "Kishida": 1, "Fumio Kishida": 1}
+
+
+def test_speech_by_group_top_speakers_are_named():
+    t = pd.DataFrame({"id": ["a"] * 5, "outlet": ["A"] * 5, "type": ["direct", "indirect", "indirect", "mixed", "direct"],
+                      "speaker": ["he", "he", "I", "Kishida", "he"], "speaker_ref": [None, None, None, None, "Yoon Suk Yeol"],
+                      "source_type": ["other"] * 5})
+    row = framing.speech_by_group(t).iloc[0]
+    assert row["attributions"] == 5                       # every attribution counts ...
+    assert row["top_speakers"] == "Kishida (1), Yoon Suk Yeol (1)"   # ... but only named speakers are listed

@@ -42,6 +42,16 @@ SOURCE_TYPE_LABELS = {
 }
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 PERSON_PRONOUNS = {"he", "she"}
+_UNNAMED = PRONOUNS | {"you", "we're", "i'm", "i've", "we've", "i'd", "we'd", "they're", "he's", "she's"}
+
+
+def named_speakers(names: pd.Series) -> pd.Series:
+    """The source names of attributions as a reader counts speakers: an unresolved pronoun ("he", "we",
+    "I") names nobody and is dropped, and "The report" is "the report" (pass the resolved person where
+    there is one, e.g. ``source_person.fillna(source)``)."""
+    names = names.dropna().astype(str)
+    names = names[~names.str.lower().isin(_UNNAMED)]
+    return names.map(lambda s: "t" + s[1:] if s.startswith("The ") else s)
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "this", "that"}
 QUANTIFIERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many",
                "multiple", "numerous", "other", "most", "few"}

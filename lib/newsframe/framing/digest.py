@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import groups
-from .attribution import PRONOUNS
+from .attribution import named_speakers
 from .sentences import articles_iter
 from .wire import wire_dependence
 from .tone import format_drivers, vader_with_drivers
@@ -53,17 +53,10 @@ def article_digest(articles, attr: pd.DataFrame, salience: pd.DataFrame, tone: p
     return groups.with_group_column(pd.DataFrame(rows), articles, by)
 
 
-_FIRST_PERSON = PRONOUNS | {"you", "we're", "i'm", "i've", "we've", "i'd", "we'd", "they're", "he's", "she's"}
-
-
 def main_speakers(attributed: pd.DataFrame, n: int = 3) -> pd.Series:
-    """The ``n`` sources an article's attributed sentences name most, with their counts: a pronoun counts
-    as the person it was resolved to, an unresolved one ("he", "we", "I") names nobody and is left out;
-    "The report" and "the report" are one source."""
-    names = attributed["source_person"].fillna(attributed["source"]).dropna().astype(str)
-    names = names[~names.str.lower().isin(_FIRST_PERSON)]
-    names = names.map(lambda s: "t" + s[1:] if s.startswith("The ") else s)
-    return names.value_counts().head(n)
+    """The ``n`` sources an article's attributed sentences name most, with their counts
+    (:func:`named_speakers`: a pronoun counts as the person it was resolved to, an unresolved one is left out)."""
+    return named_speakers(attributed["source_person"].fillna(attributed["source"])).value_counts().head(n)
 
 
 def explain_article(article_id: str, attr: pd.DataFrame, cues: pd.DataFrame, tone: pd.DataFrame) -> pd.DataFrame:

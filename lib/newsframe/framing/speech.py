@@ -21,7 +21,7 @@ from .. import groups
 from ..text import normalize
 from .lexicons import reporting_verbs
 from .sentences import articles_iter, quote_spans
-from .attribution import attributions, forward_np, quote_groups
+from .attribution import attributions, forward_np, named_speakers, quote_groups
 from .sources import SOURCE_OWN_COLUMNS
 
 ATTRIBUTION_TYPES = ("direct", "indirect", "mixed")
@@ -310,8 +310,9 @@ def speech_by_group(speech_table: pd.DataFrame, *, by: str = "outlet", articles:
     out["direct_share"] = (out["direct"] / out["attributions"]).round(2)
     out["anonymous_share"] = (t.assign(_a=t["source_type"] == "anonymous").groupby(by)["_a"].mean()
                               .reindex(out.index).round(2))
-    out["top_speakers"] = t.groupby(by)["_who"].agg(
-        lambda s: ", ".join(f"{k} ({v})" for k, v in sorted(Counter(s).items(), key=lambda kv: (-kv[1], kv[0]))[:3]))
+    out["top_speakers"] = t.groupby(by)["_who"].agg(   # named speakers only: no unresolved "he", "I"
+        lambda s: ", ".join(f"{k} ({v})" for k, v in sorted(Counter(named_speakers(s)).items(),
+                                                             key=lambda kv: (-kv[1], kv[0]))[:3]))
     out = out.reset_index()[cols].sort_values(["attributions", by], ascending=[False, True]).reset_index(drop=True)
     out.columns.name = None
     return out
