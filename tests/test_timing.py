@@ -240,7 +240,32 @@ def _components_by_comparing_every_pair(values, words, k):
         for j in range(i + 1, len(values)):
             if timing.compatible(values[i], values[j]) and len(words[i] & words[j]) >= k:
                 parent[find(j)] = find(i)
-    return [find(i) for i in range(len(values))]
+    group = [find(i) for i in range(len(values))]
+    # then the documented split: a group holding several finest dates gets one group per finest date,
+    # each coarser mention going to the fitting finest date whose mentions share most words with it
+    # (counted over the pairs that were linked), ties to the date with more mentions, then the first met
+    out = list(group)
+    for g in set(group):
+        ms = [m for m in range(len(values)) if group[m] == g]
+        vals = {values[m] for m in ms}
+        finest = [v for v in vals if not any(u != v and timing.compatible(u, v) and u.startswith(v) for u in vals)]
+        if len(finest) < 2:
+            continue
+        first = {v: min(m for m in ms if values[m] == v) for v in finest}
+        for m in ms:
+            v = values[m]
+            if v not in first:
+                fits = [f for f in finest if timing.compatible(v, f)] or finest
+
+                def weight(o):   # shared words of a link (k <= 0 links every compatible pair, one word more)
+                    return len(words[m] & words[o]) + (k <= 0)
+
+                def score(f):
+                    linked = [o for o in ms if values[o] == f and weight(o) >= max(k, 1)]
+                    return sum(weight(o) for o in linked), sum(values[o] == f for o in ms), -first[f]
+                v = max(fits, key=score)
+            out[m] = ("split", first[v])
+    return out
 
 
 def _same_partition(a, b):
@@ -393,3 +418,15 @@ def test_most_similar_matches_pairwise_jaccard_with_ties_to_largest_id():
             for q in queries]
     assert got == want
     assert got[-1] == (1.0, ids[-1])
+
+
+def test_a_month_does_not_chain_two_days_into_one_event():
+    """'October' fits both October 23 and October 25: the two days stay two events, and the month
+    mention goes to the day whose sentences share most words with it."""
+    from newsframe.timing.events import _mention_components
+
+    values = ["2019-10-25", "2019-10", "2019-10-23", "2019-10-25"]
+    words = [{"syria", "statement", "forces", "ministries"}, {"syria", "statement", "forces", "fire", "power"},
+             {"fire", "power", "california"}, {"syria", "statement", "ministries"}]
+    got = _mention_components(values, words, 2)
+    assert got[0] == got[1] == got[3] != got[2]

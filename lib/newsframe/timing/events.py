@@ -219,8 +219,9 @@ def _compatible_codes(values: list[str]) -> tuple[list[int], set[tuple[int, int]
 
 
 def _mention_components(values: list[str], words: list[set], min_shared_words: int) -> list[int]:
-    """For each mention, the number of its event: the connected groups of mentions linked when their
-    dates are :func:`compatible` and their sentences share ``min_shared_words`` words.
+    """For each mention, the number of its event: groups of mentions linked when their dates are
+    :func:`compatible` and their sentences share ``min_shared_words`` words; a group that holds two
+    dates no one date contains is split by date (:func:`_split_distinct_days`).
 
     The shared words of all pairs are counted as a sparse product (scipy) of the mention x word
     matrix with itself, :data:`MENTION_BLOCK` mentions at a time, and the groups are the connected
@@ -248,19 +249,55 @@ def _mention_components(values: list[str], words: list[set], min_shared_words: i
     same = np.zeros((codes.max() + 1,) * 2, dtype=bool) if n else np.zeros((0, 0), dtype=bool)
     for a, b in pairs:
         same[a, b] = True
-    left, right = [], []
+    left, right, counts = [], [], []
     for start in range(0, n, MENTION_BLOCK):
         shared = (x[start:start + MENTION_BLOCK] @ xt).tocoo()
-        i, j = shared.row + start, shared.col
-        keep = (j > i) & (shared.data >= min_shared_words)
-        i, j = i[keep], j[keep]
+        i, j, k = shared.row + start, shared.col, shared.data
+        keep = (j > i) & (k >= min_shared_words)
+        i, j, k = i[keep], j[keep], k[keep]
         keep = same[codes[i], codes[j]]
         left.append(i[keep])
         right.append(j[keep])
+        counts.append(k[keep])
     i = np.concatenate(left) if left else np.zeros(0, dtype=np.int64)
     j = np.concatenate(right) if right else np.zeros(0, dtype=np.int64)
+    k = np.concatenate(counts) if counts else np.zeros(0, dtype=np.int64)
     graph = csr_matrix((np.ones(len(i), dtype=np.int8), (i, j)), shape=(n, n))
-    return connected_components(graph, directed=False)[1].tolist()
+    component = connected_components(graph, directed=False)[1]
+    return _split_distinct_days(component, codes, same, i, j, k, sorted(set(values)))
+
+
+def _split_distinct_days(component, codes, same, i, j, shared, code_values) -> list[int]:
+    """Split a group of linked mentions that holds dates no one date contains (October 23 and October 25,
+    chained by an "October" that both fit): one group per finest date, and each coarser mention goes to
+    the finest date it fits whose mentions share most words with it (links ``i - j``, ``shared`` words;
+    ties: the date with more mentions, then the one met first). ``code_values``: the date value of each
+    code. Numbered by their first mention."""
+    members: dict[int, list[int]] = {}
+    for m, c in enumerate(component.tolist()):
+        members.setdefault(c, []).append(m)
+    links: dict[int, dict[int, int]] = {}
+    for a, b, w in zip(i.tolist(), j.tolist(), shared.tolist()):
+        links.setdefault(a, {})[b] = w
+        links.setdefault(b, {})[a] = w
+    label = component.tolist()
+    for ms in members.values():
+        values = {int(codes[m]) for m in ms}
+        finest = sorted(v for v in values   # contained in no other date of the group
+                        if not any(u != v and same[u, v] and code_values[u].startswith(code_values[v]) for u in values))
+        if len(finest) < 2:
+            continue
+        first = {v: min(m for m in ms if codes[m] == v) for v in finest}
+        size = {v: sum(1 for m in ms if codes[m] == v) for v in finest}
+        for m in ms:
+            v = int(codes[m])
+            if v not in first:
+                fits = [f for f in finest if same[v, f]] or finest
+                score = {f: sum(w for o, w in links.get(m, {}).items() if codes[o] == f) for f in fits}
+                v = max(fits, key=lambda f: (score[f], size[f], -first[f]))
+            label[m] = len(label) + first[v]     # a number no first stage group has
+    number: dict[int, int] = {}
+    return [number.setdefault(g, len(number)) for g in label]
 
 
 def events(mentions: pd.DataFrame, *, min_shared_words: int = MIN_SHARED_WORDS, by: str = "outlet",
