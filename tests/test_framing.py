@@ -634,3 +634,13 @@ def test_speech_by_group_top_speakers_are_named():
     row = framing.speech_by_group(t).iloc[0]
     assert row["attributions"] == 5                       # every attribution counts ...
     assert row["top_speakers"] == "Kishida (1), Yoon Suk Yeol (1)"   # ... but only named speakers are listed
+
+
+@pytest.mark.parametrize("source, kind", [
+    ("an alarmed United States", "official"),     # a country speaking, an adjective between
+    ("a worried Seoul", "official"),
+    ("the people of Tokyo", "other"),             # people of a place are not its government
+    ("the crowd in Seoul", "other"),
+])
+def test_a_country_with_an_adjective_speaks_for_its_government(source, kind):
+    assert framing.source_type(source) == kind

@@ -384,7 +384,9 @@ def source_type(source: str, *, sentence: str = "", person: dict | None = None) 
             return "anonymous"
     if any(w in cues["official"] for w in words):
         return "official"
-    parts = [re.sub(r"^(?:the|an?)\s+", "", p.strip(), flags=re.I) for p in re.split(r"\s+and\s+", normalize(source))]
+    # "Tokyo", "the United States", "an alarmed United States": up to two adjectives after the article
+    parts = [re.sub(r"^(?:the|an?)\s+(?:(?!(?:of|in|from|at|on|for|with|near|across|by|to|and)\b)(?-i:[a-z][\w-]*)\s+){0,2}(?=(?-i:[A-Z]))", "", p.strip(), flags=re.I)
+             for p in re.split(r"\s+and\s+", normalize(source))]
     if all(p in a2c for p in parts):
         return "official"  # a country or capital speaking for its government ("Tokyo claimed")
     return "other"
