@@ -229,7 +229,7 @@ def test_temporal_orientation_by_country_pools_the_sentences():
         timing.temporal_orientation(docs, by="lean")
 
 
-def _components_by_comparing_every_pair(values, words, k):
+def _components_by_comparing_every_pair(values, words, k, keys=None):
     parent = list(range(len(values)))
 
     def find(i):
@@ -238,7 +238,8 @@ def _components_by_comparing_every_pair(values, words, k):
         return i
     for i in range(len(values)):
         for j in range(i + 1, len(values)):
-            if timing.compatible(values[i], values[j]) and len(words[i] & words[j]) >= k:
+            if timing.compatible(values[i], values[j]) and len(words[i] & words[j]) >= k and (
+                    keys is None or k <= 0 or keys[i] & keys[j]):
                 parent[find(j)] = find(i)
     group = [find(i) for i in range(len(values))]
     # then the documented split: a group holding several finest dates gets one group per finest date,
@@ -261,7 +262,8 @@ def _components_by_comparing_every_pair(values, words, k):
                     return len(words[m] & words[o]) + (k <= 0)
 
                 def score(f):
-                    linked = [o for o in ms if values[o] == f and weight(o) >= max(k, 1)]
+                    linked = [o for o in ms if values[o] == f and weight(o) >= max(k, 1)
+                              and (keys is None or k <= 0 or keys[m] & keys[o])]
                     return sum(weight(o) for o in linked), sum(values[o] == f for o in ms), -first[f]
                 v = max(fits, key=score)
             out[m] = ("split", first[v])
@@ -418,6 +420,35 @@ def test_most_similar_matches_pairwise_jaccard_with_ties_to_largest_id():
             for q in queries]
     assert got == want
     assert got[-1] == (1.0, ids[-1])
+
+
+@pytest.mark.parametrize("k", [0, 2, 3])
+def test_mention_components_with_key_words_equal_comparing_every_pair(k):
+    import random
+
+    from newsframe.timing.events import _mention_components
+
+    rng = random.Random(11)
+    dates = ["2023", "2023-03", "2023-03-16", "2023-03-17", "2019-11-22", "2019"]
+    vocab = ["summit", "talk", "leader", "tokyo", "seoul", "gsomia", "pact", "visit"]
+    names = ["yoon", "kishida", "biden", "seoul"]
+    values = [rng.choice(dates) for _ in range(600)]          # more than one block of MENTION_BLOCK
+    words = [set(rng.sample(vocab, rng.randint(0, 5))) for _ in range(600)]
+    keys = [set(rng.sample(names, rng.randint(0, 2))) for _ in range(600)]
+    fast = _mention_components(values, words, k, keys=keys)
+    assert _same_partition(fast, _components_by_comparing_every_pair(values, words, k, keys))
+
+
+def test_common_words_without_a_shared_name_make_no_event():
+    from newsframe.timing.events import _mention_components
+
+    values = ["2019-10-25", "2019-10-25", "2019-10-25"]
+    words = [{"plan", "people", "accused", "syria"}, {"plan", "people", "accused", "power"},
+             {"plan", "people", "accused", "syria"}]
+    keys = [{"syria", "russia"}, {"california", "pg&e"}, {"syria"}]
+    got = _mention_components(values, words, 3, keys=keys)
+    assert got[0] == got[2] != got[1]
+    assert len(set(_mention_components(values, words, 3))) == 1       # without keys: one event
 
 
 def test_a_month_does_not_chain_two_days_into_one_event():

@@ -198,6 +198,13 @@ def mention_words(row) -> set[str]:
     return {stem(w) for w in content_words(row.sentence) if w not in skip}
 
 
+def mention_keys(row) -> set[str]:
+    """The words that name a mention's event: the stemmed words of its names (:func:`participants`)
+    and its event word (its ``trigger``)."""
+    names = row.participants if isinstance(row.participants, (list, tuple)) else []
+    return {stem(w) for p in names for w in content_words(p)} | {stem(str(row.trigger).lower())}
+
+
 MENTION_BLOCK = 512   # mentions whose shared words are counted at once in _mention_components (memory bound)
 
 
@@ -218,7 +225,8 @@ def _compatible_codes(values: list[str]) -> tuple[list[int], set[tuple[int, int]
     return [code[v] for v in values], pairs
 
 
-def _mention_components(values: list[str], words: list[set], min_shared_words: int) -> list[int]:
+def _mention_components(values: list[str], words: list[set], min_shared_words: int,
+                        keys: list[set] | None = None) -> list[int]:
     """For each mention, the number of its event: groups of mentions linked when their dates are
     :func:`compatible` and their sentences share ``min_shared_words`` words; a group that holds two
     dates no one date contains is split by date (:func:`_split_distinct_days`).
@@ -226,7 +234,10 @@ def _mention_components(values: list[str], words: list[set], min_shared_words: i
     The shared words of all pairs are counted as a sparse product (scipy) of the mention x word
     matrix with itself, :data:`MENTION_BLOCK` mentions at a time, and the groups are the connected
     components of the links: the events of comparing every pair in Python, at the cost of the pairs
-    that share a word.
+    that share a word. With ``keys`` (per mention: the words of its names and its event word), a link
+    also needs one shared key word, so that three common words ("plan", "people", "accused") do not
+    make one event of two stories that name nothing in common (not when every pair is linked,
+    ``min_shared_words <= 0``).
     """
     import numpy as np
     from scipy.sparse import csr_matrix
@@ -235,7 +246,8 @@ def _mention_components(values: list[str], words: list[set], min_shared_words: i
     n = len(values)
     codes, pairs = _compatible_codes(values)
     codes = np.asarray(codes)
-    if min_shared_words <= 0:   # every compatible pair is linked, shared words or not
+    link_all = min_shared_words <= 0
+    if link_all:   # every compatible pair is linked, shared words or not
         words = [w | {""} for w in words]
         min_shared_words = 1
     vocab: dict[str, int] = {}
@@ -246,6 +258,16 @@ def _mention_components(values: list[str], words: list[set], min_shared_words: i
     x = csr_matrix((np.ones(len(indices), dtype=np.int32), np.asarray(indices, dtype=np.int64), indptr),
                    shape=(n, max(len(vocab), 1)))
     xt = x.T.tocsr()
+    kx = kxt = None
+    if keys is not None and not link_all and n:
+        kvocab: dict[str, int] = {}
+        kptr, kind = [0], []
+        for ks in keys:
+            kind += [kvocab.setdefault(w, len(kvocab)) for w in sorted(ks)]
+            kptr.append(len(kind))
+        kx = csr_matrix((np.ones(len(kind), dtype=np.int32), np.asarray(kind, dtype=np.int64), kptr),
+                        shape=(n, max(len(kvocab), 1)))
+        kxt = kx.T.tocsr()
     same = np.zeros((codes.max() + 1,) * 2, dtype=bool) if n else np.zeros((0, 0), dtype=bool)
     for a, b in pairs:
         same[a, b] = True
@@ -256,6 +278,9 @@ def _mention_components(values: list[str], words: list[set], min_shared_words: i
         keep = (j > i) & (k >= min_shared_words)
         i, j, k = i[keep], j[keep], k[keep]
         keep = same[codes[i], codes[j]]
+        if kx is not None and keep.any():   # a shared name or event word too
+            key_shared = (kx[start:start + MENTION_BLOCK] @ kxt).tocsr()
+            keep &= np.asarray(key_shared[i - start, j]).ravel() > 0
         left.append(i[keep])
         right.append(j[keep])
         counts.append(k[keep])
@@ -317,7 +342,8 @@ def events(mentions: pd.DataFrame, *, min_shared_words: int = MIN_SHARED_WORDS, 
                                       "mentions", "evidence"])
         return _with_groups(empty, mentions, by=by, articles=articles)
     rows = list(mentions.itertuples())
-    component = _mention_components([r.date_value for r in rows], [mention_words(r) for r in rows], min_shared_words)
+    component = _mention_components([r.date_value for r in rows], [mention_words(r) for r in rows], min_shared_words,
+                                    keys=[mention_keys(r) for r in rows])
     groups: dict[int, list[int]] = {}
     for i, c in enumerate(component):
         groups.setdefault(c, []).append(i)
