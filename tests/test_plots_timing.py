@@ -215,6 +215,16 @@ def test_line_labels_chart_by_group_gives_shares():
     assert widths == [0.0, 0.25, 0.75, 1.0]  # X: 60 body / 20 navigation lines; Y: body only
 
 
+def test_line_labels_chart_keeps_to_twelve_colours():
+    labels = ["body", "headline", "teaser", "meta", "navigation", "ticker", "related", "read_also", "ad",
+              "disclaimer", "caption", "tags", "ui", "duplicate", "comment", "other"]
+    counts = pd.DataFrame([[1] * len(labels)] * 3, columns=labels, index=pd.Index(["a", "b", "c"], name="id"))
+    ax = plots.line_labels_chart(counts).axes[0]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert len(legend) <= plots.MAX_COLORS and "navigation / ui" in legend and legend[0] == "body"
+    assert sorted(p.get_width() for p in ax.patches if p.get_y() < 0.5)[-1] == 3   # the three related labels summed
+
+
 def test_line_labels_chart_5000_articles_40_groups(tmp_path):
     rng = np.random.default_rng(2)
     ids = [f"a{i}" for i in range(5000)]

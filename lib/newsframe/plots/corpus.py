@@ -6,14 +6,24 @@ articles when there are more than a chart can show.
 """
 from __future__ import annotations
 
-from .style import LABEL_COLORS, MAX_ROWS, group_plural, group_word, new_axes, shorten, top_rows
+from .style import LABEL_COLORS, MAX_COLORS, MAX_ROWS, group_plural, group_word, new_axes, shorten, top_rows
+
+# the cleaner's 16 line labels in 11 families, so that the chart keeps to MAX_COLORS colours
+LABEL_FAMILIES = {
+    "body": "body", "headline": "headline / teaser / meta", "teaser": "headline / teaser / meta",
+    "meta": "headline / teaser / meta", "navigation": "navigation / ui", "ui": "navigation / ui",
+    "related": "related / read_also / ticker", "read_also": "related / read_also / ticker",
+    "ticker": "related / read_also / ticker", "ad": "ad", "disclaimer": "disclaimer", "caption": "caption",
+    "tags": "tags", "duplicate": "duplicate", "comment": "comment",
+}
 
 
 # --------------------------------------------------------------------------- corpus
 def line_labels_chart(counts, *, ax=None, groups=None):
     """Stacked horizontal bars: how many lines of each article got each label.
 
-    ``counts`` is :func:`newsframe.reading.corpus.label_counts` (articles x labels). With at most
+    ``counts`` is :func:`newsframe.reading.corpus.label_counts` (articles x labels); the labels are
+    drawn in :data:`LABEL_FAMILIES` (at most :data:`MAX_COLORS` colours). With at most
     :data:`MAX_ROWS` articles there is one bar per article (numbers of lines). With more, one bar
     per **group**: ``groups`` is an optional Series (or dict) article id -> group, e.g.
     ``articles.set_index("id")[by]``, whose name (if any) labels the axis; the label counts of a
@@ -30,6 +40,10 @@ def line_labels_chart(counts, *, ax=None, groups=None):
         ax.text(0.5, 0.5, "no labelled lines to show", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return fig
+    family = [LABEL_FAMILIES.get(c, "other") for c in counts.columns]
+    order = list(dict.fromkeys(LABEL_FAMILIES.get(c, "other") for c in [*LABEL_FAMILIES, *counts.columns]))
+    counts = counts.T.groupby(family, sort=False).sum().T
+    counts = counts[[f for f in order if f in counts.columns]]   # at most MAX_COLORS families
     by_group = len(counts) > MAX_ROWS
     table, ylabel = counts, "article"
     if by_group:
@@ -53,7 +67,8 @@ def line_labels_chart(counts, *, ax=None, groups=None):
     left = None
     for label in table.columns:
         vals = table[label].to_numpy()
-        ax.barh(table.index.astype(str), vals, left=left, color=LABEL_COLORS.get(label, "#DDDDDD"), label=label,
+        first = next((k for k, f in LABEL_FAMILIES.items() if f == label), label)   # a family takes its first label's colour
+        ax.barh(table.index.astype(str), vals, left=left, color=LABEL_COLORS.get(first, "#DDDDDD"), label=label,
                 edgecolor="white", linewidth=0.5)
         left = vals if left is None else left + vals
     ax.invert_yaxis()
