@@ -461,3 +461,12 @@ def test_a_month_does_not_chain_two_days_into_one_event():
              {"fire", "power", "california"}, {"syria", "statement", "ministries"}]
     got = _mention_components(values, words, 2)
     assert got[0] == got[1] == got[3] != got[2]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("It was taken between 8 AM and 9 PM Wednesday night, Lupita told police.", ["Lupita"]),   # clock words
+    ("The theft on Wednesday's night, the LAPD told reporters.", ["LAPD"]),                    # a possessive day
+    ("PM Kishida met President Yoon Suk Yeol in Tokyo.", ["Kishida", "President Yoon Suk Yeol", "Tokyo"]),
+])
+def test_participants_leave_out_times_of_day(sentence, names):
+    assert timing.participants(sentence) == names

@@ -36,6 +36,7 @@ GRANULARITY_ORDER = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3,
 _TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
                         "May June July August September October November December Now Today Yesterday Last Next "
                         "Earlier Later Meanwhile Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_CLOCK_WORDS = frozenset("AM PM GMT UTC EST EDT PST PDT CET CEST BST KST JST IST".split())   # not names
 _CAPS = re.compile(r"\b(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z]{2,}[\w-]*)(?:\s+(?:of\s+|the\s+|de\s+)?(?:[A-Z][\w'’.-]*|[A-Z]{2,}))*")
 
 
@@ -111,7 +112,13 @@ def participants(sentence: str) -> list[str]:
             span = rest  # "On June", "From now": the capital comes from the sentence start
         if not span or (m.start() == 0 and " " not in span):
             continue
-        if span in _TIME_WORDS or span.lower() in sw:
+        words = re.sub(r"['’]s\b", "", span).split()
+        while words and (words[-1] in _TIME_WORDS or words[-1] in _CLOCK_WORDS):   # "9 PM Wednesday"
+            words.pop()
+        while words and words[0] in _CLOCK_WORDS:
+            words.pop(0)
+        span = " ".join(words) if words != span.split() else span
+        if not span or span in _TIME_WORDS or span.lower() in sw:
             continue
         out.append(span)
     return list(dict.fromkeys(out))
