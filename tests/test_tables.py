@@ -49,3 +49,9 @@ def test_an_empty_note_is_shown_only_for_an_empty_table():
     assert empty.caption() == "No name is spelled two ways."
     full = tables.show(pd.DataFrame({"a": [1, 2]}), empty_note="No name is spelled two ways.")
     assert "No name" not in full.caption() and full.caption() == "All 2 rows."
+
+
+def test_show_drops_the_column_axis_name_of_a_crosstab():
+    t = pd.crosstab(pd.Series(["A", "B"], name="outlet"), pd.Series(["official", "other"], name="source_type"))
+    html = tables.show(t.reset_index())._repr_html_()
+    assert "source_type" not in html and "official" in html

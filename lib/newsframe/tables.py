@@ -77,6 +77,7 @@ def show(table: pd.DataFrame, name: str | None = None, *, tables_dir=None, n: in
     if columns is not None:
         view = view[[c for c in columns if c in view.columns]]
     view = view.head(n).copy()
+    view.columns.name = None   # a crosstab's column-axis name ("source_type") is no header of its own
     for c in view.columns:
         if view[c].dtype == object or pd.api.types.is_string_dtype(view[c]):
             view[c] = view[c].map(lambda v: _short(v, width))
