@@ -644,3 +644,10 @@ def test_speech_by_group_top_speakers_are_named():
 ])
 def test_a_country_with_an_adjective_speaks_for_its_government(source, kind):
     assert framing.source_type(source) == kind
+
+
+def test_a_preposition_or_a_page_imperative_is_no_source():
+    arts = pd.DataFrame({"id": ["a"], "outlet": ["A"],
+                         "body": ["For details, see our site policies.\n\nSee tweets :\n\nWith the deal, Japan said it would act."]})
+    a = framing.attributions(arts)
+    assert a["attributed"].tolist() == [False, False, True] and a["source"].iloc[2] == "Japan"

@@ -96,7 +96,9 @@ _INITIAL_NOT_SOURCE = frozenset("""In On At After Before During But And As When 
 However Last Hours Then Already Also Even Still Yet Now Indeed Instead Moreover Furthermore Finally Earlier
 Later Previously Recently Separately Notably Initially Ultimately Similarly Likewise Additionally Again Often
 Sometimes Only Just Perhaps Thus So Nor Or Yes No Today Yesterday Tonight Since Until Despite Although Though
-Because If Once Asked Speaking Privately Publicly Separately""".split())
+Because If Once Asked Speaking Privately Publicly Separately For With From By To Of
+See Read Click Watch Follow Share Subscribe Listen Sign Download Visit Join Get""".split())
+# (the last line: a preposition, or a page's imperative, "For details, see ...", "See tweets:")
 
 
 # a group of people placed by a preposition: "workers at a bakery", "officials in Seoul", "diplomats from both sides"
