@@ -232,6 +232,21 @@ def _compatible_codes(values: list[str]) -> tuple[list[int], set[tuple[int, int]
     return [code[v] for v in values], pairs
 
 
+def word_matrix(sets: list[set], vocab: dict | None = None):
+    """A 0/1 sparse matrix (scipy CSR), one row per set, one column per word (numbered in ``vocab``,
+    filled as words are met; a new one when not given): row products count shared words."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    vocab = {} if vocab is None else vocab
+    indptr, indices = [0], []
+    for ws in sets:
+        indices += [vocab.setdefault(w, len(vocab)) for w in sorted(ws)]
+        indptr.append(len(indices))
+    return csr_matrix((np.ones(len(indices), dtype=np.int32), np.asarray(indices, dtype=np.int64), indptr),
+                      shape=(len(sets), max(len(vocab), 1)))
+
+
 def _mention_components(values: list[str], words: list[set], min_shared_words: int,
                         keys: list[set] | None = None) -> list[int]:
     """For each mention, the number of its event: groups of mentions linked when their dates are
@@ -257,23 +272,11 @@ def _mention_components(values: list[str], words: list[set], min_shared_words: i
     if link_all:   # every compatible pair is linked, shared words or not
         words = [w | {""} for w in words]
         min_shared_words = 1
-    vocab: dict[str, int] = {}
-    indptr, indices = [0], []
-    for ws in words:
-        indices += [vocab.setdefault(w, len(vocab)) for w in sorted(ws)]
-        indptr.append(len(indices))
-    x = csr_matrix((np.ones(len(indices), dtype=np.int32), np.asarray(indices, dtype=np.int64), indptr),
-                   shape=(n, max(len(vocab), 1)))
+    x = word_matrix(words)
     xt = x.T.tocsr()
     kx = kxt = None
     if keys is not None and not link_all and n:
-        kvocab: dict[str, int] = {}
-        kptr, kind = [0], []
-        for ks in keys:
-            kind += [kvocab.setdefault(w, len(kvocab)) for w in sorted(ks)]
-            kptr.append(len(kind))
-        kx = csr_matrix((np.ones(len(kind), dtype=np.int32), np.asarray(kind, dtype=np.int64), kptr),
-                        shape=(n, max(len(kvocab), 1)))
+        kx = word_matrix(keys)
         kxt = kx.T.tocsr()
     same = np.zeros((codes.max() + 1,) * 2, dtype=bool) if n else np.zeros((0, 0), dtype=bool)
     for a, b in pairs:

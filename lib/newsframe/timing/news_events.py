@@ -20,7 +20,7 @@ from .. import groups as _groups
 from ..text import content_words
 from .timex import find_timexes
 from .events import (GRANULARITY_ORDER, MIN_SHARED_WORDS, ROLE_BACKGROUND, ROLE_NEWS, as_date, event_mentions, events,
-    granularity, group_labels, mention_words, period_start, stem, timex_table)
+    granularity, group_labels, mention_words, period_start, stem, timex_table, word_matrix)
 
 
 # --------------------------------------------------------------------------- news and background
@@ -241,23 +241,12 @@ def _most_similar(word_sets: list[set], donor_sets: list[set], donor_ids: list) 
     if not word_sets or not donor_sets:
         return []
     import numpy as np
-    from scipy import sparse
 
-    vocab: dict = {}
-
-    def matrix(sets):
-        rows, cols = [], []
-        for i, ws in enumerate(sets):
-            for w in ws:
-                rows.append(i)
-                cols.append(vocab.setdefault(w, len(vocab)))
-        return rows, cols
-
-    d_rows, d_cols = matrix(donor_sets)
-    u_rows, u_cols = matrix(word_sets)
-    shape = len(vocab)
-    donors = sparse.csr_matrix((np.ones(len(d_rows), dtype=np.int32), (d_rows, d_cols)), shape=(len(donor_sets), shape))
-    undated = sparse.csr_matrix((np.ones(len(u_rows), dtype=np.int32), (u_rows, u_cols)), shape=(len(word_sets), shape))
+    vocab: dict = {}   # one numbering of the words for both matrices
+    donors = word_matrix(donor_sets, vocab)
+    undated = word_matrix(word_sets, vocab)
+    if undated.shape[1] > donors.shape[1]:   # words only the undated articles have: no donor shares them
+        donors.resize((donors.shape[0], undated.shape[1]))
     d_size = np.asarray(donors.sum(axis=1)).ravel()
     order = np.argsort(np.array([str(d) for d in donor_ids], dtype=object), kind="stable")[::-1]   # largest id first
     out = []
