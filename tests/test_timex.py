@@ -235,6 +235,10 @@ def test_not_times_of_day(text):
     ("The launch was Tuesday.", "2019-11-18", "2019-11-12"),
     ("The summit opens Monday in Seoul.", "2019-11-20", "2019-11-25"),     # the present of a timetable
     ("He opened the fair on Monday.", "2019-11-20", "2019-11-18"),
+    ("The offer expires Friday.", "1989-10-30", "1989-11-03"),             # more schedule verbs
+    ("The talks resume Tuesday in Geneva.", "1989-10-30", "1989-10-31"),
+    ("The court hears the case Wednesday.", "1989-10-30", "1989-11-01"),
+    ("Stocks fell at the close Friday.", "1989-10-30", "1989-10-27"),      # "close" a noun: no present
     # a cue after a comma is in another clause
     ("The talks that are supposed to end by May, invited the rebels back.", "2024-03-22", "2024-05"),
 ])

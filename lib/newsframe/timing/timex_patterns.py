@@ -169,8 +169,13 @@ _FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+t
 # a participle after "be", "is", "are" ("is due to be published", "will be held", "is argued") is no past tense
 _PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)(?:(?:was|were)(?!\s+(?:going|planning|expected|scheduled|due|set|about)\s+to\b)|" + word_trie(sorted(_PAST_WORDS)) + r"|(?!(?:scheduled|planned|expected)\b)(?-i:[a-z]\w*ed))\b", re.I)
 # (and the present of a timetable: "the summit opens Monday", "talks resume on Friday")
-_PRESENT = re.compile(r"\b(?:is|are|am|opens|begins|starts|ends|closes|resumes|meets|arrives|leaves|returns|visits|"
-                      r"travels|takes\s+effect|goes\s+on\s+sale|kicks\s+off)\b(?!\s+(?:to|going|expected|due|set|scheduled|planning)\b)", re.I)
+# (third-person forms of a schedule; of the plain forms only those that are seldom nouns: "talks resume",
+# not "close" or "vote", which follow "the" as nouns: "at the close Friday")
+_PRESENT = re.compile(r"\b(?:is|are|am|opens|reopens|begins|starts|ends|closes|resumes|meets|arrives|leaves|returns|"
+                      r"visits|travels|expires|hears|convenes|reconvenes|adjourns|departs|testifies|premieres|airs|"
+                      r"debuts|hosts|faces|plays|resume|expire|convene|reconvene|arrive|meet|"
+                      r"takes?\s+effect|goes\s+on\s+sale|kicks?\s+off|takes?\s+office|goes\s+on\s+trial)\b"
+                      r"(?!\s+(?:to|going|expected|due|set|scheduled|planning)\b)", re.I)
 # an adjective in -ed after an article or an adverb ("a still unspecified date") is no past tense
 _ADJECTIVE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the|its|still|very|newly)\s$", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
