@@ -217,6 +217,13 @@ def test_a_common_word_written_capitalised_is_no_short_form():
     assert w.name_variants(corpus, mentions=stored).equals(v)
 
 
+def test_a_common_word_is_no_near_variant_of_a_name():
+    corpus = arts(("a", "A", "Moon Jae-in spoke. Moon said the man who met Moon was a friend. He called him a Man, "
+                             "then the man left."),)
+    v = w.name_variants(corpus).groupby("variant")["how"].first()
+    assert v.get("Man") != "near variant (possible typo)"
+
+
 def test_an_agency_acronym_is_its_agency_not_initials():
     corpus = arts(("a", "A", "The Adobe Flash Player crashed again, AFP reported."),
                   ("b", "B", "Agence France-Presse said the AFP bureau in Seoul would stay open."))

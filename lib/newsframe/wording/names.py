@@ -409,8 +409,8 @@ def name_variants(articles, lines: pd.DataFrame | None = None, *, mentions: pd.D
     for k in singles:
         singles_by_skeleton[skeleton(k)].append(k)
     for k in singles:
-        if freq[k] > 1 or k in how or k in countries:
-            continue
+        if freq[k] > 1 or k in how or k in countries or lower.get(k, 0) >= freq[k]:
+            continue   # ("Man" beside "Moon": a common word the corpus writes in lower case, no typo)
         for other in singles_by_skeleton[skeleton(k)]:
             if other == k or freq[other] < 2 or not (ids_of[k] & ids_of[other]):
                 continue
