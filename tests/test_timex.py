@@ -239,6 +239,7 @@ def test_not_times_of_day(text):
     ("The talks resume Tuesday in Geneva.", "1989-10-30", "1989-10-31"),
     ("The court hears the case Wednesday.", "1989-10-30", "1989-11-01"),
     ("Stocks fell at the close Friday.", "1989-10-30", "1989-10-27"),      # "close" a noun: no present
+    ("The ministers agreed to meet again in July.", "2025-06-04", "2025-07"),   # a meeting to come
     # a cue after a comma is in another clause
     ("The talks that are supposed to end by May, invited the rebels back.", "2024-03-22", "2024-05"),
 ])

@@ -388,7 +388,9 @@ def test_background_years_per_group(same_story):
     m = timing.event_mentions(dated.assign(published=dated["anchor"]))
     t = timing.background_years(m, by="country", articles=arts).set_index("country")
     assert t.loc["Portugal", "1998"] == 2 and t.loc["Valdoria", "2019"] == 1
-    assert "2025" not in t.columns    # the news of 2025 is no background
+    # the news days of May and June 2025 are no background; the meeting "agreed to meet again in July"
+    # is a plan (July 2025, one Portuguese article), and a plan is background
+    assert t["2025"].to_dict() == {"Norland": 0, "Portugal": 1, "Valdoria": 0}
 
 
 def test_lag_summary_uses_the_event_kind(same_story):
