@@ -337,3 +337,11 @@ def test_windows_and_rule_starts_agree_with_plain_scans():
             needs = timex.RULE_NEEDS[name]
             plain = [m.span() for lo, hi, kinds in windows if kinds & needs for m in pat.finditer(text, lo, hi)]
             assert [m.span() for m in timex._window_matches(pat, text, windows, needs, starts[k])] == plain, (name, text)
+
+
+def test_week_numbers_are_two_digits_as_iso_8601(monkeypatch):
+    from newsframe.timing import timex_periods
+
+    assert ("last week", "DATE", "2000-W06") in values("Talks stalled last week.", "2000-02-16")
+    monkeypatch.setattr(timex_periods, "ISO_WEEKS", False)       # the AQUAINT annotations' form
+    assert ("last week", "DATE", "2000-W6") in values("Talks stalled last week.", "2000-02-16")

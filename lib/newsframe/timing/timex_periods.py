@@ -21,9 +21,14 @@ from dateutil.relativedelta import relativedelta
 from .timex_patterns import timex_words
 
 
+# week numbers in two digits, as ISO 8601 (which TimeML's values follow), the TimeBank annotations and
+# HeidelTime write them (2000-W07); False: without the zero, as the AQUAINT annotations (2000-W7)
+ISO_WEEKS = True
+
+
 def iso_week(d: dt.date) -> str:
     y, w, _ = d.isocalendar()
-    return f"{y}-W{w}"  # TimeML writes week numbers without a leading zero (2000-W7)
+    return f"{y}-W{w:02d}" if ISO_WEEKS else f"{y}-W{w}"
 
 
 def season_code(word: str) -> str:
