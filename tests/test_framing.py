@@ -651,3 +651,10 @@ def test_a_preposition_or_a_page_imperative_is_no_source():
                          "body": ["For details, see our site policies.\n\nSee tweets :\n\nWith the deal, Japan said it would act."]})
     a = framing.attributions(arts)
     assert a["attributed"].tolist() == [False, False, True] and a["source"].iloc[2] == "Japan"
+
+
+def test_countries_of_the_world_are_found_but_ambiguous_words_are_not():
+    found = framing.find_countries("Kenyan and Peruvian envoys flew from Bogota to Canberra, then on to Oslo and Burma.")
+    assert [c for c, _a, _b in found] == ["Kenya", "Peru", "Colombia", "Australia", "Norway", "Myanmar"]
+    # capitals and demonyms that are also ordinary words or first names are left out of data/countries.csv
+    assert framing.find_countries("Polish the brass, Victoria told the Male choir in Kingston.") == []
