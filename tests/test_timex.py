@@ -152,6 +152,10 @@ def test_fixed_misses(text, anchor, expected):
     # "for the year" is the year reported on; "the year ended June 30" a fiscal year
     ("For the year, the dairy earned $3 million.", "2024-11-05", ("the year", "DATE", "2024")),
     ("The dairy earned $3 million in the year ended June 30.", "2024-11-05", ("the year", "DURATION", "P1Y")),
+    ("Sales in the current fiscal year will rise.", "1989-11-02", ("the current fiscal year", "DATE", "1989")),
+    # decades in words, with "the" ("in her forties" is an age)
+    ("Prices soared in the nineties.", "1998-02-27", ("the nineties", "DATE", "199")),
+    ("In the late sixties the band split.", "1998-02-27", ("the late sixties", "DATE", "196")),
     # the period reported on is behind the story, never a target ahead of it
     ("The mill aims to double output by 2027. It expects a gain for the full year.", "2024-11-05",
      ("the full year", "DATE", "2024")),
@@ -345,3 +349,7 @@ def test_week_numbers_are_two_digits_as_iso_8601(monkeypatch):
     assert ("last week", "DATE", "2000-W06") in values("Talks stalled last week.", "2000-02-16")
     monkeypatch.setattr(timex_periods, "ISO_WEEKS", False)       # the AQUAINT annotations' form
     assert ("last week", "DATE", "2000-W6") in values("Talks stalled last week.", "2000-02-16")
+
+
+def test_an_age_in_decades_is_no_date():
+    assert values("She is in her forties.", "1998-02-27") == []

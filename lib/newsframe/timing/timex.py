@@ -67,11 +67,12 @@ WINDOW_BEFORE, WINDOW_AFTER = 45, 70  # characters around a trigger word searche
 
 
 TRIGGER_KINDS = ("month", "weekday", "unit", "season", "part_of_day", "reference", "set", "holiday")
-MISC_TRIGGERS = ("today", "tonight", "yesterday", "tomorrow", "noon", "midday", "midnight", "ago", "fiscal", "season", "nineteen", "eighteen", "thousand")
+MISC_TRIGGERS = ("today", "tonight", "yesterday", "tomorrow", "noon", "midday", "midnight", "ago", "fiscal", "season", "nineteen", "eighteen", "thousand",
+                 "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
 # which kinds of trigger word each rule needs (any of them) in its window
 RULE_NEEDS = {
     "iso_date": {"digit"}, "numeric_date": {"digit"}, "time_24h": {"digit"}, "time_clock": {"digit"},
-    "year": {"digit"}, "year_range": {"digit"}, "mod_year": {"digit"}, "decade": {"digit"}, "fiscal_year": {"digit"},
+    "year": {"digit"}, "year_range": {"digit"}, "mod_year": {"digit"}, "decade": {"digit"}, "decade_words": {"misc"}, "fiscal_year": {"digit"},
     "month_day_year": {"month"}, "day_month_year": {"month"}, "month_year": {"month"}, "month_day": {"month"}, "week_of": {"month"},
     "day_month": {"month"}, "month": {"month"}, "weekday_month_day": {"month"}, "time_word": {"misc"}, "relative_day": {"misc"}, "ago": {"misc"}, "earlier": {"unit"}, "the_quarter": {"unit"}, "the_year": {"unit"}, "spoken_year": {"misc", "unit"}, "year_ago_adj": {"unit"},
     "relative_day_pod": {"part_of_day"}, "holiday": {"holiday", "unit"}, "the_weekend": {"unit"},

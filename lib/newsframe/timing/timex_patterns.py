@@ -107,7 +107,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("quarter", B + r"(?:(?:the|its)\s+)?(?:(?P<poss>this|last|next)\s+year's\s+|(?P<y0>" + YEAR + r")\s+)?(?:fiscal[-\s]+)?"
                     r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:[-\s]+quarter|\s+quarter)(?:\s+of\s+(?P<y>" + YEAR + r"))?" + E),
         # "for the year" (the year the story reports on), "the year ended June 30" (a fiscal year: P1Y)
-        ("the_year", B + r"the\s+(?:(?P<w>full|fiscal|current)\s+)?year(?![-'\u2019\w])(?!\s+(?:before|after|earlier|later|ago|of\s+the|\d|two|nineteen))"
+        ("the_year", B + r"the\s+(?:(?P<w>full|fiscal|current(?:\s+fiscal)?)\s+)?year(?![-'\u2019\w])(?!\s+(?:before|after|earlier|later|ago|of\s+the|\d|two|nineteen))"
                      + E),
         # "the quarter", "the latest quarter", "the latest period": the quarter the story reports on
         ("the_quarter", B + r"the\s+(?:(?P<w>latest|current|most\s+recent)\s+)?(?:fiscal\s+)?quarter(?![-\w])|the\s+(?P<wp>latest|most\s+recent)\s+period" + E),
@@ -118,6 +118,8 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("century", B + r"(?:the\s+)?" + MOD.replace("(?:in\\s+)?", "") + r"(?P<c>\d{1,2}(?:st|nd|rd|th)|" + ORD + r")[-\s]+century" + E),
         ("season_year", B + MOD + r"(?P<season>" + SEASON + r")\s+(?:of\s+)?(?P<y>" + YEAR + r")" + E),
         ("decade", B + r"(?:the\s+)?(?P<mod>early|mid|late)?-?\s*(?P<dec>(?:1[5-9]|20)\d0)'?s" + E),
+        # "the nineties", "the late sixties" (with "the": "in her forties" is an age)
+        ("decade_words", B + r"the\s+(?:(?P<mod>early|mid|late)[-\s]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)" + E),
         ("year_range", B + r"(?P<y>" + YEAR + r")\s*[-–]\s*(?P<y2>\d{2}|" + YEAR + r")" + E),
         ("mod_year", B + MOD.replace("(?:in\\s+)?", "") + r"(?P<y>" + YEAR + r")" + E),
         ("month", B + MOD + r"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>" + MON + r")" + E),

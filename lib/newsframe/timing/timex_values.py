@@ -386,6 +386,9 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
         return "DATE", f"{g['y']}-{season_code(g['season'])}"
     if name == "decade":
         return "DATE", g["dec"][:3]
+    if name == "decade_words":
+        tens = "twenties thirties forties fifties sixties seventies eighties nineties".split().index(g["dw"].lower()) + 2
+        return "DATE", f"19{tens}"
     if name == "year_range":
         return "DATE", g["y"]
     if name == "mod_year":
