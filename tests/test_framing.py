@@ -658,3 +658,8 @@ def test_countries_of_the_world_are_found_but_ambiguous_words_are_not():
     assert [c for c, _a, _b in found] == ["Kenya", "Peru", "Colombia", "Australia", "Norway", "Myanmar"]
     # capitals and demonyms that are also ordinary words or first names are left out of data/countries.csv
     assert framing.find_countries("Polish the brass, Victoria told the Male choir in Kingston.") == []
+
+
+def test_country_names_match_longest_first():
+    got = framing.find_countries("From New Mexico to Mexico City, and oil from the Niger Delta to Niger and Nigerians.")
+    assert [c for c, _a, _b in got] == ["United States", "Mexico", "Nigeria", "Niger", "Nigeria"]

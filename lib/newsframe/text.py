@@ -153,6 +153,24 @@ def tokens(text: str, *, lower: bool = False, words_only: bool = False) -> list[
     return toks
 
 
+def word_trie(words) -> str:
+    """An expression matching exactly the given words, branching letter by letter (fast to try)."""
+    if not words:
+        return ""
+    groups: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            ends = True
+    if not groups:
+        return ""
+    alts = [re.escape(c) + word_trie(rest) for c, rest in sorted(groups.items())]
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return "(?:" + body + ")?" if ends else body
+
+
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """English stop words from ``data/stopwords_en.txt`` (lower case)."""

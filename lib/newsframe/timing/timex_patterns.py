@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from ..resources import read_table
+from ..text import word_trie  # noqa: F401  (timex.py takes it from here)
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 POD_SUFFIXES = frozenset({"TMO", "TAF", "TEV", "TNI"})  # parts of day kept as a value suffix ("Friday night" -> ...TNI)
@@ -139,24 +140,6 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("year", B + r"(?:in\s+|of\s+|since\s+|by\s+|until\s+|from\s+|to\s+|during\s+|before\s+|after\s+)?(?P<y>" + YEAR + r")" + E),
     ]
     return [(name, re.compile(p, re.I)) for name, p in pats]
-
-
-def word_trie(words) -> str:
-    """An expression matching exactly the given words, branching letter by letter (fast to try)."""
-    if not words:
-        return ""
-    groups: dict[str, list[str]] = {}
-    ends = False
-    for w in words:
-        if w:
-            groups.setdefault(w[0], []).append(w[1:])
-        else:
-            ends = True
-    if not groups:
-        return ""
-    alts = [re.escape(c) + word_trie(rest) for c, rest in sorted(groups.items())]
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return "(?:" + body + ")?" if ends else body
 
 
 # past-tense words of the tense cue (irregular verbs; regular ones are found by their -ed)
