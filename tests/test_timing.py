@@ -472,3 +472,15 @@ def test_a_month_does_not_chain_two_days_into_one_event():
 ])
 def test_participants_leave_out_times_of_day(sentence, names):
     assert timing.participants(sentence) == names
+
+
+def test_a_follow_up_reports_the_days_development_not_the_big_event_it_recalls():
+    arts = corpus([
+        ("a", "Wire A", "1998-08-07", "The bombing of the embassies in Nairobi and Dar es Salaam on Friday killed dozens."),
+        ("b", "Wire B", "1998-08-08", "The bombing of the embassies in Nairobi and Dar es Salaam on Friday killed 80 people."),
+        ("c", "Wire C", "1998-08-09", "Rescue workers in Nairobi found two survivors on Sunday, two days after the bombing "
+                                       "of the embassies in Nairobi and Dar es Salaam on Friday killed 80 people."),
+    ])
+    per_article, _ = timing.article_events(arts)
+    days = dict(zip(per_article["id"], per_article["event_date"].astype(str).str[:10]))
+    assert days == {"a": "1998-08-07", "b": "1998-08-07", "c": "1998-08-09"}

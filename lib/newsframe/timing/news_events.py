@@ -27,6 +27,8 @@ from .events import (GRANULARITY_ORDER, MIN_SHARED_WORDS, ROLE_BACKGROUND, ROLE_
 NEWS_PAST_DAYS = 14      # a dated mention at most this long before the publication can be the news it reports
 NEWS_AHEAD_DAYS = 0      # ... or this long after it: 0, a later day is reached only by a plan ("opens tomorrow")
 LEDE_PARAGRAPHS = 2      # the lede: the first paragraphs of the body
+SHARED_WEIGHT = 0.15     # main event score: the event shared by other articles (up to 4)
+NEWEST_WEIGHT = 0.2      # main event score: the newest day-precise news date of the lede
 SAME_STORY_MIN_SHARED = 0.25   # Jaccard share of headline-and-lede content words: the same story
 
 
@@ -164,13 +166,19 @@ def article_events(articles: pd.DataFrame, *, by: str = "outlet", min_shared_wor
     news = mentions[mentions["role"] == ROLE_NEWS] if len(mentions) else mentions
     for aid, sub in news.groupby("id", sort=False) if len(news) else []:
         scored = []
+        lede_days = [r["event_date"] for _, r in sub.iterrows() if r["sentence"] in lede_end.get(aid, "")
+                     and r["granularity"] == "day" and r["event_date"] is not None]
+        newest = max(lede_days) if lede_days else None
         for idx, r in sub.iterrows():
             eid, label, n = event_of.get(idx, (None, None, 1))
             in_lede = r["sentence"] in lede_end.get(aid, "")
             in_head = bool(heads.get(aid)) and bool(mention_words(r) & set(_stem_words(heads[aid])))
             day = r["granularity"] == "day"
             agree = sum(d == r["date_value"] for d in sub["date_value"]) / len(sub)
-            score = 0.3 * in_lede + 0.15 * in_head + 0.2 * day + 0.15 * min(n - 1, 3) / 3 + 0.2 * agree
+            # (the lede's newest day: a follow-up's news is the day's development, not the big event it recalls)
+            latest = newest is not None and in_lede and day and r["event_date"] == newest
+            score = (0.3 * in_lede + 0.15 * in_head + 0.2 * day + SHARED_WEIGHT * min(n - 1, 3) / 3 + 0.2 * agree
+                     + NEWEST_WEIGHT * latest)
             scored.append((score, idx, eid, label, r))
         score, idx, eid, label, r = max(scored, key=lambda x: (x[0], -x[1]))
         # the date of the event the mention belongs to (its finest date across the articles)
