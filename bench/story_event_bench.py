@@ -16,7 +16,9 @@ prefix, published = the dct, text), as a user's export with metadata would be. P
 - no lag from history: news lags beyond `timing.NEWS_PAST_DAYS` (there should be none);
 - grouping across articles, over pairs of documents whose gold events are the same (same story, same
   day): how many pairs newsframe puts in one event (recall); and over pairs that newsframe puts in one
-  event, how many are the same gold event (precision).
+  event, how many are the same gold event (precision);
+- undated pages: the same run with every third document's publication date left out, how many of
+  those get the right day and how (their own absolute dates, the same story as another article).
 """
 from __future__ import annotations
 
@@ -45,16 +47,7 @@ def main() -> None:
 
     docs = [json.loads(ln) for ln in open(DATA, encoding="utf-8") if ln.strip()]
     gold = {g["id"]: g for g in map(json.loads, open(GOLD, encoding="utf-8")) if g}
-    with tempfile.TemporaryDirectory() as tmp:
-        src, out = Path(tmp) / "newswire.jsonl", Path(tmp) / "articles.csv"
-        with open(src, "w", encoding="utf-8") as fh:
-            for d in docs:
-                fh.write(json.dumps({"id": d["id"], "outlet": OUTLETS.get(d["id"][:3], d["id"][:3]),
-                                     "published": d["dct"], "text": d["text"]}) + "\n")
-        subprocess.run([sys.executable, "-m", "newsframe", "timeline", str(src), "--out", str(out)],
-                       check=True, capture_output=True, text=True)
-        with open(out, newline="", encoding="utf-8") as fh:
-            pred = {row["id"]: row for row in csv.DictReader(fh)}
+    pred = timeline(docs)
     dated = [g for g in gold.values() if g.get("event_date")]
     res, by_kind = Counter(), Counter()
     for g in dated:
@@ -91,9 +84,32 @@ def main() -> None:
     print(f"   shared events: {len(pairs_gold)} pairs of documents report the same gold event, newsframe puts "
           f"{together} in one event (recall {together / max(1, len(pairs_gold)):.1%}); of its {len(pairs_pred)} pairs "
           f"in one event, {agree} are the same gold event (precision {agree / max(1, len(pairs_pred)):.1%})")
+    # undated pages: every third document loses its publication date; how are they dated?
+    hidden = {d["id"] for k, d in enumerate(docs) if k % 3 == 0}
+    blind = timeline(docs, hidden)
+    tried = [g for g in dated if g["id"] in hidden]
+    hows = Counter((blind.get(g["id"], {}).get("how") or "not dated").split(" as ")[0] for g in tried)
+    right = sum((blind.get(g["id"], {}).get("event_date") or "")[:10] == g["event_date"] for g in tried)
+    print(f"   undated: {len(tried)} documents with a gold day given no publication date; event day right "
+          f"{right} ({right / max(1, len(tried)):.1%}); dated by: " + "; ".join(f"{h} {n}" for h, n in hows.most_common()))
     stories = Counter(g["story"] for g in gold.values())
     print(f"   stories: {len(stories)}; with 3 or more documents: "
           + ", ".join(f"{s} ({k})" for s, k in stories.most_common() if k >= 3))
+
+
+def timeline(docs: list[dict], undated: set = frozenset()) -> dict[str, dict]:
+    """Run `python -m newsframe timeline` on ``docs`` (one JSONL file; the ids in ``undated`` without a
+    publication date) and return its rows by id."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "newswire.jsonl", Path(tmp) / "articles.csv"
+        with open(src, "w", encoding="utf-8") as fh:
+            for d in docs:
+                fh.write(json.dumps({"id": d["id"], "outlet": OUTLETS.get(d["id"][:3], d["id"][:3]),
+                                     "published": "" if d["id"] in undated else d["dct"], "text": d["text"]}) + "\n")
+        subprocess.run([sys.executable, "-m", "newsframe", "timeline", str(src), "--out", str(out)],
+                       check=True, capture_output=True, text=True)
+        with open(out, newline="", encoding="utf-8") as fh:
+            return {row["id"]: row for row in csv.DictReader(fh)}
 
 
 if __name__ == "__main__":

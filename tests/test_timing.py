@@ -484,3 +484,16 @@ def test_a_follow_up_reports_the_days_development_not_the_big_event_it_recalls()
     per_article, _ = timing.article_events(arts)
     days = dict(zip(per_article["id"], per_article["event_date"].astype(str).str[:10]))
     assert days == {"a": "1998-08-07", "b": "1998-08-07", "c": "1998-08-09"}
+
+
+def test_an_undated_lede_naming_a_weekday_takes_a_donor_of_that_weekday():
+    from newsframe.timing.news_events import _most_similar
+
+    query = [{"embassi", "bomb", "nairobi", "hear", "court"}]
+    donors = [{"embassi", "bomb", "nairobi", "hear", "court", "suspect"}, {"embassi", "bomb", "nairobi", "kill"}]
+    ids = ["tuesday_hearing", "friday_bombing"]
+    assert _most_similar(query, donors, ids)[0][1] == "tuesday_hearing"                 # the most words in common
+    got = _most_similar(query, donors, ids, weekdays=[{4}], donor_weekdays=[1, 4])     # "... on Friday"
+    assert got[0][1] == "friday_bombing"
+    got = _most_similar(query, donors, ids, weekdays=[{6}], donor_weekdays=[1, 4])     # no Sunday donor: as before
+    assert got[0][1] == "tuesday_hearing"

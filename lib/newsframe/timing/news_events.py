@@ -218,16 +218,20 @@ def _stem_words(text: str) -> list[str]:
 
 def _infer_same_story(out: pd.DataFrame, articles: pd.DataFrame, best: dict) -> None:
     """Undated articles (no event found) take the main event of the most similar dated article."""
-    text_of = {}
+    text_of, weekdays_of = {}, {}
     for art in articles.itertuples():
         body = art.body if isinstance(art.body, str) else ""
         head = getattr(art, "headline", "")
         lede = "\n\n".join(body.split("\n\n")[:LEDE_PARAGRAPHS])
         text_of[art.id] = set(_stem_words(f"{head if isinstance(head, str) else ''} {lede}"))
+        weekdays_of[art.id] = {_WEEKDAYS.index(w.lower()) for w in _WEEKDAY_RE.findall(lede)}
     donors = [aid for aid in best if text_of.get(aid)]
     undated = [k for k in out.index[out["event_date"].isna()] if text_of.get(out.at[k, "id"])]
+    donor_days = [best[d]["event_date"].weekday() if best[d]["event_date"] is not None else None for d in donors]
     for k, (sim, donor) in zip(undated, _most_similar([text_of[out.at[k, "id"]] for k in undated],
-                                                      [text_of[d] for d in donors], donors)):
+                                                      [text_of[d] for d in donors], donors,
+                                                      weekdays=[weekdays_of.get(out.at[k, "id"]) for k in undated],
+                                                      donor_weekdays=donor_days)):
         b = best[donor]
         pub = as_date(out.at[k, "published"])
         if pub is not None and b["event_date"] is not None and not (
@@ -243,9 +247,19 @@ def _infer_same_story(out: pd.DataFrame, articles: pd.DataFrame, best: dict) -> 
 SIMILARITY_BLOCK = 256   # undated articles compared with every donor at once (memory bound)
 
 
-def _most_similar(word_sets: list[set], donor_sets: list[set], donor_ids: list) -> list[tuple[float, object]]:
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _most_similar(word_sets: list[set], donor_sets: list[set], donor_ids: list, *, weekdays: list | None = None,
+                  donor_weekdays: list | None = None) -> list[tuple[float, object]]:
     """For each of ``word_sets`` the donor of highest Jaccard similarity and that similarity (ties: the
-    largest id). One sparse product per block of sets instead of a Python loop over every pair."""
+    largest id). One sparse product per block of sets instead of a Python loop over every pair.
+
+    ``weekdays`` (per set: the weekdays, 0 = Monday, its lede names) and ``donor_weekdays`` (per donor:
+    the weekday of its event): a set whose lede names weekdays takes its donor among those whose event
+    falls on one of them, when one shares a word with it (a story of several weeks: "on Friday" is the
+    Friday bombing, not the Tuesday hearing)."""
     if not word_sets or not donor_sets:
         return []
     import numpy as np
@@ -257,13 +271,20 @@ def _most_similar(word_sets: list[set], donor_sets: list[set], donor_ids: list) 
         donors.resize((donors.shape[0], undated.shape[1]))
     d_size = np.asarray(donors.sum(axis=1)).ravel()
     order = np.argsort(np.array([str(d) for d in donor_ids], dtype=object), kind="stable")[::-1]   # largest id first
+    donor_days = np.array([-1 if d is None else d for d in donor_weekdays]) if donor_weekdays is not None else None
     out = []
     for start in range(0, len(word_sets), SIMILARITY_BLOCK):
         block = undated[start:start + SIMILARITY_BLOCK]
         shared = (block @ donors.T).toarray()
         u_size = np.asarray(block.sum(axis=1)).ravel()
         sims = shared / (u_size[:, None] + d_size[None, :] - shared)
-        for row in sims[:, order]:
+        for q, row in enumerate(sims):
+            wanted = weekdays[start + q] if weekdays is not None else None
+            if wanted and donor_days is not None:
+                fits = np.isin(donor_days, sorted(wanted))
+                if (row[fits] > 0).any():
+                    row = np.where(fits, row, -1.0)
+            row = row[order]
             j = int(np.argmax(row))      # the first maximum in largest-id order
             out.append((float(row[j]), donor_ids[order[j]]))
     return out
