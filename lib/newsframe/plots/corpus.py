@@ -6,7 +6,7 @@ articles when there are more than a chart can show.
 """
 from __future__ import annotations
 
-from .style import LABEL_COLORS, MAX_COLORS, MAX_ROWS, group_plural, group_word, new_axes, shorten, top_rows
+from .style import LABEL_COLORS, MAX_ROWS, group_plural, group_word, new_axes, shorten, top_rows
 
 # the cleaner's 16 line labels in 11 families, so that the chart keeps to MAX_COLORS colours
 LABEL_FAMILIES = {
