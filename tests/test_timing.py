@@ -497,3 +497,10 @@ def test_an_undated_lede_naming_a_weekday_takes_a_donor_of_that_weekday():
     assert got[0][1] == "friday_bombing"
     got = _most_similar(query, donors, ids, weekdays=[{6}], donor_weekdays=[1, 4])     # no Sunday donor: as before
     assert got[0][1] == "tuesday_hearing"
+
+
+def test_an_event_named_by_its_word_alone_borrows_its_articles_headline():
+    arts = corpus([("a", "Wire A", "2024-05-03", "the recall was announced on Thursday after brake faults were found.")])
+    arts["headline"] = ["Carmaker recalls 1.2 million pickups over brake fault in three countries"]
+    per_article, events = timing.article_events(arts)
+    assert per_article["event_label"].iloc[0] == "announced: Carmaker recalls 1.2 million pickups over brake fault …"

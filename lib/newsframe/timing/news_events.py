@@ -13,6 +13,7 @@ finding in itself.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 
@@ -150,6 +151,7 @@ def article_events(articles: pd.DataFrame, *, by: str = "outlet", min_shared_wor
     ev = events(mentions, min_shared_words=min_shared_words, by=by, articles=articles) if len(mentions) else \
         events(mentions, by=by, articles=articles)
     ev = event_kinds(ev, mentions) if len(ev) else ev.assign(kind=pd.Series(dtype=object))
+    ev = _labels_from_headlines(ev, mentions, articles)
     event_of, date_of = {}, {}
     for e in ev.itertuples():
         date_of[e.event_id] = e.date
@@ -210,6 +212,28 @@ def article_events(articles: pd.DataFrame, *, by: str = "outlet", min_shared_wor
     cols = ["id", "outlet", *([by] if by != "outlet" else []), "published", "event_date", "event_id", "event_label",
             "lag_days", "how", "confidence", "sentence"]
     return out[cols], ev
+
+
+HEADLINE_LABEL_WORDS = 8   # an event named by its event word alone borrows this many words of a headline
+
+
+def _labels_from_headlines(ev: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Events whose label is a bare event word ("announced", "killed": no names in their sentences) are
+    named after the headline of their articles (the commonest one): "announced: Ford recalls 1.2 million
+    pickups over brake fault"."""
+    if ev.empty or "headline" not in articles.columns:
+        return ev
+    heads = {a: h for a, h in zip(articles["id"], articles["headline"]) if isinstance(h, str) and h.strip()}
+    labels = []
+    for e in ev.itertuples():
+        label = e.label
+        if isinstance(label, str) and " " not in label.strip():
+            found = Counter(heads[i] for i in mentions.loc[list(e.mentions), "id"] if i in heads)
+            if found:
+                words = found.most_common(1)[0][0].split()
+                label = f"{label}: {' '.join(words[:HEADLINE_LABEL_WORDS])}{' …' if len(words) > HEADLINE_LABEL_WORDS else ''}"
+        labels.append(label)
+    return ev.assign(label=labels)
 
 
 def _stem_words(text: str) -> list[str]:
