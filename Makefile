@@ -39,5 +39,8 @@ lab: setup
 
 bench: setup
 	$(PY) bench/clean_bench.py
+	$(PY) bench/page_reading_bench.py
 	$(PY) bench/timex_bench.py
+	$(PY) bench/event_date_bench.py
+	$(PY) bench/story_event_bench.py
 	$(PY) bench/report_bench.py
