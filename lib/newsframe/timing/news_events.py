@@ -12,6 +12,7 @@ finding in itself.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 
@@ -168,12 +169,13 @@ def article_events(articles: pd.DataFrame, *, by: str = "outlet", min_shared_wor
     news = mentions[mentions["role"] == ROLE_NEWS] if len(mentions) else mentions
     for aid, sub in news.groupby("id", sort=False) if len(news) else []:
         scored = []
-        lede_days = [r["event_date"] for _, r in sub.iterrows() if r["sentence"] in lede_end.get(aid, "")
-                     and r["granularity"] == "day" and r["event_date"] is not None]
+        lede = lede_end.get(aid, "")
+        rows = [(idx, r, r["sentence"] in lede) for idx, r in sub.iterrows()]
+        lede_days = [r["event_date"] for _, r, in_lede in rows
+                     if in_lede and r["granularity"] == "day" and r["event_date"] is not None]
         newest = max(lede_days) if lede_days else None
-        for idx, r in sub.iterrows():
+        for idx, r, in_lede in rows:
             eid, label, n = event_of.get(idx, (None, None, 1))
-            in_lede = r["sentence"] in lede_end.get(aid, "")
             in_head = bool(heads.get(aid)) and bool(mention_words(r) & set(_stem_words(heads[aid])))
             day = r["granularity"] == "day"
             agree = sum(d == r["date_value"] for d in sub["date_value"]) / len(sub)
@@ -271,8 +273,8 @@ def _infer_same_story(out: pd.DataFrame, articles: pd.DataFrame, best: dict) -> 
 SIMILARITY_BLOCK = 256   # undated articles compared with every donor at once (memory bound)
 
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAYS = [d.lower() for d in calendar.day_name]   # Monday first, as date.weekday()
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(calendar.day_name) + r")\b")
 
 
 def _most_similar(word_sets: list[set], donor_sets: list[set], donor_ids: list, *, weekdays: list | None = None,

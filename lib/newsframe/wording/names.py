@@ -193,9 +193,8 @@ def name_mentions(articles, lines: pd.DataFrame | None = None) -> pd.DataFrame:
     (headline, tags, caption) that names the story's people too.
     """
     arts = list(articles_iter(articles))
-    lower_counts = lowercase_counts(arts)
+    lower_counts, all_vocab = lowercase_counts(arts, with_vocab=True)   # one pass over the bodies for both
     lower_vocab = frozenset(lower_counts)
-    all_vocab = frozenset(t.lower() for _, _, body in arts for t in nftext.tokens(body, words_only=True) if t.isalpha())
     rows = []
     named_lines = _groups.split_by_article(lines[lines["label"].isin(NAME_LABELS)]) if lines is not None and len(lines) else {}
     for aid, outlet, body in arts:
@@ -214,12 +213,16 @@ def name_mentions(articles, lines: pd.DataFrame | None = None) -> pd.DataFrame:
     return out
 
 
-def lowercase_counts(arts) -> Counter:
-    """How often the bodies of ``arts`` (``(id, outlet, body)`` triples) write each word in lower case."""
-    counts = Counter()
+def lowercase_counts(arts, *, with_vocab: bool = False):
+    """How often the bodies of ``arts`` (``(id, outlet, body)`` triples) write each word in lower case;
+    ``with_vocab``: also the set of all their alphabetic words, lower-cased, from the same pass."""
+    counts, vocab = Counter(), set()
     for _, _, body in arts:
-        counts.update(t for t in nftext.tokens(body, words_only=True) if t.islower())
-    return counts
+        toks = nftext.tokens(body, words_only=True)
+        counts.update(t for t in toks if t.islower())
+        if with_vocab:
+            vocab.update(t.lower() for t in toks if t.isalpha())
+    return (counts, frozenset(vocab)) if with_vocab else counts
 
 
 @lru_cache(maxsize=4)
