@@ -53,6 +53,54 @@ def test_find_dateline(body, place, agency):
     assert dl["dateline"] == place and dl["dateline_agency"] == agency
 
 
+@pytest.mark.parametrize("line, month_day", [
+    ("BRUSSELS, February 10 (Harbour Wire) --", (2, 10)),
+    ("Seoul, April 14 Diplomats and defence officials will meet again next week.", (4, 14)),
+    ("The Ledger says in an editorial on Thursday, Jan. 6:", (1, 6)),
+    ("Updated March 19 | 10:34", (3, 19)),
+    ("Posted on March 19 by the harbour desk of the paper after the late meeting", (3, 19)),
+    # a date the sentence mentions, not the page's date
+    ("The company said profit for the six months ended Oct. 1 rose 5% on higher sales.", None),
+    ("The board extended its offer for the shares until 5 p.m. Nov. 9 while it studies bids.", None),
+])
+def test_header_month_day_is_the_line_date_only(line, month_day):
+    from newsframe.reading.dates import header_month_day
+
+    found = header_month_day(line)
+    assert (found[:2] if found else None) == month_day
+
+
+def _published_of(lines):
+    from newsframe.reading import clean
+    from newsframe.reading.dates import published_from_lines
+
+    cols = clean.classify_columns(lines)
+    return published_from_lines(cols["label"], cols["text"])["published"]
+
+
+_NO_HEADER = [
+    "The alliance welcomed three new members at a ceremony in a small Missouri town, where the foreign "
+    "ministers handed over their papers to the secretary of state.",
+    "",
+    "The ministers spoke of a long road home and of the families who had waited for this moment for a "
+    "lifetime, and several of them wept openly during the short speeches.",
+    "",
+    "The treaty that founded the alliance was signed on April 4, 1949, in Washington by twelve foreign "
+    "ministers, and it has been enlarged several times since then.",
+]
+
+
+def test_a_date_inside_a_body_sentence_is_not_the_publication_date():
+    """A text without a header states no publication date: the treaty's date in its third paragraph is
+    history, not the page's date."""
+    assert _published_of(_NO_HEADER) is None
+    # a dateline or a cue still dates the page
+    assert _published_of(["INDEPENDENCE, March 12, 2025 (Harbour Wire) -- " + _NO_HEADER[0], *_NO_HEADER[1:]]) \
+        == pd.Timestamp("2025-03-12")
+    assert _published_of(["Correction, March 14, 2025: An earlier version of this story gave the wrong town for "
+                          "the ceremony and misspelt a minister's name.", "", *_NO_HEADER]) == pd.Timestamp("2025-03-14")
+
+
 @pytest.mark.parametrize("text, names", [
     ("the neighbors agreed to turn the page, AFP reported.", ["AFP"]),
     ("According to CNN, the deal came after the summit.", ["CNN"]),
@@ -235,3 +283,16 @@ def test_inferred_year_ignores_years_after_the_corpus():
     })
     out = meta.infer_missing_years(arts).set_index("id")
     assert out.loc["undated", "published"] == pd.Timestamp("2025-03-04")
+
+
+def test_a_month_and_day_without_any_similar_dated_article_keeps_its_year_unknown():
+    """The latest year a text mentions is a floor, not the year: a 1999 story recalls 1997."""
+    arts = pd.DataFrame({
+        "id": ["undated"],
+        "body": ["The ministers recalled the 1997 summit in Madrid, where the enlargement was first agreed."],
+        "published": [None],
+        "published_source": ["line 1 (month and day only)"],
+        "_month_day": [(2, 10)],
+    })
+    out = meta.infer_missing_years(arts)
+    assert out.loc[0, "published"] is None and "year unknown" in out.loc[0, "published_source"]

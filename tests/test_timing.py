@@ -359,6 +359,14 @@ def test_an_undated_page_is_anchored_at_its_own_absolute_dates():
     assert per_article.at[0, "how"] == "own dates" and pd.isna(per_article.at[0, "lag_days"])
 
 
+def test_an_undated_page_is_not_anchored_at_a_date_of_history_further_down():
+    arts = corpus([("x", "X", None, "Leaders met at a summit in Lisbon on Thursday.\n\nThey talked for hours."
+                                  "\n\nThe alliance was founded on April 4, 1949, in Washington.")])
+    assert pd.isna(timing.dated_articles(arts).at[0, "anchor"])
+    per_article, _ = timing.article_events(arts)
+    assert pd.isna(per_article.at[0, "event_date"]) and per_article.at[0, "how"] == ""
+
+
 def test_a_page_without_any_date_stays_undated_and_is_kept():
     per_article, _ = timing.article_events(corpus([("x", "X", None, "Leaders met at a summit in Lisbon.")]))
     assert per_article["id"].tolist() == ["x"] and per_article.at[0, "how"] == "" and pd.isna(per_article.at[0, "event_date"])

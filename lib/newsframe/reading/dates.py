@@ -8,7 +8,7 @@ the one the date model of :mod:`newsframe.reading.page_fields` finds likeliest, 
 likely enough; ``published_source`` names the line and the model's probability. When the page gives
 only month and day (``March 19 (ANI)``), :func:`infer_missing_years` infers the year and flags it: no
 earlier than the latest year the text mentions, and nearest to the date of the most similar dated
-article in the corpus.
+article in the corpus (none when no dated article is similar: the year stays unknown).
 
 Hand-written with regular expressions and ``python-dateutil``: date libraries such as dateparser find
 dates in free text but do not know which date on a page is the publication date, which is a question
@@ -58,6 +58,31 @@ _DIGIT = re.compile(r"\d")
 HEADER_LABELS = {"headline", "meta", "teaser", "duplicate", "other", "ui", "navigation", "ad"}
 HEADER_LINES_AFTER_BODY_START = 3  # date lines just inside the body start (e.g. a dateline) still count
 MAX_BYLINE_CHARS = 80
+
+
+# --------------------------------------------------------------------------- dateline
+DATELINE_PATTERNS = [
+    # Seoul [South Korea]March 19 (ANI): ...   /   NEW DELHI, March 3 (Reuters) - ...
+    re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3})\s*(?:\[[^\]]{1,40}\])?\s*,?\s*(?P<date>" + MONTH_NAME_RE + r"\s+\d{1,2})?\s*\((?P<agency>[A-Za-z][\w .&-]{1,40})\)\s*[:\-–—_]"),
+    # NAIROBI, Kenya (AP) _
+    re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?)?)\s*\((?P<agency>[A-Za-z][\w .&-]{1,40})\)\s*[:\-–—_]"),
+    # Seoul, April 14 Diplomats ...  /  TOKYO, June 2 -
+    re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}),\s*(?P<date>" + MONTH_NAME_RE + r"\s+\d{1,2})\b\s*[:\-–—(]?"),
+    # WASHINGTON - / SEOUL: (all-caps place)
+    re.compile(r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+){0,3})\s*(?:[-–—:]|\(\w+\))\s"),
+]
+
+
+def find_dateline(body: str) -> dict:
+    """The dateline that opens ``body``: ``{"dateline", "dateline_date", "dateline_agency", "end"}``."""
+    first = body.split("\n", 1)[0][:200] if body else ""
+    for pat in DATELINE_PATTERNS:
+        m = pat.match(first)
+        if m:
+            g = m.groupdict()
+            return {"dateline": g["place"].strip(), "dateline_date": g.get("date"),
+                    "dateline_agency": (g.get("agency") or "").strip() or None, "end": m.end()}
+    return {"dateline": None, "dateline_date": None, "dateline_agency": None, "end": 0}
 
 
 # --------------------------------------------------------------------------- dates
@@ -142,6 +167,28 @@ def _month_day(text: str):
     return None
 
 
+SHORT_DATE_LINE_WORDS = 8   # a header line this short that holds a month and day is a date line
+_WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*$")
+_CUE_BEFORE = re.compile(r"(?i)(?:publi\w*|posted|updated?|modified|created|date[d:]?)\s*(?:on|:)?\s*$")
+
+
+def header_month_day(text: str):
+    """``(month, day, text)`` of a header line that states its date without a year, else None. The
+    month and day must be the line's date, not a date its sentence mentions: a short line (``March 19 |
+    10:34``), a dateline (``Seoul, March 19 (ANI) -``), after a weekday (``an editorial on Thursday,
+    Jan. 6:``) or a publication cue (``Updated March 19``). "... for the six months ended Oct. 1" and
+    "... offer until Nov. 9" are not."""
+    md = _month_day(text)
+    if md is None:
+        return None
+    if len(text.split()) <= SHORT_DATE_LINE_WORDS:
+        return md
+    if find_dateline(text)["dateline_date"]:
+        return md
+    before = text[:text.find(md[2])]
+    return md if _WEEKDAY_BEFORE.search(before) or _CUE_BEFORE.search(before) else None
+
+
 def find_published(table: pd.DataFrame) -> dict:
     """The publication date of one page from its classified lines (see module doc)."""
     return published_from_lines(column(table, "label"), column(table, "text"))
@@ -163,7 +210,7 @@ def published_from_lines(labels: list, texts: list) -> dict:
                 "published_source": f"line {i0 + 1} ({best['pattern']}; model p={p:.2f})"}
     # month and day only: dateline or header; the year is inferred later from the corpus
     for i in header:
-        md = _month_day(texts[i][:120])
+        md = header_month_day(texts[i][:120])
         if md:
             return {"published": None, "published_text": md[2], "published_inferred": True,
                     "published_source": f"line {i + 1} (month and day only)", "_month_day": md[:2]}
@@ -247,7 +294,9 @@ def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
     a number that looks like a year). Among such years, the one that puts
     the date nearest to the publication date of the most similar dated article
     in the corpus (cosine over content words) is taken; without a similar
-    dated article, the earliest allowed year. ``published_inferred`` stays
+    dated article the year stays unknown (``published`` empty, ``published_source``
+    says so): the latest year the text mentions is only a floor, and a guess
+    from it was wrong on every newswire text tried. ``published_inferred`` stays
     True and ``published_source`` says how the year was chosen. Returns a
     copy without the helper column ``_month_day``.
     """
@@ -282,13 +331,8 @@ def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
                 continue
             ts = min(choices, key=lambda t: abs(t - ref))
             how = f"year inferred from the most similar dated article ({best.id}, similarity {best_sim:.2f})"
-        elif floor:
-            try:
-                ts = pd.Timestamp(year=floor, month=month, day=day)
-            except ValueError:
-                continue
-            how = "year inferred as the latest year the text mentions"
-        else:
+        else:   # the latest year the text mentions is only a floor: a story of 1999 recalls 1997
+            articles.at[idx, "published_source"] = f"{source}; year unknown (no similar dated article)"
             continue
         articles.at[idx, "published"] = ts
         articles.at[idx, "published_source"] = f"{source}; {how}"

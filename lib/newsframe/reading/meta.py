@@ -38,34 +38,11 @@ from .dates import MAX_BYLINE_CHARS, MONTH_NAME_RE, published_from_lines
 from .page_fields import split_title
 # public names of the module split off, importable from here as before
 from .dates import (MONTHS, FOREIGN_MONTHS, DATE_PATTERNS, MONTH_DAY, DAY_MONTH, YEAR, HEADER_LABELS,
-    HEADER_LINES_AFTER_BODY_START, parse_dates, find_published, published_from_manifest, infer_missing_years)  # noqa: F401
+    HEADER_LINES_AFTER_BODY_START, DATELINE_PATTERNS, find_dateline, parse_dates, find_published,
+    published_from_manifest, infer_missing_years)  # noqa: F401
 
 
 # --------------------------------------------------------------------------- dateline, byline
-DATELINE_PATTERNS = [
-    # Seoul [South Korea]March 19 (ANI): ...   /   NEW DELHI, March 3 (Reuters) - ...
-    re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3})\s*(?:\[[^\]]{1,40}\])?\s*,?\s*(?P<date>" + MONTH_NAME_RE + r"\s+\d{1,2})?\s*\((?P<agency>[A-Za-z][\w .&-]{1,40})\)\s*[:\-–—_]"),
-    # NAIROBI, Kenya (AP) _
-    re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?)?)\s*\((?P<agency>[A-Za-z][\w .&-]{1,40})\)\s*[:\-–—_]"),
-    # Seoul, April 14 Diplomats ...  /  TOKYO, June 2 -
-    re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}),\s*(?P<date>" + MONTH_NAME_RE + r"\s+\d{1,2})\b\s*[:\-–—(]?"),
-    # WASHINGTON - / SEOUL: (all-caps place)
-    re.compile(r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+){0,3})\s*(?:[-–—:]|\(\w+\))\s"),
-]
-
-
-def find_dateline(body: str) -> dict:
-    """The dateline that opens ``body``: ``{"dateline", "dateline_date", "dateline_agency", "end"}``."""
-    first = body.split("\n", 1)[0][:200] if body else ""
-    for pat in DATELINE_PATTERNS:
-        m = pat.match(first)
-        if m:
-            g = m.groupdict()
-            return {"dateline": g["place"].strip(), "dateline_date": g.get("date"),
-                    "dateline_agency": (g.get("agency") or "").strip() or None, "end": m.end()}
-    return {"dateline": None, "dateline_date": None, "dateline_agency": None, "end": 0}
-
-
 BYLINE = re.compile(r"^\s*(?:[•*·-]\s*)?By[:\s]\s*(?P<name>[^|•\n]{2,%d}?)\s*(?:\||•|$|\bUpdated\b|\bPublished\b)" % MAX_BYLINE_CHARS)
 
 

@@ -467,6 +467,27 @@ PUBLISHED_FEATURES = (
 )
 _CUE_PUBLISHED = re.compile(r"(?i)(?:publi|posted|created|date[d:]|veröffentlicht|erschienen|on\s*$|am\s*$|le\s*$)")
 _CUE_UPDATED = re.compile(r"(?i)(?:updated?|modified|mis à jour|aktualisiert|actualiza|last\s+edit|edited)")
+# a date inside a sentence of the body ("On April 4, 1949, on behalf of ...", "the bombs went off on
+# Aug. 7, 1998") is an event of the story, not its publication date, unless a cue says so
+# ("Correction, Nov. 15, 2019: ...", "Published: ... Updated: ...")
+PROSE_LINE_WORDS = 15
+_CUE_PAGE_DATE = re.compile(r"(?i)(?:publi|posted|updated?|modified|created|correct|veröffentlicht|erschienen|"
+                            r"mis à jour|aktualisiert|actualiza|edited)")
+
+
+def is_prose_date(label: str, line: str, start: int, *, dateline: bool) -> bool:
+    """True for a date that a body sentence mentions (see ``_CUE_PAGE_DATE``): the line is labelled
+    body, holds :data:`PROSE_LINE_WORDS` words or more, the date does not open it and no page-date cue
+    precedes it; a dateline (``dateline``: the first body line, at most three words before the date)
+    is the page's date."""
+    if label != "body":
+        return False
+    before = line[:start]
+    if not before.strip() or len(line.split()) < PROSE_LINE_WORDS:
+        return False
+    if dateline and len(before.split()) <= 3:
+        return False
+    return _CUE_PAGE_DATE.search(before) is None
 
 
 def date_candidates(labels: list, texts: list, parse) -> list[tuple]:
@@ -479,9 +500,11 @@ def date_candidates(labels: list, texts: list, parse) -> list[tuple]:
     first_body = next((pos[i] for i in nonblank if labels[i] == "body"), len(nonblank))
     head = next((pos[i] for i in nonblank if labels[i] == "headline"), None)
     found = []
+    body_start = next((i for i in nonblank if labels[i] == "body"), None)
     for i in nonblank:
         for d in parse(texts[i]):
-            found.append((i, d))
+            if not is_prose_date(labels[i], texts[i], d["start"], dateline=i == body_start):
+                found.append((i, d))
     if not found:
         return []
     days = [d["timestamp"].date() for _, d in found]

@@ -93,10 +93,20 @@ def _absolute_dates(text: str) -> list[dict]:
             and b.get((t["start"], t["end"])) == t["value"]]
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def lede(body: str) -> str:
+    """The first :data:`LEDE_PARAGRAPHS` paragraphs of ``body`` (all of it when it has fewer)."""
+    cuts = [m.start() for m in _PARAGRAPH_BREAK.finditer(body)]
+    return body[:cuts[LEDE_PARAGRAPHS - 1]] if len(cuts) >= LEDE_PARAGRAPHS else body
+
+
 def dated_articles(articles: pd.DataFrame) -> pd.DataFrame:
     """``articles`` with ``anchor`` (the date relative expressions are read against) and ``anchor_how``:
     the publication date; for a page that states none, the latest day-precise date its text states
-    itself (*on March 16, 2023*), marked "own dates"; else empty."""
+    itself in its headline and lede (*on March 16, 2023*), marked "own dates"; else empty. Dates further
+    down are left out: there they are mostly history ("Churchill's speech of March 5, 1946")."""
     anchors, hows = [], []
     for art in articles.itertuples():
         pub = as_date(getattr(art, "published", None))
@@ -104,8 +114,9 @@ def dated_articles(articles: pd.DataFrame) -> pd.DataFrame:
             anchors.append(pub.normalize())
             hows.append("publication date")
             continue
-        body = art.body if isinstance(art.body, str) else ""
-        dates = [period_start(t["value"]) for t in _absolute_dates(body)]
+        head = getattr(art, "headline", "")
+        text = f"{head if isinstance(head, str) else ''}\n\n{lede(art.body if isinstance(art.body, str) else '')}"
+        dates = [period_start(t["value"]) for t in _absolute_dates(text)]
         dates = [d for d in dates if d is not None]
         anchors.append(max(dates) if dates else pd.NaT)
         hows.append("own dates" if dates else "")
@@ -161,16 +172,14 @@ def article_events(articles: pd.DataFrame, *, by: str = "outlet", min_shared_wor
     lede_end = {}
     heads = {}
     for art in articles.itertuples():
-        body = art.body if isinstance(art.body, str) else ""
-        cuts = [m.start() for m in re.finditer(r"\n\s*\n", body)]
-        lede_end[art.id] = body[:cuts[LEDE_PARAGRAPHS - 1]] if len(cuts) >= LEDE_PARAGRAPHS else body
+        lede_end[art.id] = lede(art.body if isinstance(art.body, str) else "")
         heads[art.id] = getattr(art, "headline", "") if isinstance(getattr(art, "headline", ""), str) else ""
     best: dict = {}
     news = mentions[mentions["role"] == ROLE_NEWS] if len(mentions) else mentions
     for aid, sub in news.groupby("id", sort=False) if len(news) else []:
         scored = []
-        lede = lede_end.get(aid, "")
-        rows = [(idx, r, r["sentence"] in lede) for idx, r in sub.iterrows()]
+        opening = lede_end.get(aid, "")
+        rows = [(idx, r, r["sentence"] in opening) for idx, r in sub.iterrows()]
         lede_days = [r["event_date"] for _, r, in_lede in rows
                      if in_lede and r["granularity"] == "day" and r["event_date"] is not None]
         newest = max(lede_days) if lede_days else None
@@ -248,9 +257,9 @@ def _infer_same_story(out: pd.DataFrame, articles: pd.DataFrame, best: dict) -> 
     for art in articles.itertuples():
         body = art.body if isinstance(art.body, str) else ""
         head = getattr(art, "headline", "")
-        lede = "\n\n".join(body.split("\n\n")[:LEDE_PARAGRAPHS])
-        text_of[art.id] = set(_stem_words(f"{head if isinstance(head, str) else ''} {lede}"))
-        weekdays_of[art.id] = {_WEEKDAYS.index(w.lower()) for w in _WEEKDAY_RE.findall(lede)}
+        first = lede(body)
+        text_of[art.id] = set(_stem_words(f"{head if isinstance(head, str) else ''} {first}"))
+        weekdays_of[art.id] = {_WEEKDAYS.index(w.lower()) for w in _WEEKDAY_RE.findall(first)}
     donors = [aid for aid in best if text_of.get(aid)]
     undated = [k for k in out.index[out["event_date"].isna()] if text_of.get(out.at[k, "id"])]
     donor_days = [best[d]["event_date"].weekday() if best[d]["event_date"] is not None else None for d in donors]
