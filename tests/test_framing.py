@@ -663,3 +663,17 @@ def test_countries_of_the_world_are_found_but_ambiguous_words_are_not():
 def test_country_names_match_longest_first():
     got = framing.find_countries("From New Mexico to Mexico City, and oil from the Niger Delta to Niger and Nigerians.")
     assert [c for c, _a, _b in got] == ["United States", "Mexico", "Nigeria", "Niger", "Nigeria"]
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("Michael Jordan scored forty points.", []),
+    ("Chad Smith, a drummer, said so.", []),
+    ("Georgia Tech won at home.", []),
+    ("Police in Atlanta, Georgia said the road was closed.", []),
+    ("King Abdullah of Jordan met the envoy.", ["Jordan"]),
+    ("Israel, Jordan and Egypt agreed on the plan.", ["Israel", "Jordan", "Egypt"]),
+    ("Jordan said it would help. Chad said no.", ["Jordan", "Chad"]),
+    ("Russia invaded Georgia in 2008.", ["Russia", "Georgia"]),
+])
+def test_country_names_that_are_also_names_count_only_outside_a_longer_name(text, countries):
+    assert [c for c, _a, _b in framing.find_countries(text)] == countries

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..resources import read_table
+from ..resources import read_lines, read_table
 from ..text import normalize, word_trie
 
 
@@ -208,6 +208,38 @@ def agency_table() -> tuple[dict[str, tuple[str, str]], re.Pattern]:
 
 
 def find_countries(text: str) -> list[tuple[str, int, int]]:
-    """Countries named in ``text`` (by name, short form, demonym or capital): (country, start, end)."""
+    """Countries named in ``text`` (by name, short form, demonym or capital): (country, start, end).
+
+    A country name that is also a person's or another place's name (``data/country_names_also_names.txt``:
+    Jordan, Chad, Georgia) counts only outside a longer capitalised name: not "Michael Jordan", "Chad
+    Smith", "Georgia Tech" or "Atlanta, Georgia"; but "King Abdullah of Jordan", "Israel, Jordan and
+    Egypt"."""
     a2c, pat = country_table()
-    return [(a2c[m.group(0)], m.start(), m.end()) for m in pat.finditer(normalize(text))]
+    text = normalize(text)
+    found = []
+    for m in pat.finditer(text):
+        if m.group(0) in _names_also_names() and _inside_longer_name(text, m.start(), m.end(), a2c):
+            continue
+        found.append((a2c[m.group(0)], m.start(), m.end()))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _names_also_names() -> frozenset:
+    return frozenset(read_lines("country_names_also_names.txt"))
+
+
+_NEXT_NAME = re.compile(r"\s+(?-i:[A-Z])[\w'’.-]*")
+_PREVIOUS_NAME = re.compile(r"(?:^|(?<![.!?:;\"“”(\n])\s)((?-i:[A-Z])[\w'’.-]*)(,?)\s+$")
+
+
+def _inside_longer_name(text: str, start: int, end: int, a2c: dict) -> bool:
+    if _NEXT_NAME.match(text, end):
+        nxt = text[end:].split(None, 1)[0].strip(".,;:")
+        if nxt not in a2c:
+            return True
+    prev = _PREVIOUS_NAME.search(text[max(0, start - 40):start])
+    if prev is None:
+        return False
+    word = prev.group(1).strip(".")
+    return word not in a2c and not (prev.group(1).endswith(".") and len(word) <= 3)
