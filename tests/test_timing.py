@@ -512,3 +512,28 @@ def test_an_event_named_by_its_word_alone_borrows_its_articles_headline():
     arts["headline"] = ["Carmaker recalls 1.2 million pickups over brake fault in three countries"]
     per_article, events = timing.article_events(arts)
     assert per_article["event_label"].iloc[0] == "announced: Carmaker recalls 1.2 million pickups over brake fault …"
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The harbour minister on Tuesday condemned the strike at the container port.", "statement"),
+    ("The mayor vowed on Saturday to rebuild the flooded quay.", "statement"),
+    ("The envoy arrived in Lisbon on Monday for a round of consultations.", "movement"),
+    ("A committee subpoenaed the port director on Friday.", "justice"),
+    ("The upper house ratified the fisheries treaty on Wednesday.", "agreement"),
+    ("The upper house voted on Wednesday to widen the harbour.", "politics"),
+    ("The festival season began on Wednesday.", "occurrence"),
+])
+def test_lede_verbs_of_news_are_event_triggers(sentence, kind):
+    """Speech acts, movements, rulings, votes and aspectual verbs date the news of a lede: without them
+    "the minister on Tuesday condemned the strike" gave no event mention."""
+    m = timing.event_mentions(corpus([("x", "X", "2025-03-06", sentence)]))
+    assert len(m) == 1 and m.at[0, "kind"] == kind
+
+
+def test_a_dateline_paragraph_does_not_count_as_a_lede_paragraph():
+    from newsframe.timing.news_events import lede
+
+    body = "PORTVILLE (Harbour Wire) --\n\nThe port reopened on Friday.\n\nShips queued outside.\n\nHistory followed."
+    assert lede(body) == "PORTVILLE (Harbour Wire) --\n\nThe port reopened on Friday.\n\nShips queued outside."
+    assert lede("The port reopened on Friday after a week.\n\nShips queued.\n\nMore.") == \
+        "The port reopened on Friday after a week.\n\nShips queued."

@@ -96,10 +96,16 @@ def _absolute_dates(text: str) -> list[dict]:
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
+DATELINE_MAX_WORDS = 5   # an opening paragraph this short ("MIAMI (AP) --") is a dateline, not a lede paragraph
+
+
 def lede(body: str) -> str:
-    """The first :data:`LEDE_PARAGRAPHS` paragraphs of ``body`` (all of it when it has fewer)."""
+    """The first :data:`LEDE_PARAGRAPHS` paragraphs of ``body`` (all of it when it has fewer), not
+    counting an opening paragraph of :data:`DATELINE_MAX_WORDS` words or fewer (a dateline on its own
+    line, as wire copy prints it: "MIAMI (AP) --")."""
     cuts = [m.start() for m in _PARAGRAPH_BREAK.finditer(body)]
-    return body[:cuts[LEDE_PARAGRAPHS - 1]] if len(cuts) >= LEDE_PARAGRAPHS else body
+    k = LEDE_PARAGRAPHS - 1 + (bool(cuts) and len(body[:cuts[0]].split()) <= DATELINE_MAX_WORDS)
+    return body[:cuts[k]] if k < len(cuts) else body
 
 
 def dated_articles(articles: pd.DataFrame) -> pd.DataFrame:

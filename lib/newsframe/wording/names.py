@@ -99,8 +99,11 @@ def _is_acronym(tok: str) -> bool:
     return len(letters) >= 2 and letters.isupper()
 
 
-# capitalised tokens that are never part of a name: "I" and its contractions, a lone letter ("S", "K")
-_NOT_NAME_TOKEN = re.compile(r"I(?:['\u2019](?:ve|m|ll|d))?|[A-Za-z]")
+# capitalised tokens that are never part of a name: "I" and its contractions, also written without the
+# apostrophe ("Ive", "Im": "Facebook Ive" is no name), other contractions without it ("Dont", "Youre"),
+# a lone letter ("S", "K")
+_NOT_NAME_TOKEN = re.compile(r"I(?:['\u2019]?(?:ve|m|ll|d))?|[A-Za-z]|(?:Do|Does|Did|Is|Was|Are|Were|Has|Have|Had|Could|"
+                             r"Would|Should|Ca|Wo)nt|(?:You|They|We)(?:re|ve)")
 
 
 def capitalised_spans(text: str, *, lowercase_vocab: frozenset = frozenset()) -> list[tuple[int, int, str]]:
