@@ -161,6 +161,8 @@ def test_skeleton(a, b, same):
     ("It is called the General Security of Military Information Agreement (GSOMIA).",
      ["General Security of Military Information Agreement", "GSOMIA"]),
     ("The talks on Monday included Elon Musk's SpaceX.", ["Elon Musk", "SpaceX"]),
+    # contractions written without the apostrophe are no name words; names starting like them are
+    ("He wrote on Facebook Ive been told Dont Look Up won, said Ida Tarbell.", ["Facebook", "Look Up", "Ida Tarbell"]),
 ])
 def test_capitalised_spans(text, spans):
     assert [s for _, _, s in w.capitalised_spans(text)] == spans
