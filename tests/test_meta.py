@@ -296,3 +296,21 @@ def test_a_month_and_day_without_any_similar_dated_article_keeps_its_year_unknow
     })
     out = meta.infer_missing_years(arts)
     assert out.loc[0, "published"] is None and "year unknown" in out.loc[0, "published_source"]
+
+
+def test_a_year_after_the_similar_articles_is_a_plan_not_a_floor():
+    """A 2019 review that says "2020 will be about ..." was dated 2020-11-18; its similar article is of 2019."""
+    arts = pd.DataFrame({
+        "id": ["dated", "undated"],
+        "body": ["The streaming console launches tomorrow in fourteen countries with a monthly subscription plan.",
+                 "The streaming console launches tomorrow in fourteen countries; 2020 will be about testing the "
+                 "monthly subscription plan."],
+        "published": [pd.Timestamp("2019-11-18"), None],
+        "published_source": ["line 3", "line 4 (month and day only)"],
+        "_month_day": [None, (11, 18)],
+    })
+    arts = pd.concat([arts, pd.DataFrame({"id": ["later"], "body": ["A harbour report of 2023."],
+                                          "published": [pd.Timestamp("2023-05-01")], "published_source": ["line 1"],
+                                          "_month_day": [None]})], ignore_index=True)
+    out = meta.infer_missing_years(arts).set_index("id")
+    assert out.loc["undated", "published"] == pd.Timestamp("2019-11-18")

@@ -537,3 +537,12 @@ def test_a_dateline_paragraph_does_not_count_as_a_lede_paragraph():
     assert lede(body) == "PORTVILLE (Harbour Wire) --\n\nThe port reopened on Friday.\n\nShips queued outside."
     assert lede("The port reopened on Friday after a week.\n\nShips queued.\n\nMore.") == \
         "The port reopened on Friday after a week.\n\nShips queued."
+
+
+def test_an_event_label_prefers_names_its_articles_share_to_a_list_of_countries():
+    from newsframe.timing.events import readable_label
+
+    mentions = pd.DataFrame({"id": ["a", "b"], "participants": [
+        ["Harbour Console", "Canada", "Belgium", "Denmark", "Ireland"],
+        ["Harbour Console", "Premiere Pack"]]})
+    assert readable_label(mentions, "launch").startswith("Harbour Console")

@@ -285,6 +285,9 @@ def _most_similar_dated(articles: pd.DataFrame, need: list[bool], dated: pd.Data
     return out
 
 
+YEAR_MIN_SIMILARITY = 0.2   # cosine a dated article needs to lend its year (0.08 lent 2013 to a 2019 concert story)
+
+
 def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
     """Fill in ``published`` for articles whose page gives only month and day.
 
@@ -293,8 +296,9 @@ def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
     year of the corpus's dated articles (a later year is a plan, "by 2030", or
     a number that looks like a year). Among such years, the one that puts
     the date nearest to the publication date of the most similar dated article
-    in the corpus (cosine over content words) is taken; without a similar
-    dated article the year stays unknown (``published`` empty, ``published_source``
+    in the corpus (cosine over content words, at least :data:`YEAR_MIN_SIMILARITY`)
+    is taken; a year the text mentions after that article's is a plan, no floor.
+    Without a similar dated article the year stays unknown (``published`` empty, ``published_source``
     says so): the latest year the text mentions is only a floor, and a guess
     from it was wrong on every newswire text tried. ``published_inferred`` stays
     True and ``published_source`` says how the year was chosen. Returns a
@@ -316,10 +320,12 @@ def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
         if not needed:
             continue
         month, day = month_day
-        floor = max([y for y in _years_mentioned(body) if cap is None or y <= cap] or [0])
+        mentioned = [y for y in _years_mentioned(body) if cap is None or y <= cap]
         best, best_sim = best_of.get(aid, (None, 0.0))
-        if best is not None and best_sim > 0:
+        if best is not None and best_sim >= YEAR_MIN_SIMILARITY:
             ref = pd.Timestamp(best.published).tz_localize(None) if pd.Timestamp(best.published).tzinfo else pd.Timestamp(best.published)
+            # a year after the similar article's is a plan ("2020 will be about ..." in a 2019 review), no floor
+            floor = max([y for y in mentioned if y <= ref.year] or [0])
             years = [y for y in range(ref.year - 1, ref.year + 2) if y >= floor] or [floor]
             choices = []
             for y in years:

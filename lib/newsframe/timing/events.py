@@ -443,11 +443,12 @@ def readable_label(mentions: pd.DataFrame, trigger: str) -> str:
     for names in per_article.values():
         for n in names:
             counts[n] = counts.get(n, 0) + 1
-    ranked = sorted(counts, key=lambda n: (-counts[n], n[1]))
+    # (more articles first; at equal counts places before institutions: a name two articles share beats
+    # a list of countries one article gives, "Chromecast Ultra launch", not "Belgium–Canada launch")
+    ranked = sorted(counts, key=lambda n: (-counts[n], n[0] != "place", n[1]))
     people = [n for k, n in ranked if k == "person"]
     places = [n for k, n in ranked if k == "place"]
-    others = [n for k, n in ranked if k == "other"]
-    actors = list(dict.fromkeys(people))[:2] or list(dict.fromkeys(places + others))[:2]
+    actors = list(dict.fromkeys(people))[:2] or list(dict.fromkeys(n for k, n in ranked if k in ("place", "other")))[:2]
     where = next((p for p in places if p not in actors), None)
     if not actors:
         return ""
