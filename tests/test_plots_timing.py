@@ -287,3 +287,13 @@ def test_background_chart_is_bounded(n_groups):
     assert len(fig.axes[0].get_yticks()) == min(n_groups, plots.MAX_ROWS)
     ax = fig.axes[0]
     assert (ax.get_title() or ax.get_title(loc="left")) and ax.get_xlabel() and ax.get_ylabel()
+
+
+def test_outlet_timeline_labels_give_lags_of_news_events_only():
+    docs, lags = small()
+    with_lag = plots.outlet_timeline_chart(lags, docs).axes[0]
+    assert any(t.get_text().endswith("d") for t in with_lag.texts if isinstance(t, Annotation))
+    history = lags.assign(kind="background")   # history is recalled, not reported late
+    ax = plots.outlet_timeline_chart(history, docs).axes[0]
+    labels = [t.get_text() for t in ax.texts if isinstance(t, Annotation)]
+    assert labels and not any(t.endswith("d") for t in labels)

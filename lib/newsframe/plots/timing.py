@@ -203,6 +203,8 @@ def outlet_timeline_chart(lags, articles, *, ax=None, since=None, by: str = "out
     if len(lags):
         ev = attach(lags, articles, by)
         ev = ev.assign(_start=ev["date_value"].map(period_start), _day=ev["granularity"].eq("day"))
+        if "kind" in ev.columns:   # history is recalled, not reported late: its labels carry no lag
+            ev = ev.assign(lag_days=ev["lag_days"].where(ev["kind"].eq("news")))
         ev = ev[[s is not None and s >= since for s in ev["_start"]]]
         ev = ev.assign(_row=[row_of.get(n, n) for n in _timing_names(ev[by], by)])
         ev = ev[ev["_row"].isin(ypos)]
@@ -276,7 +278,7 @@ def outlet_timeline_chart(lags, articles, *, ax=None, since=None, by: str = "out
         notes.append(f"markers: the {max_events} events mentioned by most articles (of {n_events})")
     if only_top:
         notes.append(f"labels on top: the {min(max_labels, ev['event_id'].nunique())} events mentioned by most articles, "
-                     "median lag over their articles")
+                     "median lag over their articles (news events only)")
     ax.set_xlabel("date (dot: day-precise event, square: week/month/year; "
                   + ("strip: publications per period, scaled to the row's busiest" if strips else "grey bar: publication")
                   + ")" + "".join("\n" + n for n in notes))
