@@ -1,6 +1,8 @@
 """Same-story newswire: the news event of each article, and the events articles share, by `timeline`.
 
     .venv/bin/python bench/story_event_bench.py [--errors]
+    .venv/bin/python bench/story_event_bench.py --data ../shared/benchmarks/timex/timebank.jsonl \
+        --gold bench/gold/timebank_event_dates.jsonl      # TimeBank: more outlets, mostly single stories
 
 Data: `../shared/benchmarks/timex/dev.jsonl` (73 AQUAINT newswire documents of AP, the New York Times
 and Xinhua, 1998-2000; TempEval-3 TBAQ-cleaned, terms in that README), several documents per story
@@ -26,6 +28,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -36,17 +39,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "benchmarks" / "timex" / "dev.jsonl"
 GOLD = ROOT / "bench" / "gold" / "timex_dev_event_dates.jsonl"
-OUTLETS = {"APW": "Associated Press", "NYT": "New York Times", "XIE": "Xinhua"}
+OUTLETS = {"APW": "Associated Press", "NYT": "New York Times", "XIE": "Xinhua", "WSJ": "Wall Street Journal"}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--data", type=Path, default=DATA, help="timex-benchmark JSONL (id, dct, text)")
+    ap.add_argument("--gold", type=Path, default=GOLD, nargs="+", help="event-date gold JSONL file(s)")
     args = ap.parse_args()
     from newsframe.timing import NEWS_PAST_DAYS
 
-    docs = [json.loads(ln) for ln in open(DATA, encoding="utf-8") if ln.strip()]
-    gold = {g["id"]: g for g in map(json.loads, open(GOLD, encoding="utf-8")) if g}
+    docs = [json.loads(ln) for ln in open(args.data, encoding="utf-8") if ln.strip()]
+    golds = args.gold if isinstance(args.gold, list) else [args.gold]
+    gold = {g["id"]: g for path in golds for g in map(json.loads, open(path, encoding="utf-8")) if g}
+    docs = [d for d in docs if d["id"] in gold]
     pred = timeline(docs)
     dated = [g for g in gold.values() if g.get("event_date")]
     res, by_kind = Counter(), Counter()
@@ -97,6 +104,13 @@ def main() -> None:
           + ", ".join(f"{s} ({k})" for s, k in stories.most_common() if k >= 3))
 
 
+def outlet_of(doc_id: str) -> str:
+    """The outlet a document id names by its letters (APW, NYT, XIE, wsj, ABC ...)."""
+    prefix = re.match(r"[A-Za-z]+", doc_id)
+    prefix = prefix.group(0).upper() if prefix else doc_id[:3]
+    return OUTLETS.get(prefix[:3], prefix)
+
+
 def timeline(docs: list[dict], undated: set = frozenset()) -> dict[str, dict]:
     """Run `python -m newsframe timeline` on ``docs`` (one JSONL file; the ids in ``undated`` without a
     publication date) and return its rows by id."""
@@ -104,7 +118,7 @@ def timeline(docs: list[dict], undated: set = frozenset()) -> dict[str, dict]:
         src, out = Path(tmp) / "newswire.jsonl", Path(tmp) / "articles.csv"
         with open(src, "w", encoding="utf-8") as fh:
             for d in docs:
-                fh.write(json.dumps({"id": d["id"], "outlet": OUTLETS.get(d["id"][:3], d["id"][:3]),
+                fh.write(json.dumps({"id": d["id"], "outlet": outlet_of(d["id"]),
                                      "published": "" if d["id"] in undated else d["dct"], "text": d["text"]}) + "\n")
         subprocess.run([sys.executable, "-m", "newsframe", "timeline", str(src), "--out", str(out)],
                        check=True, capture_output=True, text=True)

@@ -314,3 +314,20 @@ def test_a_year_after_the_similar_articles_is_a_plan_not_a_floor():
                                           "_month_day": [None]})], ignore_index=True)
     out = meta.infer_missing_years(arts).set_index("id")
     assert out.loc["undated", "published"] == pd.Timestamp("2019-11-18")
+
+
+@pytest.mark.parametrize("dates, year", [
+    (["2025-03-01", "2025-03-04", "2025-03-09", "2025-03-12"], 2025),   # one story's weeks: its year is lent
+    (["2015-03-01", "2018-03-04", "2021-03-09", "2025-03-12"], None),   # many years: no year to lend
+])
+def test_a_corpus_of_one_period_lends_its_year_to_an_unlike_page(dates, year):
+    arts = pd.DataFrame({
+        "id": [f"d{k}" for k in range(len(dates))] + ["undated"],
+        "body": ["The council approved the harbour budget after a long debate."] * len(dates)
+                + ["A violinist played three encores for a small audience."],
+        "published": [pd.Timestamp(d) for d in dates] + [None],
+        "published_source": ["line 1"] * len(dates) + ["line 2 (month and day only)"],
+        "_month_day": [None] * len(dates) + [(3, 14)],
+    })
+    got = meta.infer_missing_years(arts).set_index("id").loc["undated", "published"]
+    assert (got == pd.Timestamp(year=year, month=3, day=14)) if year else pd.isna(got)

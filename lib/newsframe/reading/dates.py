@@ -286,6 +286,23 @@ def _most_similar_dated(articles: pd.DataFrame, need: list[bool], dated: pd.Data
 
 
 YEAR_MIN_SIMILARITY = 0.2   # cosine a dated article needs to lend its year (0.08 lent 2013 to a 2019 concert story)
+CORPUS_PERIOD_DAYS = 366    # a corpus whose middle half of dated articles spans less than this has one period
+
+
+def _naive(value) -> pd.Timestamp:
+    ts = pd.Timestamp(value)
+    return ts.tz_localize(None) if ts.tzinfo else ts
+
+
+def corpus_period(published) -> pd.Timestamp | None:
+    """The median publication day of a corpus whose dated articles mostly fall in one period (the
+    middle half within :data:`CORPUS_PERIOD_DAYS`), else None: a corpus about one story lends its
+    year to a page that prints only month and day; a corpus of many years does not."""
+    days = pd.Series([_naive(p) for p in published if p is not None and not pd.isna(p)], dtype="datetime64[ns]")
+    if len(days) < 3:
+        return None
+    low, mid, high = days.quantile([0.25, 0.5, 0.75])
+    return mid.normalize() if (high - low).days < CORPUS_PERIOD_DAYS else None
 
 
 def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
@@ -297,8 +314,9 @@ def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
     a number that looks like a year). Among such years, the one that puts
     the date nearest to the publication date of the most similar dated article
     in the corpus (cosine over content words, at least :data:`YEAR_MIN_SIMILARITY`)
-    is taken; a year the text mentions after that article's is a plan, no floor.
-    Without a similar dated article the year stays unknown (``published`` empty, ``published_source``
+    is taken, else (a corpus of one period, :func:`corpus_period`) the one nearest to the
+    corpus's median date; a year the text mentions after the reference's is a plan, no floor.
+    Without either the year stays unknown (``published`` empty, ``published_source``
     says so): the latest year the text mentions is only a floor, and a guess
     from it was wrong on every newswire text tried. ``published_inferred`` stays
     True and ``published_source`` says how the year was chosen. Returns a
@@ -315,6 +333,7 @@ def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
     best_of = _most_similar_dated(articles, need, dated)
     # years after the corpus's latest dated article are plans or stray numbers, not a floor
     cap = max((pd.Timestamp(p).year for p in dated["published"]), default=None)
+    period = corpus_period(dated["published"])
     for idx, needed, (month_day, body, aid, source) in zip(
             articles.index, need, articles[["_month_day", "body", "id", "published_source"]].itertuples(index=False)):
         if not needed:
@@ -323,23 +342,25 @@ def infer_missing_years(articles: pd.DataFrame) -> pd.DataFrame:
         mentioned = [y for y in _years_mentioned(body) if cap is None or y <= cap]
         best, best_sim = best_of.get(aid, (None, 0.0))
         if best is not None and best_sim >= YEAR_MIN_SIMILARITY:
-            ref = pd.Timestamp(best.published).tz_localize(None) if pd.Timestamp(best.published).tzinfo else pd.Timestamp(best.published)
-            # a year after the similar article's is a plan ("2020 will be about ..." in a 2019 review), no floor
-            floor = max([y for y in mentioned if y <= ref.year] or [0])
-            years = [y for y in range(ref.year - 1, ref.year + 2) if y >= floor] or [floor]
-            choices = []
-            for y in years:
-                try:
-                    choices.append(pd.Timestamp(year=y, month=month, day=day))
-                except ValueError:
-                    pass
-            if not choices:
-                continue
-            ts = min(choices, key=lambda t: abs(t - ref))
+            ref = _naive(best.published)
             how = f"year inferred from the most similar dated article ({best.id}, similarity {best_sim:.2f})"
+        elif period is not None:
+            ref = period
+            how = f"year inferred from the corpus's period (half its dated articles within a year of {period:%Y-%m-%d})"
         else:   # the latest year the text mentions is only a floor: a story of 1999 recalls 1997
             articles.at[idx, "published_source"] = f"{source}; year unknown (no similar dated article)"
             continue
+        # a year after the reference's is a plan ("2020 will be about ..." in a 2019 review), no floor
+        floor = max([y for y in mentioned if y <= ref.year] or [0])
+        choices = []
+        for y in [y for y in range(ref.year - 1, ref.year + 2) if y >= floor] or [floor]:
+            try:
+                choices.append(pd.Timestamp(year=y, month=month, day=day))
+            except ValueError:
+                pass
+        if not choices:
+            continue
+        ts = min(choices, key=lambda t: abs(t - ref))
         articles.at[idx, "published"] = ts
         articles.at[idx, "published_source"] = f"{source}; {how}"
     return articles.drop(columns=["_month_day"])
