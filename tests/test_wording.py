@@ -163,6 +163,8 @@ def test_skeleton(a, b, same):
     ("The talks on Monday included Elon Musk's SpaceX.", ["Elon Musk", "SpaceX"]),
     # contractions written without the apostrophe are no name words; names starting like them are
     ("He wrote on Facebook Ive been told Dont Look Up won, said Ida Tarbell.", ["Facebook", "Look Up", "Ida Tarbell"]),
+    # a month before a day number is a date ("Original Nov. 19" is no name); "Theresa May" is a name
+    ("The page was first posted as Original Nov. 19 and Theresa May spoke on May 3.", ["Original", "Theresa May"]),
 ])
 def test_capitalised_spans(text, spans):
     assert [s for _, _, s in w.capitalised_spans(text)] == spans

@@ -39,6 +39,16 @@ NAME_CONNECTORS = {"of", "the", "for", "de", "al"}   # words allowed inside a na
 NAME_LABELS = ("tags", "caption")   # page lines searched for names besides the body (headlines are title case)
 _VOWELS = set("aeiouyw")
 _CALENDAR_WORDS = frozenset(w.lower() for w in list(calendar.day_name) + list(calendar.month_name) if w)
+_MONTH_WORDS = frozenset(w.lower() for w in list(calendar.month_name) + list(calendar.month_abbr) + ["Sept"] if w)
+_DAY_NUMBER = re.compile(r"\.?\s*\d{1,2}\b")
+
+
+def _is_date_month(tok: str, toks: list, k: int, norm: str) -> bool:
+    """A month name or abbreviation followed by a day number ("Original Nov. 19", "May 3") is a date,
+    not part of a name ("Theresa May" stays a name)."""
+    if tok.rstrip(".").lower() not in _MONTH_WORDS:
+        return False
+    return _DAY_NUMBER.match(norm, toks[k][1]) is not None
 
 
 # Data-file readers, cached per value of NEWSFRAME_DATA so a user file set later is seen.
@@ -144,7 +154,7 @@ def capitalised_spans(text: str, *, lowercase_vocab: frozenset = frozenset()) ->
         for k, (s, e, tok) in enumerate(toks):
             first = not seen_alnum
             seen_alnum = seen_alnum or any(c.isalnum() for c in tok)
-            if tok in titles or _NOT_NAME_TOKEN.fullmatch(tok):
+            if tok in titles or _NOT_NAME_TOKEN.fullmatch(tok) or _is_date_month(tok, toks, k, norm):
                 flush()
                 continue
             if _is_cap(tok) and not (first and (tok.lower() in sw or tok.lower() in lowercase_vocab)):
