@@ -353,3 +353,12 @@ def test_week_numbers_are_two_digits_as_iso_8601(monkeypatch):
 
 def test_an_age_in_decades_is_no_date():
     assert values("She is in her forties.", "1998-02-27") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The talks resume at 9 a.m. Saturday in Geneva.", "2013-03-16T09:00"),   # a timetable: the coming one
+    ("The deadline is 15:00 GMT Saturday.", "2013-03-16T15:00"),
+    ("The blast happened at 9 a.m. Saturday.", "2013-03-09T09:00"),            # the past: the last one
+])
+def test_a_clock_time_on_a_weekday_reads_the_tense_as_a_bare_weekday(text, value):
+    assert [t["value"] for t in find_timexes(text, "2013-03-15") if t["type"] == "TIME"] == [value]

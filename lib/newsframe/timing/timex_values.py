@@ -148,7 +148,8 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
         return None  # "Jan" without a period is more often a name than January ("May" is no abbreviation)
     # the tense of the sentence, for the rules that read it (it is the costly part of a value)
     direction = sentence_tense(text, m.start(), m.end()) if name in _RULES_WITH_TENSE else None
-    if direction == "present":   # "the launch is Tuesday": a bare weekday in the present is the coming one
+    present = direction == "present"
+    if present:   # "the launch is Tuesday": a bare weekday in the present is the coming one
         direction = "future" if name == "weekday" and not (g.get("rel") or "") else "none"
     if direction is not None and direction != "future" and _UNTIL_BEFORE.search(text, max(0, m.start() - 8), m.start()) \
             and (direction == "none" or _DEADLINE_VERB.search(text, max(0, m.start() - 80), m.start())):
@@ -194,8 +195,8 @@ def timex_value(name: str, m: re.Match, anchor: dt.date, text: str) -> tuple[str
         if g.get("day") or g.get("day2"):
             w = (g.get("day") or g.get("day2")).lower()
             day = {"yesterday": anchor - dt.timedelta(days=1), "tomorrow": anchor + dt.timedelta(days=1)}.get(w, anchor)
-            if w in timex_words()["weekday"]:
-                day = _weekday_date(anchor, _weekday(w), None, direction)
+            if w in timex_words()["weekday"]:   # "talks resume at 9 a.m. Saturday": the coming one, as a bare weekday
+                day = _weekday_date(anchor, _weekday(w), None, "future" if present and direction == "none" else direction)
         elif g.get("mon2"):   # "5 p.m. EST, Nov. 6"
             mon, d = _month(g["mon2"]), int(re.sub(r"\D", "", g["d2"]))
             try:
