@@ -34,7 +34,7 @@ import pandas as pd
 from ..resources import read_lines, read_table
 from . import outlet_fields, page_fields
 from .clean import TITLE_PART_REASON, column, function_words
-from .dates import MAX_BYLINE_CHARS, MONTH_NAME_RE, published_from_lines
+from .dates import MAX_BYLINE_CHARS, published_from_lines
 from .page_fields import split_title
 # public names of the module split off, importable from here as before
 from .dates import (MONTHS, FOREIGN_MONTHS, DATE_PATTERNS, MONTH_DAY, DAY_MONTH, YEAR, HEADER_LABELS,
