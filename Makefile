@@ -43,4 +43,5 @@ bench: setup
 	$(PY) bench/timex_bench.py
 	$(PY) bench/event_date_bench.py
 	$(PY) bench/story_event_bench.py
+	$(PY) bench/story_event_bench.py --data ../shared/benchmarks/timex/timebank.jsonl --gold bench/gold/timebank_event_dates.jsonl
 	$(PY) bench/report_bench.py
