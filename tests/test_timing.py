@@ -545,3 +545,8 @@ def test_an_event_label_prefers_names_its_articles_share_to_a_list_of_countries(
         ["Harbour Console", "Canada", "Belgium", "Denmark", "Ireland"],
         ["Harbour Console", "Premiere Pack"]]})
     assert readable_label(mentions, "launch").startswith("Harbour Console")
+
+
+def test_a_sale_dates_business_news():
+    m = timing.event_mentions(corpus([("x", "X", "1989-10-27", "The bank sold its mortgage unit yesterday to a rival.")]))
+    assert len(m) == 1 and m.at[0, "trigger"] == "sold" and m.at[0, "date_value"] == "1989-10-26"
