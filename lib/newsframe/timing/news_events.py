@@ -216,7 +216,7 @@ def article_events(articles: pd.DataFrame, *, by: str = "outlet", min_shared_wor
     for c in ("event_date", "event_id", "event_label", "confidence", "sentence"):
         if c not in out.columns:
             out[c] = None
-    _infer_same_story(out, articles, best)
+    _infer_same_story(out, articles, best, lede_end)
     undated = out["event_date"].isna() & out["published"].map(lambda v: as_date(v) is not None)
     # a dated page whose text dates no news: the news is of its publication day (weak evidence)
     out.loc[undated, "event_date"] = out.loc[undated, "published"].map(lambda v: as_date(v).normalize())
@@ -257,13 +257,13 @@ def _stem_words(text: str) -> list[str]:
     return [stem(w) for w in content_words(text or "")]
 
 
-def _infer_same_story(out: pd.DataFrame, articles: pd.DataFrame, best: dict) -> None:
-    """Undated articles (no event found) take the main event of the most similar dated article."""
+def _infer_same_story(out: pd.DataFrame, articles: pd.DataFrame, best: dict, ledes: dict) -> None:
+    """Undated articles (no event found) take the main event of the most similar dated article.
+    ``ledes``: the :func:`lede` of each article by id."""
     text_of, weekdays_of = {}, {}
     for art in articles.itertuples():
-        body = art.body if isinstance(art.body, str) else ""
         head = getattr(art, "headline", "")
-        first = lede(body)
+        first = ledes[art.id]
         text_of[art.id] = set(_stem_words(f"{head if isinstance(head, str) else ''} {first}"))
         weekdays_of[art.id] = {_WEEKDAYS.index(w.lower()) for w in _WEEKDAY_RE.findall(first)}
     donors = [aid for aid in best if text_of.get(aid)]
